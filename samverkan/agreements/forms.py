@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.agreements.models import Agreement, Commitment, CommunicationItem, Signatory
+from samverkan.organisations.models import Organisation
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["title", "status", "starts_on", "ends_on", "parties", "municipalities", "focus_areas"]
+        widgets = {
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "parties": forms.CheckboxSelectMultiple,
+            "municipalities": forms.CheckboxSelectMultiple,
+            "focus_areas": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, sections, municipalities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        current = self.instance.municipalities.all()
+        choices = (municipalities | current).distinct()
+        self.fields["municipalities"].queryset = choices
+        self.fields["parties"].queryset = Organisation.objects.filter(
+            Q(municipalities__in=choices) | Q(children__municipalities__in=choices) | Q(agreements=self.instance)
+        ).distinct()
+        self.sections = list(sections)
+        for section in self.sections:
+            self.fields[f"section_{section.kind}"] = forms.CharField(
+                label=section.get_kind_display(),
+                initial=section.body,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.instance.part == Agreement.Part.LOCAL and len(data.get("municipalities", [])) != 1:
+            self.add_error("municipalities", _("A part 2 agreement is made for exactly one municipality."))
+        return data
+
+    def agreement_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def section_texts(self) -> dict[str, str]:
+        return {s.kind: self.cleaned_data[f"section_{s.kind}"] for s in self.sections}
+
+    def agreement_bound_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.Meta.fields]
+
+    def section_fields(self) -> list[forms.BoundField]:
+        return [self[f"section_{s.kind}"] for s in self.sections]
+
+
+class AgreementItemForm(forms.ModelForm):
+    """A form for something listed on an agreement's page (commitment, plan item, signatory)."""
+
+    def __init__(self, *args, agreement: Agreement, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+
+
+class CommitmentForm(AgreementItemForm):
+    prefix = "commitment"
+
+    class Meta:
+        model = Commitment
+        fields = ["responsible", "text", "recurrence", "due_on", "focus_area"]
+        widgets = {"due_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = self.agreement.focus_areas.all()
+
+
+class CommunicationItemForm(AgreementItemForm):
+    prefix = "communication"
+
+    class Meta:
+        model = CommunicationItem
+        fields = ["message", "audience", "channel", "when", "responsible"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 2})}
+
+
+class SignatoryForm(AgreementItemForm):
+    prefix = "signatory"
+
+    class Meta:
+        model = Signatory
+        fields = ["name", "title", "organisation", "signed_on"]
+        widgets = {"signed_on": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = self.agreement.parties.all()

@@ -1,0 +1,222 @@
+"""Samverkansöverenskommelser: part 1 (strategic) and part 2 (local), with their history."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.organisations.models import Municipality, Organisation
+
+
+class FocusArea(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=30, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agreement(models.Model):
+    class Part(models.IntegerChoices):
+        STRATEGIC = 1, _("Part 1 – strategic")
+        LOCAL = 2, _("Part 2 – local")
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Draft")
+        SIGNING = "under_signering", _("Being signed")
+        IN_FORCE = "gallande", _("In force")
+        EXPIRED = "utgangen", _("Expired")
+        UNDER_REVISION = "under_revidering", _("Under revision")
+
+    title = models.CharField(_("title"), max_length=300)
+    part = models.PositiveSmallIntegerField(_("part"), choices=Part.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    parties = models.ManyToManyField(Organisation, related_name="agreements", verbose_name=_("parties"))
+    municipalities = models.ManyToManyField(Municipality, related_name="agreements", verbose_name=_("municipalities"))
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="agreements", verbose_name=_("focus areas"))
+    starts_on = models.DateField(_("valid from"), help_text=_("The date of signature."))
+    ends_on = models.DateField(_("valid to"))
+    strategic = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="local_parts",
+        limit_choices_to={"part": 1},
+        verbose_name=_("part 1 it complements"),
+    )
+    revision_of = models.OneToOneField(
+        "self", models.PROTECT, null=True, blank=True, related_name="revision", verbose_name=_("revision of")
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "part", "title"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="agreement_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreement", args=[self.pk])
+
+    def days_left(self, today: datetime.date) -> int:
+        return max((self.ends_on - today).days, 0)
+
+    def needs_revision(self, today: datetime.date) -> bool:
+        """From six months before its end, an agreement in force asks to be revised."""
+        warning_starts = self.ends_on - datetime.timedelta(days=settings.REVISION_WARNING_DAYS)
+        return self.status == self.Status.IN_FORCE and today >= warning_starts and not hasattr(self, "revision")
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        PURPOSE = "syfte", _("Purpose")
+        STARTING_POINTS = "utgangspunkter", _("Starting points")
+        MODEL = "samverkansmodell", _("Collaboration model")
+        SITUATION = "lagesbild", _("Situation picture")
+        FOCUS_AREAS = "fokusomraden", _("Focus areas")
+        PREREQUISITES = "strategiska_forutsattningar", _("Strategic prerequisites")
+        PROMISES = "medborgarloften", _("Citizen promises")
+        LOCAL_GOALS = "lokala_mal", _("Local goals")
+        IMPLEMENTATION = "genomforandeplan", _("Implementation plan")
+        FOLLOW_UP = "uppfoljningsplan", _("Follow-up plan")
+        TIME_FRAME = "tidsram", _("Time frame")
+
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="sections")
+    kind = models.CharField(_("section"), max_length=30, choices=Kind.choices)
+    body = models.TextField(_("text"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["agreement", "order"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [models.UniqueConstraint(fields=["agreement", "kind"], name="one_section_of_each_kind")]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class Responsible(models.TextChoices):
+    POLICE = "polis", _("Police")
+    MUNICIPALITY = "kommun", _("Municipality")
+    BOTH = "bada", _("Police and municipality")
+
+
+class Signatory(models.Model):
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    organisation = models.ForeignKey(Organisation, models.PROTECT, verbose_name=_("organisation"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "organisation__name", "name"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class Commitment(models.Model):
+    """An åtagande: who promises to do what, and how often or by when."""
+
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="commitments")
+    responsible = models.CharField(_("who"), max_length=10, choices=Responsible.choices)
+    text = models.TextField(_("what"))
+    recurrence = models.CharField(_("recurrence"), max_length=100, blank=True, help_text=_("For example: every year."))
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    focus_area = models.ForeignKey(
+        FocusArea, models.SET_NULL, null=True, blank=True, verbose_name=_("focus area")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["agreement", "order", "id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class CommunicationItem(models.Model):
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="communication_plan")
+    message = models.TextField(_("message"))
+    audience = models.CharField(_("audience"), max_length=200)
+    channel = models.CharField(_("channel"), max_length=200)
+    when = models.CharField(_("when"), max_length=200)
+    responsible = models.CharField(_("responsible"), max_length=200)
+
+    class Meta:
+        ordering = ["agreement", "id"]
+        verbose_name = _("communication plan item")
+        verbose_name_plural = _("communication plan")
+
+    def __str__(self) -> str:
+        return self.message[:80]
+
+
+class AgreementChange(models.Model):
+    """One entry of an agreement's history: who changed what, and when."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        COMMITMENT_ADDED = "commitment_added", _("Commitment added")
+        COMMITMENT_REMOVED = "commitment_removed", _("Commitment removed")
+        COMMUNICATION_ADDED = "communication_added", _("Communication plan item added")
+        COMMUNICATION_REMOVED = "communication_removed", _("Communication plan item removed")
+        SIGNATORY_ADDED = "signatory_added", _("Signatory added")
+        REVISION_STARTED = "revision_started", _("Revision started")
+        DRAFTED_AS_REVISION = "drafted_as_revision", _("Drafted as the revision of")
+
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="changes")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    related = models.ForeignKey(
+        Agreement, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("related agreement")
+    )
+    details = models.JSONField(
+        _("details"), default=dict, blank=True, help_text=_("Changed fields: name -> [old, new].")
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("agreement change")
+        verbose_name_plural = _("agreement history")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.subject}" if self.subject else self.get_action_display()
+
+    def changed_fields(self) -> list[tuple[str, str, str]]:
+        """(label in the current language, old, new) for each changed field or section."""
+        rows = []
+        for key, (old, new) in self.details.items():
+            if key.startswith("section:"):
+                label = Section.Kind(key.removeprefix("section:")).label
+            else:
+                label = Agreement._meta.get_field(key).verbose_name
+            rows.append((str(label), old, new))
+        return rows

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from samverkan.agreements import views
+
+urlpatterns = [
+    path("", views.agreement_list, name="agreements"),
+    path("<int:pk>/", views.agreement_detail, name="agreement"),
+    path("<int:pk>/redigera/", views.agreement_edit, name="agreement_edit"),
+    path("<int:pk>/revidera/", views.agreement_start_revision, name="agreement_start_revision"),
+    path("<int:pk>/ataganden/", views.commitment_add, name="commitment_add"),
+    path("<int:pk>/ataganden/<int:item>/ta-bort/", views.commitment_delete, name="commitment_delete"),
+    path("<int:pk>/kommunikation/", views.communication_item_add, name="communication_item_add"),
+    path(
+        "<int:pk>/kommunikation/<int:item>/ta-bort/",
+        views.communication_item_delete,
+        name="communication_item_delete",
+    ),
+    path("<int:pk>/undertecknare/", views.signatory_add, name="signatory_add"),
+]

@@ -1,0 +1,104 @@
+"""The one place that decides what a user may see and change.
+
+A user reaches municipalities and organisations through memberships:
+- a municipality's staff reach their own municipality;
+- the police reach every municipality of their police area (a region: of all its areas);
+- a membership narrowed to one municipality reaches only that one.
+Coordinators and police contacts may change what they reach; every other role only reads.
+Anything outside a user's reach answers 404, so its existence is not revealed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from samverkan.agreements.models import Agreement
+from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
+
+WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
+
+
+@dataclass(frozen=True)
+class Scope:
+    read_municipalities: frozenset[int]
+    write_municipalities: frozenset[int]
+    read_organisations: frozenset[int]
+    write_organisations: frozenset[int]
+
+
+EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def _organisation_and_descendants(organisation: Organisation) -> set[int]:
+    ids = {organisation.id}
+    for child in organisation.children.all():
+        ids |= _organisation_and_descendants(child)
+    return ids
+
+
+def scope_for(user: User) -> Scope:
+    """What the user reaches, computed once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return EMPTY_SCOPE
+    cached = getattr(user, "_samverkan_scope", None)
+    if cached is not None:
+        return cached
+    read_m: set[int] = set()
+    write_m: set[int] = set()
+    read_o: set[int] = set()
+    write_o: set[int] = set()
+    for membership in Membership.objects.filter(user=user).select_related("organisation"):
+        if membership.municipality_id is not None:
+            municipalities = {membership.municipality_id}
+        else:
+            municipalities = membership.organisation.covered_municipality_ids()
+        organisations = _organisation_and_descendants(membership.organisation)
+        read_m |= municipalities
+        read_o |= organisations
+        if membership.role in WRITE_ROLES:
+            write_m |= municipalities
+            write_o |= organisations
+    scope = Scope(frozenset(read_m), frozenset(write_m), frozenset(read_o), frozenset(write_o))
+    user._samverkan_scope = scope
+    return scope
+
+
+def visible_municipalities(user: User) -> QuerySet[Municipality]:
+    return Municipality.objects.filter(id__in=scope_for(user).read_municipalities)
+
+
+def get_municipality_for_user(user: User, code: str) -> tuple[Municipality, bool]:
+    """The municipality and whether the user may change its records; 404 for anyone else."""
+    scope = scope_for(user)
+    municipality = Municipality.objects.filter(code=code, id__in=scope.read_municipalities).first()
+    if municipality is None:
+        raise Http404
+    return municipality, municipality.id in scope.write_municipalities
+
+
+def _agreement_filter(municipalities: frozenset[int], organisations: frozenset[int]) -> Q:
+    # Part 1 belongs to all its parties; part 2 to the municipality it is made for.
+    return Q(part=Agreement.Part.STRATEGIC, parties__in=organisations) | Q(
+        part=Agreement.Part.LOCAL, municipalities__in=municipalities
+    )
+
+
+def visible_agreements(user: User) -> QuerySet[Agreement]:
+    scope = scope_for(user)
+    ids = Agreement.objects.filter(_agreement_filter(scope.read_municipalities, scope.read_organisations))
+    return Agreement.objects.filter(id__in=ids.values("id"))
+
+
+def get_agreement_for_user(user: User, pk: int) -> tuple[Agreement, bool]:
+    """The agreement and whether the user may change it; 404 for anyone else."""
+    scope = scope_for(user)
+    agreement = visible_agreements(user).filter(pk=pk).first()
+    if agreement is None:
+        raise Http404
+    writable = Agreement.objects.filter(
+        _agreement_filter(scope.write_municipalities, scope.write_organisations), pk=pk
+    ).exists()
+    return agreement, writable

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# The cycle's sections, in order. A section joins the menu when its pages exist.
+SECTIONS = [
+    ("overview", _("Overview")),
+    ("agreements", _("Agreements")),
+]
+
+
+def navigation(request: HttpRequest) -> dict:
+    if not request.user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    for url_name, label in SECTIONS:
+        url = reverse(url_name)
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        items.append({"url": url, "label": label, "active": active})
+    return {"navigation": items}

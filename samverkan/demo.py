@@ -1,0 +1,239 @@
+"""Demo data for Arjeplog and Arvidsjaur: parties, people, groups and the 2023–2026 agreement.
+
+Population figures are rounded estimates for the demo, marked as such in their source notes;
+the agreement text is the real one; the people are fictional.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from samverkan.agreements import agreement_2023, services
+from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
+from samverkan.organisations.models import (
+    CollaborationGroup,
+    GroupMember,
+    Membership,
+    Municipality,
+    Organisation,
+    PresentPopulation,
+    ResidentCount,
+    Role,
+    User,
+)
+
+DEMO_PASSWORD = "samverkan-demo"
+ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
+
+RESIDENTS = {
+    ARJEPLOG: {2021: 2_720, 2022: 2_680, 2023: 2_640, 2024: 2_600, 2025: 2_570},
+    ARVIDSJAUR: {2021: 6_110, 2022: 6_080, 2023: 6_050, 2024: 6_020, 2025: 5_990},
+}
+RESIDENTS_SOURCE = "SCB via regionfakta.com, avrundat (demo)"
+
+# Estimated visitors per month (January first): car testing doubles Arjeplog in Jan–Mar.
+VISITORS = {
+    ARJEPLOG: [2_600, 2_700, 2_400, 600, 150, 300, 900, 500, 200, 150, 300, 700],
+    ARVIDSJAUR: [2_200, 2_300, 2_000, 500, 200, 400, 1_000, 600, 250, 200, 300, 800],
+}
+VISITORS_SOURCE = "Uppskattning: biltestsäsong jan–mars, sommarturism och marknader (demo)"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    organisation: str
+    municipality: str
+
+
+def _user(username: str, first: str, last: str, title: str) -> User:
+    user = User(username=username, first_name=first, last_name=last, title=title, email=f"{username}@example.se")
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def demo_load() -> list[DemoLogin]:
+    """Create the demo world in an empty database; the municipalities must be loaded."""
+    municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARVIDSJAUR, ARJEPLOG, ALVSBYN])}
+    arjeplog, arvidsjaur = municipalities[ARJEPLOG], municipalities[ARVIDSJAUR]
+
+    for code, years in RESIDENTS.items():
+        for year, residents in years.items():
+            ResidentCount.objects.create(
+                municipality=municipalities[code], year=year, residents=residents, source=RESIDENTS_SOURCE
+            )
+        for month, visitors in enumerate(VISITORS[code], start=1):
+            PresentPopulation.objects.create(
+                municipality=municipalities[code],
+                year=2025,
+                month=month,
+                residents=years[2025],
+                visitors=visitors,
+                source=VISITORS_SOURCE,
+            )
+
+    region = Organisation.objects.create(name="Polisregion Nord", kind=Organisation.Kind.POLICE_REGION)
+    lpo = Organisation.objects.create(
+        name="Lokalpolisområde Piteå älvdal", kind=Organisation.Kind.POLICE_AREA, parent=region
+    )
+    lpo.municipalities.set(municipalities.values())
+    arjeplog_org = Organisation.objects.create(name="Arjeplogs kommun", kind=Organisation.Kind.MUNICIPALITY)
+    arjeplog_org.municipalities.set([arjeplog])
+    arvidsjaur_org = Organisation.objects.create(name="Arvidsjaurs kommun", kind=Organisation.Kind.MUNICIPALITY)
+    arvidsjaur_org.municipalities.set([arvidsjaur])
+    rescue = Organisation.objects.create(
+        name="Räddningstjänsten Arjeplog",
+        kind=Organisation.Kind.PARTNER,
+        partner_kind=Organisation.PartnerKind.RESCUE,
+    )
+    rescue.municipalities.set([arjeplog])
+    health = Organisation.objects.create(
+        name="Region Norrbotten, hälsocentralerna",
+        kind=Organisation.Kind.PARTNER,
+        partner_kind=Organisation.PartnerKind.HEALTH,
+    )
+    health.municipalities.set([arjeplog, arvidsjaur])
+
+    people = [
+        # username, first, last, title, organisation, municipality scope, role
+        ("arjeplog.samordnare", "Anna", "Lindqvist", "Folkhälsosamordnare", arjeplog_org, None, Role.COORDINATOR),
+        ("arjeplog.gruppmedlem", "Erik", "Nilsson", "Rektor", arjeplog_org, None, Role.GROUP_MEMBER),
+        ("arjeplog.ledning", "Maria", "Stenlund", "Kommunalråd", arjeplog_org, None, Role.LEADERSHIP),
+        ("arjeplog.rapportor", "Jonas", "Berg", "Räddningsledare", rescue, arjeplog, Role.REPORTER),
+        ("arvidsjaur.samordnare", "Karin", "Öberg", "Trygghetssamordnare", arvidsjaur_org, None, Role.COORDINATOR),
+        ("arvidsjaur.gruppmedlem", "Sara", "Lundberg", "Fritidschef", arvidsjaur_org, None, Role.GROUP_MEMBER),
+        ("arvidsjaur.ledning", "Per", "Holmgren", "Kommunalråd", arvidsjaur_org, None, Role.LEADERSHIP),
+        ("arvidsjaur.rapportor", "Lina", "Wikström", "Fastighetsskötare", arvidsjaur_org, None, Role.REPORTER),
+        ("polis.kontaktperson", "Mikael", "Forsberg", "Kommunpolis", lpo, None, Role.POLICE_CONTACT),
+        ("polis.ledning", "Helena", "Strand", "Lokalpolisområdeschef", lpo, None, Role.LEADERSHIP),
+        ("polis.rapportor", "Johan", "Eriksson", "Polisassistent", lpo, None, Role.REPORTER),
+    ]
+    users: dict[str, User] = {}
+    logins = []
+    for username, first, last, title, organisation, scope, role in people:
+        users[username] = _user(username, first, last, title)
+        Membership.objects.create(user=users[username], organisation=organisation, municipality=scope, role=role)
+        where = scope.name if scope else ", ".join(m.name for m in organisation.municipalities.order_by("name"))
+        logins.append(DemoLogin(username, Role(role).label, organisation.name, where))
+    admin = _user("admin", "Ada", "Administratör", "Systemförvaltare")
+    admin.is_staff = admin.is_superuser = True
+    admin.save(update_fields=["is_staff", "is_superuser"])
+    Membership.objects.create(user=admin, organisation=lpo, role=Role.ADMINISTRATOR)
+    logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, lpo.name, "/admin/"))
+
+    def group(name: str, members: list[tuple[str, Organisation, str]], *where: Municipality, **extra: str) -> None:
+        collaboration_group = CollaborationGroup.objects.create(name=name, **extra)
+        collaboration_group.municipalities.set(where)
+        for member_name, organisation, role in members:
+            GroupMember.objects.create(
+                group=collaboration_group, name=member_name, organisation=organisation, role=role
+            )
+
+    R = GroupMember.GroupRole
+    group(
+        "Folkhälsorådet",
+        [("Maria Stenlund", arjeplog_org, R.CHAIR), ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
+         ("Mikael Forsberg", lpo, R.POLICE_CONTACT), ("Erik Nilsson", arjeplog_org, R.MEMBER),
+         ("Hälsocentralen Arjeplog", health, R.MEMBER)],
+        arjeplog,
+        purpose="Samordnar det förebyggande och hälsofrämjande arbetet i Arjeplog (lokal samverkansgrupp).",
+    )
+    group(
+        "HOP-rådet",
+        [("Anna Lindqvist", arjeplog_org, R.COORDINATOR), ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
+         ("Jonas Berg", rescue, R.MEMBER)],
+        arjeplog,
+        purpose="Arjeplogs råd för brottsförebyggande och trygghetsfrågor.",
+    )
+    group(
+        "Hälsa- och trygghetsrådet",
+        [("Per Holmgren", arvidsjaur_org, R.CHAIR), ("Karin Öberg", arvidsjaur_org, R.COORDINATOR),
+         ("Mikael Forsberg", lpo, R.POLICE_CONTACT), ("Sara Lundberg", arvidsjaur_org, R.MEMBER)],
+        arvidsjaur,
+        purpose="Följer upp samverkansöverenskommelsen i Arvidsjaur; skriftlig sammanfattning vid årets sista möte.",
+        reports_to="Lokalpolisområdeschefen och kommunalrådet",
+    )
+    group(
+        "Partssammansatt samverkansgrupp Piteå älvdal",
+        [("Helena Strand", lpo, R.CHAIR), ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
+         ("Karin Öberg", arvidsjaur_org, R.COORDINATOR), ("Mikael Forsberg", lpo, R.POLICE_CONTACT)],
+        arjeplog,
+        arvidsjaur,
+        purpose="Samordnarna och polisen träffas i partsammansatt grupp minst en gång per år.",
+        reports_to="Polis- och kommunledning",
+    )
+
+    focus_areas = {
+        short: FocusArea.objects.create(short_name=short, name=name, description=description, order=order)
+        for order, (short, name, description) in enumerate(agreement_2023.FOCUS_AREAS, start=1)
+    }
+    police_contact = users["polis.kontaktperson"]
+    part1 = services.agreement_create(
+        by=police_contact,
+        title=agreement_2023.TITLE,
+        part=Agreement.Part.STRATEGIC,
+        status=Agreement.Status.IN_FORCE,
+        starts_on=datetime.date(2023, 6, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        parties=[lpo, arjeplog_org, arvidsjaur_org],
+        municipalities=[arjeplog, arvidsjaur],
+        focus_areas=focus_areas.values(),
+    )
+    Section.objects.bulk_create(
+        Section(agreement=part1, kind=kind, body=body, order=order)
+        for order, (kind, body) in enumerate(agreement_2023.SECTIONS, start=1)
+    )
+    for order, commitment in enumerate(agreement_2023.COMMITMENTS, start=1):
+        part1.commitments.create(
+            responsible=commitment["responsible"],
+            text=commitment["text"],
+            recurrence=commitment["recurrence"],
+            due_on=datetime.date.fromisoformat(commitment["due_on"]) if commitment["due_on"] else None,
+            focus_area=focus_areas.get(commitment["focus_area"]),
+            order=order,
+        )
+    CommunicationItem.objects.bulk_create(CommunicationItem(agreement=part1, **item) for item in agreement_2023.COMMUNICATION_PLAN)
+    for name, title, organisation in [
+        ("Helena Strand", "Lokalpolisområdeschef, Piteå älvdal", lpo),
+        ("Maria Stenlund", "Kommunstyrelsens ordförande", arjeplog_org),
+        ("Per Holmgren", "Kommunstyrelsens ordförande", arvidsjaur_org),
+    ]:
+        Signatory.objects.create(
+            agreement=part1, name=name, title=title, organisation=organisation, signed_on=datetime.date(2023, 6, 1)
+        )
+
+    for municipality, organisation, coordinator in [
+        (arjeplog, arjeplog_org, users["arjeplog.samordnare"]),
+        (arvidsjaur, arvidsjaur_org, users["arvidsjaur.samordnare"]),
+    ]:
+        part2 = services.agreement_create(
+            by=coordinator,
+            title=f"Samverkansöverenskommelse del 2 – {municipality.name} 2023–2026",
+            part=Agreement.Part.LOCAL,
+            status=Agreement.Status.DRAFT,
+            starts_on=datetime.date(2023, 9, 1),
+            ends_on=datetime.date(2026, 12, 31),
+            strategic=part1,
+            parties=[lpo, organisation],
+            municipalities=[municipality],
+            focus_areas=focus_areas.values(),
+        )
+        Section.objects.bulk_create(
+            Section(agreement=part2, kind=kind, body=body, order=order)
+            for order, (kind, body) in enumerate(
+                [
+                    (Section.Kind.LOCAL_GOALS, f"Lokala mål för {municipality.name} inom de tre fokusområdena."),
+                    (Section.Kind.IMPLEMENTATION, "Åtgärder med ansvarig part enligt handlingsplanen."),
+                    (Section.Kind.FOLLOW_UP, "Uppföljning i den lokala samverkansgruppen och årlig återrapportering."),
+                    (Section.Kind.PROMISES, "Medborgarlöften tas fram efter medborgardialog."),
+                ],
+                start=1,
+            )
+        )
+    return logins

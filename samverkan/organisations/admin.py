@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from samverkan.organisations.models import (
+    CollaborationGroup,
+    GroupMember,
+    Membership,
+    Municipality,
+    Organisation,
+    PresentPopulation,
+    ResidentCount,
+    User,
+)
+
+
+class ResidentCountInline(admin.TabularInline):
+    model = ResidentCount
+    extra = 0
+
+
+class PresentPopulationInline(admin.TabularInline):
+    model = PresentPopulation
+    extra = 0
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "county_name"]
+    list_filter = ["county_name"]
+    search_fields = ["code", "name"]
+    exclude = ["boundary"]
+    inlines = [ResidentCountInline, PresentPopulationInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "partner_kind", "parent"]
+    list_filter = ["kind", "partner_kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["municipalities"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["municipality"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = DjangoUserAdmin.fieldsets + ((None, {"fields": ["title"]}),)
+    inlines = [MembershipInline]
+
+
+class GroupMemberInline(admin.TabularInline):
+    model = GroupMember
+    extra = 1
+
+
+@admin.register(CollaborationGroup)
+class CollaborationGroupAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    filter_horizontal = ["municipalities"]
+    inlines = [GroupMemberInline]

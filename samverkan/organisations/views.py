@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from samverkan.core.access import get_municipality_for_user, visible_agreements, visible_municipalities
+from samverkan.organisations.models import GroupMember, Membership, Role
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    agreements = visible_agreements(request.user).prefetch_related("municipalities")
+    context = {
+        "municipalities": visible_municipalities(request.user).prefetch_related("resident_counts"),
+        "agreements": agreements,
+        "revision_due": [(a, a.days_left(today)) for a in agreements if a.needs_revision(today)],
+        "today": today,
+        "memberships": request.user.memberships.select_related("organisation", "municipality"),
+    }
+    return render(request, "organisations/overview.html", context)
+
+
+@login_required
+def municipality(request: HttpRequest, code: str) -> HttpResponse:
+    municipality, can_write = get_municipality_for_user(request.user, code)
+    latest = municipality.present_population.order_by("-year").values_list("year", flat=True).first()
+    context = {
+        "municipality": municipality,
+        "can_write": can_write,
+        "residents": municipality.resident_counts.order_by("-year"),
+        "present_year": latest,
+        "present_population": municipality.present_population.filter(year=latest),
+        "agreements": visible_agreements(request.user).filter(municipalities=municipality),
+        "groups": municipality.collaboration_groups.prefetch_related(
+            "municipalities", Prefetch("members", GroupMember.objects.select_related("organisation"))
+        ),
+        "contacts": Membership.objects.filter(
+            role__in=[Role.COORDINATOR, Role.POLICE_CONTACT], organisation__municipalities=municipality
+        )
+        .filter(Q(municipality=None) | Q(municipality=municipality))
+        .select_related("user", "organisation")
+        .order_by("organisation__name"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "organisations/municipality.html", context)

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from samverkan.organisations import views as organisation_views
+
+urlpatterns = [
+    path("", organisation_views.overview, name="overview"),
+    path("kommun/<str:code>/", organisation_views.municipality, name="municipality"),
+    path("overenskommelser/", include("samverkan.agreements.urls")),
+    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
