@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.organisations.models import Municipality, Organisation
 
@@ -191,7 +192,7 @@ class AgreementChange(models.Model):
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="changes")
     at = models.DateTimeField(_("when"), auto_now_add=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=pgettext_lazy("changed by", "by")
     )
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     subject = models.CharField(_("subject"), max_length=300, blank=True)

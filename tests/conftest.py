@@ -1,0 +1,137 @@
+"""The shared cast: Alice owns Arjeplog's work, Bob (police) may see it, Charlie must not.
+
+Alice   – coordinator, Arjeplogs kommun (owner)
+Bob     – police contact, LPO Piteå älvdal (covers Arjeplog and Arvidsjaur: has access)
+Charlie – coordinator, Arvidsjaurs kommun (a party to part 1, outsider to everything of Arjeplog's)
+Dave    – coordinator, Luleå kommun (outside the police area: sees nothing of ours)
+Lena    – leadership, Arjeplogs kommun (reads, never writes)
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+
+from samverkan.agreements import services
+from samverkan.agreements.models import Agreement, FocusArea, Section
+from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
+
+SQUARE = {"type": "Polygon", "coordinates": [[[17.0, 66.0], [18.0, 66.0], [18.0, 67.0], [17.0, 67.0], [17.0, 66.0]]]}
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    arjeplog: Municipality
+    arvidsjaur: Municipality
+    lulea: Municipality
+    lpo: Organisation
+    arjeplog_org: Organisation
+    arvidsjaur_org: Organisation
+    alice: User
+    bob: User
+    charlie: User
+    dave: User
+    lena: User
+    part1: Agreement
+    arjeplog_part2: Agreement
+    arvidsjaur_part2: Agreement
+
+
+def _municipality(code: str, name: str) -> Municipality:
+    return Municipality.objects.create(
+        code=code, name=name, county_code="25", county_name="Norrbottens län", boundary=SQUARE
+    )
+
+
+def _organisation(name: str, kind: str, *municipalities: Municipality, parent: Organisation | None = None):
+    organisation = Organisation.objects.create(name=name, kind=kind, parent=parent)
+    organisation.municipalities.set(municipalities)
+    return organisation
+
+
+def _user(username: str, organisation: Organisation, role: str) -> User:
+    user = User.objects.create_user(username=username, password="password", first_name=username.title())
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    # The part 1 agreement ends five weeks from today, inside its revision window.
+    ends = timezone.localdate() + datetime.timedelta(days=35)
+    starts = datetime.date(ends.year - 3, 6, 1)
+    period = f"{starts.year}–{ends.year}"
+    arjeplog = _municipality("2506", "Arjeplog")
+    arvidsjaur = _municipality("2505", "Arvidsjaur")
+    lulea = _municipality("2580", "Luleå")
+    K = Organisation.Kind
+    region = _organisation("Polisregion Nord", K.POLICE_REGION)
+    lpo = _organisation("LPO Piteå älvdal", K.POLICE_AREA, arjeplog, arvidsjaur, parent=region)
+    arjeplog_org = _organisation("Arjeplogs kommun", K.MUNICIPALITY, arjeplog)
+    arvidsjaur_org = _organisation("Arvidsjaurs kommun", K.MUNICIPALITY, arvidsjaur)
+    lulea_org = _organisation("Luleå kommun", K.MUNICIPALITY, lulea)
+    alice = _user("alice", arjeplog_org, Role.COORDINATOR)
+    bob = _user("bob", lpo, Role.POLICE_CONTACT)
+    charlie = _user("charlie", arvidsjaur_org, Role.COORDINATOR)
+    dave = _user("dave", lulea_org, Role.COORDINATOR)
+    lena = _user("lena", arjeplog_org, Role.LEADERSHIP)
+    focus = [
+        FocusArea.objects.create(short_name="ANDT-S", name="Alkohol, narkotika, doping, tobak och spel (ANDT-S)"),
+        FocusArea.objects.create(short_name="BRÅ", name="Brottsförebyggande arbete (BRÅ)"),
+        FocusArea.objects.create(short_name="Hälsa", name="Psykisk och fysisk hälsa"),
+    ]
+    part1 = services.agreement_create(
+        by=bob,
+        title=f"Samverkansöverenskommelse del 1 {period}",
+        part=Agreement.Part.STRATEGIC,
+        status=Agreement.Status.IN_FORCE,
+        starts_on=starts,
+        ends_on=ends,
+        parties=[lpo, arjeplog_org, arvidsjaur_org],
+        municipalities=[arjeplog, arvidsjaur],
+        focus_areas=focus,
+    )
+    Section.objects.create(agreement=part1, kind=Section.Kind.PURPOSE, body="Att minska brottsligheten.", order=1)
+    part1.commitments.create(responsible="bada", text="Ta fram en fördjupad lägesbild (baslinje).", order=1)
+    part1.communication_plan.create(
+        message="Överenskommelsen publiceras", audience="Invånare", channel="Webb", when="Vid undertecknande",
+        responsible="Kommunikatörer",
+    )
+
+    def part2(municipality: Municipality, organisation: Organisation, by: User) -> Agreement:
+        return services.agreement_create(
+            by=by,
+            title=f"Del 2 {municipality.name} {period}",
+            part=Agreement.Part.LOCAL,
+            status=Agreement.Status.DRAFT,
+            starts_on=starts,
+            ends_on=ends,
+            strategic=part1,
+            parties=[lpo, organisation],
+            municipalities=[municipality],
+        )
+
+    return World(
+        arjeplog=arjeplog,
+        arvidsjaur=arvidsjaur,
+        lulea=lulea,
+        lpo=lpo,
+        arjeplog_org=arjeplog_org,
+        arvidsjaur_org=arvidsjaur_org,
+        alice=alice,
+        bob=bob,
+        charlie=charlie,
+        dave=dave,
+        lena=lena,
+        part1=part1,
+        arjeplog_part2=part2(arjeplog, arjeplog_org, alice),
+        arvidsjaur_part2=part2(arvidsjaur, arvidsjaur_org, charlie),
+    )
