@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,6 +72,10 @@ class PresentPopulation(models.Model):
     @property
     def total(self) -> int:
         return self.residents + self.visitors
+
+    @property
+    def month_name(self) -> str:
+        return str(MONTHS[self.month])
 
 
 class Organisation(models.Model):
@@ -211,14 +216,22 @@ class GroupMember(models.Model):
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(Organisation, models.PROTECT, verbose_name=_("organisation"))
     role = models.CharField(_("role"), max_length=20, choices=GroupRole.choices)
+    rank = models.PositiveSmallIntegerField(editable=False, default=0)
     user = models.ForeignKey(
         User, models.SET_NULL, null=True, blank=True, related_name="group_memberships", verbose_name=_("user")
     )
 
     class Meta:
-        ordering = ["group", "role", "name"]
+        ordering = ["group", "rank", "name"]
         verbose_name = _("group member")
         verbose_name_plural = _("group members")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Members are listed chair first, then in the order the roles are declared.
+        self.rank = list(self.GroupRole).index(self.role)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "rank"}
+        super().save(*args, **kwargs)

@@ -164,3 +164,10 @@ def test_it_keeps_a_failed_commitment_in_the_form(client, world):
     assert response.status_code == 400
     assert "Utan ansvarig</textarea>" in response.content.decode()
     assert not world.part1.commitments.filter(text="Utan ansvarig").exists()
+
+
+def test_it_speaks_swedish_to_a_browser_set_up_in_english(client, world):
+    client.force_login(world.alice)
+    body = client.get(reverse("agreements"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="sv">' in body
+    assert "Överenskommelser" in body
