@@ -138,31 +138,46 @@ def demo_load() -> list[DemoLogin]:
     R = GroupMember.GroupRole
     group(
         "Folkhälsorådet",
-        [("Maria Stenlund", arjeplog_org, R.CHAIR), ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
-         ("Mikael Forsberg", lpo, R.POLICE_CONTACT), ("Erik Nilsson", arjeplog_org, R.MEMBER),
-         ("Hälsocentralen Arjeplog", health, R.MEMBER)],
+        [
+            ("Maria Stenlund", arjeplog_org, R.CHAIR),
+            ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
+            ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
+            ("Erik Nilsson", arjeplog_org, R.MEMBER),
+            ("Hälsocentralen Arjeplog", health, R.MEMBER),
+        ],
         arjeplog,
         purpose="Samordnar det förebyggande och hälsofrämjande arbetet i Arjeplog (lokal samverkansgrupp).",
     )
     group(
         "HOP-rådet",
-        [("Anna Lindqvist", arjeplog_org, R.COORDINATOR), ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
-         ("Jonas Berg", rescue, R.MEMBER)],
+        [
+            ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
+            ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
+            ("Jonas Berg", rescue, R.MEMBER),
+        ],
         arjeplog,
         purpose="Arjeplogs råd för brottsförebyggande och trygghetsfrågor.",
     )
     group(
         "Hälsa- och trygghetsrådet",
-        [("Per Holmgren", arvidsjaur_org, R.CHAIR), ("Karin Öberg", arvidsjaur_org, R.COORDINATOR),
-         ("Mikael Forsberg", lpo, R.POLICE_CONTACT), ("Sara Lundberg", arvidsjaur_org, R.MEMBER)],
+        [
+            ("Per Holmgren", arvidsjaur_org, R.CHAIR),
+            ("Karin Öberg", arvidsjaur_org, R.COORDINATOR),
+            ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
+            ("Sara Lundberg", arvidsjaur_org, R.MEMBER),
+        ],
         arvidsjaur,
         purpose="Följer upp samverkansöverenskommelsen i Arvidsjaur; skriftlig sammanfattning vid årets sista möte.",
         reports_to="Lokalpolisområdeschefen och kommunalrådet",
     )
     group(
         "Partssammansatt samverkansgrupp Piteå älvdal",
-        [("Helena Strand", lpo, R.CHAIR), ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
-         ("Karin Öberg", arvidsjaur_org, R.COORDINATOR), ("Mikael Forsberg", lpo, R.POLICE_CONTACT)],
+        [
+            ("Helena Strand", lpo, R.CHAIR),
+            ("Anna Lindqvist", arjeplog_org, R.COORDINATOR),
+            ("Karin Öberg", arvidsjaur_org, R.COORDINATOR),
+            ("Mikael Forsberg", lpo, R.POLICE_CONTACT),
+        ],
         arjeplog,
         arvidsjaur,
         purpose="Samordnarna och polisen träffas i partsammansatt grupp minst en gång per år.",
@@ -198,7 +213,9 @@ def demo_load() -> list[DemoLogin]:
             focus_area=focus_areas.get(commitment["focus_area"]),
             order=order,
         )
-    CommunicationItem.objects.bulk_create(CommunicationItem(agreement=part1, **item) for item in agreement_2023.COMMUNICATION_PLAN)
+    CommunicationItem.objects.bulk_create(
+        CommunicationItem(agreement=part1, **item) for item in agreement_2023.COMMUNICATION_PLAN
+    )
     for name, title, organisation in [
         ("Helena Strand", "Lokalpolisområdeschef, Piteå älvdal", lpo),
         ("Maria Stenlund", "Kommunstyrelsens ordförande", arjeplog_org),

@@ -102,7 +102,10 @@ def world(db) -> World:
     Section.objects.create(agreement=part1, kind=Section.Kind.PURPOSE, body="Att minska brottsligheten.", order=1)
     part1.commitments.create(responsible="bada", text="Ta fram en fördjupad lägesbild (baslinje).", order=1)
     part1.communication_plan.create(
-        message="Överenskommelsen publiceras", audience="Invånare", channel="Webb", when="Vid undertecknande",
+        message="Överenskommelsen publiceras",
+        audience="Invånare",
+        channel="Webb",
+        when="Vid undertecknande",
         responsible="Kommunikatörer",
     )
 

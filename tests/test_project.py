@@ -27,7 +27,5 @@ def test_it_translates_every_string_into_swedish():
 
 
 def test_it_ships_the_compiled_translations():
-    compiled = subprocess.run(
-        ["msgfmt", "-o", "-", str(SWEDISH / "django.po")], capture_output=True, check=True
-    ).stdout
+    compiled = subprocess.run(["msgfmt", "-o", "-", str(SWEDISH / "django.po")], capture_output=True, check=True).stdout
     assert (SWEDISH / "django.mo").read_bytes() == compiled, "run: uv run samverkan compilemessages"

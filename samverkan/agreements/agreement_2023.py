@@ -224,8 +224,7 @@ COMMITMENTS: list[dict] = [
     {
         "responsible": "bada",
         "text": (
-            "Stärka och utveckla samverkan mellan polis och kommun inom fokusområdet brottsförebyggande arbete "
-            "(BRÅ)."
+            "Stärka och utveckla samverkan mellan polis och kommun inom fokusområdet brottsförebyggande arbete (BRÅ)."
         ),
         "recurrence": "",
         "due_on": None,
@@ -341,8 +340,7 @@ COMMITMENTS: list[dict] = [
     {
         "responsible": "bada",
         "text": (
-            "Polisen och kommunerna åtar sig att skapa en gemensam kommunikationsplan för "
-            "samverkansöverenskommelsen."
+            "Polisen och kommunerna åtar sig att skapa en gemensam kommunikationsplan för samverkansöverenskommelsen."
         ),
         "recurrence": "",
         "due_on": None,

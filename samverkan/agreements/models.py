@@ -46,7 +46,9 @@ class Agreement(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     parties = models.ManyToManyField(Organisation, related_name="agreements", verbose_name=_("parties"))
     municipalities = models.ManyToManyField(Municipality, related_name="agreements", verbose_name=_("municipalities"))
-    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="agreements", verbose_name=_("focus areas"))
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="agreements", verbose_name=_("focus areas")
+    )
     starts_on = models.DateField(_("valid from"), help_text=_("The date of signature."))
     ends_on = models.DateField(_("valid to"))
     strategic = models.ForeignKey(
@@ -144,9 +146,7 @@ class Commitment(models.Model):
     text = models.TextField(_("what"))
     recurrence = models.CharField(_("recurrence"), max_length=100, blank=True, help_text=_("For example: every year."))
     due_on = models.DateField(_("due date"), null=True, blank=True)
-    focus_area = models.ForeignKey(
-        FocusArea, models.SET_NULL, null=True, blank=True, verbose_name=_("focus area")
-    )
+    focus_area = models.ForeignKey(FocusArea, models.SET_NULL, null=True, blank=True, verbose_name=_("focus area"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

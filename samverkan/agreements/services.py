@@ -38,9 +38,7 @@ def _display(agreement: Agreement, name: str) -> str:
 
 
 @transaction.atomic
-def agreement_update(
-    *, agreement: Agreement, by: User, fields: dict[str, Any], sections: dict[str, str]
-) -> list[str]:
+def agreement_update(*, agreement: Agreement, by: User, fields: dict[str, Any], sections: dict[str, str]) -> list[str]:
     """Apply changed fields and section texts; record what changed. Returns the changed keys."""
     changes: dict[str, list[str]] = {}
     for name, new in fields.items():

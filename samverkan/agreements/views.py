@@ -130,8 +130,6 @@ def commitment_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 @require_POST
 def communication_item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
-    services.communication_item_delete(
-        item=get_object_or_404(agreement.communication_plan, pk=item), by=request.user
-    )
+    services.communication_item_delete(item=get_object_or_404(agreement.communication_plan, pk=item), by=request.user)
     messages.success(request, _("Removed."))
     return redirect(agreement)

@@ -48,7 +48,9 @@ def database_from_url(url: str | None, default_sqlite_path: Path) -> dict:
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         # sqlite:////abs/path.db -> /abs/path.db; sqlite:///rel.db -> rel.db
-        return sqlite_database(unquote(parts.path[1:]) if parts.path.startswith("//") else unquote(parts.path.lstrip("/")))
+        return sqlite_database(
+            unquote(parts.path[1:]) if parts.path.startswith("//") else unquote(parts.path.lstrip("/"))
+        )
     if parts.scheme in {"postgres", "postgresql"}:
         return {
             "ENGINE": "django.db.backends.postgresql",

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TextIO, TypeVar
-
-T = TypeVar("T")
+from typing import TextIO
 
 
-def progress(items: Iterable[T], *, total: int, label: str, out: TextIO) -> Iterator[T]:
+def progress[T](items: Iterable[T], *, total: int, label: str, out: TextIO) -> Iterator[T]:
     interactive = out.isatty()
     step = max(total // 100, 1)
     done = 0

@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Municipality(models.Model):
-    code = models.CharField(
-        _("municipality code"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")]
-    )
+    code = models.CharField(_("municipality code"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")])
     name = models.CharField(_("name"), max_length=100)
     county_code = models.CharField(_("county code"), max_length=2)
     county_name = models.CharField(_("county"), max_length=100)
@@ -173,9 +171,7 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organisation", "municipality", "role"], name="unique_membership"
-            ),
+            models.UniqueConstraint(fields=["user", "organisation", "municipality", "role"], name="unique_membership"),
         ]
 
     def __str__(self) -> str:

@@ -42,9 +42,7 @@ def parse_municipalities(path: Path) -> Iterator[MunicipalityRow]:
             )
         geometry = feature.get("geometry") or {}
         if geometry.get("type") not in {"Polygon", "MultiPolygon"}:
-            raise ValueError(
-                BAD_FEATURE.format(file=path.name, index=index, field="geometry", problem="not a polygon")
-            )
+            raise ValueError(BAD_FEATURE.format(file=path.name, index=index, field="geometry", problem="not a polygon"))
         yield MunicipalityRow(code, properties["kom_namn"], county_code, COUNTIES[county_code], geometry)
 
 

@@ -30,7 +30,11 @@ def test_it_links_the_histories_of_both_agreements(world):
     draft = services.agreement_start_revision(agreement=world.part1, by=world.alice)
     started = world.part1.changes.first()
     drafted = draft.changes.first()
-    assert (started.action, started.related, started.by) == (AgreementChange.Action.REVISION_STARTED, draft, world.alice)
+    assert (started.action, started.related, started.by) == (
+        AgreementChange.Action.REVISION_STARTED,
+        draft,
+        world.alice,
+    )
     assert (drafted.action, drafted.related) == (AgreementChange.Action.DRAFTED_AS_REVISION, world.part1)
 
 
@@ -57,14 +61,19 @@ def test_it_counts_the_days_left(world):
 
 def test_it_records_nothing_when_nothing_changed(world):
     before = world.part1.changes.count()
-    changed = services.agreement_update(agreement=world.part1, by=world.alice, fields={"title": world.part1.title}, sections={})
+    changed = services.agreement_update(
+        agreement=world.part1, by=world.alice, fields={"title": world.part1.title}, sections={}
+    )
     assert changed == []
     assert world.part1.changes.count() == before
 
 
 def test_it_records_old_and_new_values_of_a_change(world):
     services.agreement_update(
-        agreement=world.part1, by=world.alice, fields={"status": Agreement.Status.EXPIRED}, sections={"syfte": "Nytt syfte"}
+        agreement=world.part1,
+        by=world.alice,
+        fields={"status": Agreement.Status.EXPIRED},
+        sections={"syfte": "Nytt syfte"},
     )
     change = world.part1.changes.first()
     assert change.details["status"] == ["In force", "Expired"] or change.details["status"] == ["Gällande", "Utgången"]

@@ -148,7 +148,11 @@ def test_it_adds_a_commitment_and_records_it(client, world):
     client.force_login(world.bob)
     response = client.post(
         reverse("commitment_add", args=[world.part1.pk]),
-        {"commitment-responsible": "polis", "commitment-text": "Utse kontaktperson", "commitment-recurrence": "Årligen"},
+        {
+            "commitment-responsible": "polis",
+            "commitment-text": "Utse kontaktperson",
+            "commitment-recurrence": "Årligen",
+        },
     )
     assert response.status_code == 302
     assert world.part1.commitments.filter(text="Utse kontaktperson", responsible="polis").exists()

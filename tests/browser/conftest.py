@@ -31,7 +31,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     if not CHROMIUM.exists():
-        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: apt-get install chromium (or set SAMVERKAN_CHROMIUM)")
+        pytest.fail(
+            f"The browser tests need Chromium at {CHROMIUM}: apt-get install chromium (or set SAMVERKAN_CHROMIUM)"
+        )
     # Playwright runs its own event loop in this thread; Django's ORM calls in tests stay synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
@@ -53,7 +55,8 @@ def assert_accessible(page: Page) -> None:
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(
-        f"{v['impact']}: {v['id']} – {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in blocking
+        f"{v['impact']}: {v['id']} – {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in blocking
     )
     assert not blocking, f"axe found problems on {page.url}:\n{report}"
 

@@ -56,3 +56,31 @@ def test_it_shows_the_outsider_a_not_found_page_for_arjeplog(page: Page, world):
     assert response.status == 404
     response = page.goto("/kommun/2506/")
     assert response.status == 404
+
+
+def test_it_edits_a_draft_and_shows_the_change_in_its_history(page: Page, world):
+    world.arjeplog_part2.sections.create(kind="lokala_mal", body="", order=1)
+    log_in(page, "alice")
+    page.goto(f"/overenskommelser/{world.arjeplog_part2.pk}/")
+    page.get_by_role("link", name="Redigera överenskommelse").click()
+    assert_accessible(page)
+    page.get_by_label("Lokala mål").fill("Minska nedskräpningen i centrum")
+    page.get_by_label("Status").select_option("under_signering")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.locator(".facts")).to_contain_text("Under signering")
+    expect(page.locator("#section-lokala_mal + p")).to_have_text("Minska nedskräpningen i centrum")
+    expect(page.locator(".history li").first).to_contain_text("Alice")
+    expect(page.locator(".history li").first).to_contain_text("Lokala mål")
+    assert_accessible(page)
+
+
+def test_it_switches_to_english_and_back(page: Page, world):
+    log_in(page, "alice")
+    page.get_by_label("Språk").select_option("en")
+    page.get_by_role("button", name="Byt").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+    page.get_by_label("Language").select_option("sv")
+    page.get_by_role("button", name="Change").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Översikt")

@@ -39,10 +39,14 @@ def test_it_updates_a_changed_municipality(db):
 
 def test_it_refuses_a_bad_file_and_writes_nothing(db, tmp_path):
     features = [
-        {"properties": {"id": "2506", "kom_namn": "Arjeplog", "lan_code": "25"},
-         "geometry": {"type": "Polygon", "coordinates": [[[17, 66], [18, 66], [18, 67], [17, 66]]]}},
-        {"properties": {"id": "25X6", "kom_namn": "Fel", "lan_code": "25"},
-         "geometry": {"type": "Polygon", "coordinates": []}},
+        {
+            "properties": {"id": "2506", "kom_namn": "Arjeplog", "lan_code": "25"},
+            "geometry": {"type": "Polygon", "coordinates": [[[17, 66], [18, 66], [18, 67], [17, 66]]]},
+        },
+        {
+            "properties": {"id": "25X6", "kom_namn": "Fel", "lan_code": "25"},
+            "geometry": {"type": "Polygon", "coordinates": []},
+        },
     ]
     bad = tmp_path / "bad.geojson"
     bad.write_text(json.dumps({"type": "FeatureCollection", "features": features}))

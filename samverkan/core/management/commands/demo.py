@@ -25,6 +25,8 @@ class Command(BaseCommand):
             logins = demo_load()
             self.stdout.write(f"demo data: loaded. Demo logins (password {DEMO_PASSWORD}):")
             for login in logins:
-                self.stdout.write(f"  {login.username:<24} {login.role:<20} {login.organisation} – {login.municipality}")
+                self.stdout.write(
+                    f"  {login.username:<24} {login.role:<20} {login.organisation} – {login.municipality}"
+                )
         if not no_serve:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

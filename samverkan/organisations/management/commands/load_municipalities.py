@@ -18,4 +18,6 @@ class Command(BaseCommand):
             result = municipalities_load(path=file, out=self.stderr)
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"municipalities: {result.created} created, {result.updated} updated, {result.unchanged} unchanged")
+        self.stdout.write(
+            f"municipalities: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
+        )
