@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import xstatic.pkg.leaflet as xstatic_leaflet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.env import database_from_url, env_bool, env_list, env_str
@@ -30,6 +31,14 @@ INSTALLED_APPS = [
     "samverkan.core",
     "samverkan.organisations",
     "samverkan.agreements",
+    "samverkan.sources",
+    "samverkan.sources.bra",
+    "samverkan.sources.police_events",
+    "samverkan.sources.kolada",
+    "samverkan.sources.indicators",
+    "samverkan.sources.surveys",
+    "samverkan.sources.incidents",
+    "samverkan.sources.dialogues",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +94,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "samverkan" / "static"]
+STATICFILES_DIRS = [BASE_DIR / "samverkan" / "static", ("leaflet", xstatic_leaflet.BASE_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -99,3 +108,8 @@ MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.bac
 
 # Agreements ask for revision this many days before their end date.
 REVISION_WARNING_DAYS = 183
+
+# Background map tiles, e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png". Off by default:
+# maps then show the municipality outlines only, which works on a closed network.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")

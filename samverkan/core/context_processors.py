@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 # The cycle's sections, in order. A section joins the menu when its pages exist.
 SECTIONS = [
     ("overview", _("Overview")),
+    ("sources", _("Mapping")),
     ("agreements", _("Agreements")),
 ]
 

@@ -1,0 +1,9 @@
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.sources.apps import SourceConfig
+
+
+class BraConfig(SourceConfig):
+    name = "samverkan.sources.bra"
+    label = "bra"
+    verbose_name = _("Brå crime statistics")

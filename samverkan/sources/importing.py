@@ -1,0 +1,179 @@
+"""The rules every import follows.
+
+1. Parse and validate the whole file; collect every problem as FILE:LINE: field: what is wrong.
+2. Any problem: nothing is written (ImportFailed carries the list).
+3. Store in one transaction, comparing with what is there: a value that is already stored
+   as it is counts as skipped, so importing the same file twice changes nothing.
+4. Every stored value points at the ImportRun it came from (file or URL, when, who).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Protocol, TextIO
+
+from django.db import transaction
+
+from samverkan.sources.models import ImportRun
+
+USER_AGENT = "Samverkan/0.1 (crime prevention collaboration; +https://github.com/samverkan)"
+MAX_PREVIEW_CHANGES = 100
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+class Problems:
+    """Collects the problems of one file while it is read."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[Problem] = []
+
+    def add(self, line: int | None, field_name: str, message: str) -> None:
+        self.items.append(Problem(self.file, line, field_name, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ImportFailed(self.items)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    data: bytes
+
+    @property
+    def short_name(self) -> str:
+        return self.name if "://" in self.name else Path(self.name).name
+
+
+@dataclass
+class Batch:
+    """What a parser found: rows ready to store and the municipalities they concern."""
+
+    rows: list[Any]
+    municipalities: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    changes: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, action: str, description: str) -> None:
+        """Count a created, updated or skipped row; remember the first changes for the preview."""
+        setattr(self, action, getattr(self, action) + 1)
+        if action != "skipped" and len(self.changes) < MAX_PREVIEW_CHANGES:
+            self.changes.append((action, description))
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def line(self) -> str:
+        return f"imported: {self.created} created, {self.updated} updated, {self.skipped} skipped"
+
+
+class Importer(Protocol):
+    key: ClassVar[str]  # as in the command: import_<key>
+    label: ClassVar[str]  # a lazy translation, shown in the web
+    accept: ClassVar[str]  # file endings for the upload field, e.g. ".csv,.txt"
+    help: ClassVar[str]  # a lazy translation: the format, in one or two sentences
+
+    def parse(self, source: Source) -> Batch: ...
+
+    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None: ...
+
+
+def run_import(
+    importer: Importer, source: Source, *, by=None, dry_run: bool = False, out: TextIO | None = None
+) -> Outcome:
+    """Parse, then store all or nothing. A dry run, or a run that changes nothing, leaves no trace."""
+    batch = importer.parse(source)
+    outcome = Outcome()
+    with transaction.atomic():
+        run = ImportRun.objects.create(source=importer.key, name=source.name, by=by)
+        importer.store(batch, run=run, outcome=outcome, out=out)
+        if dry_run or not outcome.changed:
+            transaction.set_rollback(True)
+        else:
+            run.created, run.updated, run.skipped = outcome.created, outcome.updated, outcome.skipped
+            run.save(update_fields=["created", "updated", "skipped"])
+    return outcome
+
+
+def read_source(argument: str, *, timeout: float = 30) -> Source:
+    """The bytes of a file path or an http(s) URL."""
+    if argument.startswith(("http://", "https://")):
+        request = urllib.request.Request(argument, headers={"User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return Source(argument, response.read())
+        except OSError as error:
+            raise ImportFailed([Problem(argument, None, "url", f"could not be fetched: {error}")]) from error
+    path = Path(argument)
+    try:
+        return Source(str(path), path.read_bytes())
+    except OSError as error:
+        raise ImportFailed([Problem(argument, None, "file", error.strerror or str(error))]) from error
+
+
+def decode_text(source: Source) -> str:
+    """UTF-8 (with or without BOM) when it decodes, otherwise ISO-8859-1, as Brå and Excel export."""
+    try:
+        return source.data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return source.data.decode("iso-8859-1")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    line: int
+    values: dict[str, str]
+
+
+def read_table(text: str, *, delimiters: str = "\t;,") -> tuple[list[str], Iterator[TableRow]]:
+    """A delimited table: its header and its non-empty rows with their line numbers.
+
+    The delimiter is the one of `delimiters` that occurs most in the header line.
+    """
+    lines = text.splitlines()
+    header_line = next((line for line in lines if line.strip()), "")
+    delimiter = max(delimiters, key=header_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] = []
+
+    def rows() -> Iterator[TableRow]:
+        for values in reader:
+            if not any(value.strip() for value in values):
+                continue
+            yield TableRow(reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False)))
+
+    for values in reader:
+        if any(value.strip() for value in values):
+            header = [value.strip().strip("\ufeff") for value in values]
+            break
+    return header, rows()

@@ -1,0 +1,98 @@
+"""Upload, preview, confirm: the web side of every importer."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samverkan.core.access import scope_for, visible_municipalities
+from samverkan.organisations.models import Municipality
+from samverkan.sources.importing import Batch, ImportFailed, Importer, Problem, Source, run_import
+from samverkan.sources.models import ImportRun
+from samverkan.sources.registry import IMPORTERS
+
+UPLOADS = settings.DATA_DIR / "uploads"
+NOT_YOURS = "you may not import data for {names}"
+
+
+def _importer_for(request: HttpRequest, key: str) -> Importer:
+    if key not in IMPORTERS or not scope_for(request.user).write_municipalities:
+        raise Http404
+    return IMPORTERS[key]
+
+
+def _check_scope(request: HttpRequest, source: Source, batch: Batch) -> None:
+    writable = set(
+        Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities).values_list("code", flat=True)
+    )
+    outside = sorted(batch.municipalities - writable)
+    if outside:
+        names = ", ".join(Municipality.objects.filter(code__in=outside).values_list("name", flat=True) or outside)
+        raise ImportFailed([Problem(source.short_name, None, "municipality", NOT_YOURS.format(names=names))])
+
+
+@login_required
+def sources(request: HttpRequest) -> HttpResponse:
+    can_import = bool(scope_for(request.user).write_municipalities)
+    context = {
+        "importers": sorted(IMPORTERS.values(), key=lambda i: str(i.label)) if can_import else [],
+        "runs": ImportRun.objects.filter(by=request.user)[:20],
+        "municipalities": visible_municipalities(request.user),
+    }
+    return render(request, "sources/index.html", context)
+
+
+@login_required
+def import_upload(request: HttpRequest, key: str) -> HttpResponse:
+    importer = _importer_for(request, key)
+    context: dict = {"importer": importer}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            context["problems"] = [Problem("", None, _("file"), _("Choose a file to import."))]
+            return render(request, "sources/import.html", context, status=400)
+        source = Source(upload.name, upload.read())
+        try:
+            batch = importer.parse(source)
+            _check_scope(request, source, batch)
+            outcome = run_import(importer, source, by=request.user, dry_run=True)
+        except ImportFailed as failed:
+            context.update(problems=failed.problems, file_name=source.name)
+            return render(request, "sources/import.html", context, status=400)
+        UPLOADS.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_urlsafe(16)
+        (UPLOADS / token).write_bytes(source.data)
+        request.session[f"import:{token}"] = {"key": key, "name": source.name}
+        context.update(outcome=outcome, token=token, file_name=source.name)
+    return render(request, "sources/import.html", context)
+
+
+@login_required
+def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
+    importer = _importer_for(request, key)
+    token = request.POST.get("token", "")
+    pending = request.session.pop(f"import:{token}", None)
+    path = UPLOADS / token
+    if request.method != "POST" or not pending or pending["key"] != key or not path.exists():
+        raise Http404
+    source = Source(pending["name"], path.read_bytes())
+    path.unlink()
+    try:
+        _check_scope(request, source, importer.parse(source))
+        outcome = run_import(importer, source, by=request.user)
+    except ImportFailed as failed:
+        return render(
+            request, "sources/import.html", {"importer": importer, "problems": failed.problems}, status=400
+        )
+    messages.success(
+        request,
+        _("Imported %(name)s: %(created)d created, %(updated)d updated, %(skipped)d skipped.")
+        % {"name": source.name, "created": outcome.created, "updated": outcome.updated, "skipped": outcome.skipped},
+    )
+    return redirect("sources")
