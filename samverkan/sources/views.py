@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.access import scope_for, visible_municipalities
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import Batch, ImportFailed, Importer, Problem, Source, run_import
+from samverkan.sources.importing import Batch, Importer, ImportFailed, Problem, Source, run_import
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 
