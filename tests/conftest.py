@@ -19,7 +19,17 @@ from samverkan.agreements import services
 from samverkan.agreements.models import Agreement, FocusArea, Section
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 
-SQUARE = {"type": "Polygon", "coordinates": [[[17.0, 66.0], [18.0, 66.0], [18.0, 67.0], [17.0, 67.0], [17.0, 66.0]]]}
+
+
+def box(west: float, south: float, east: float, north: float) -> dict:
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+# Rough boxes: Arjeplog's around (66.5, 17.5), Arvidsjaur's south-east of it, Luleå's further east.
+ARJEPLOG_BOX = box(17.0, 66.0, 18.0, 67.0)
+ARVIDSJAUR_BOX = box(18.0, 65.0, 19.5, 66.0)
+LULEA_BOX = box(21.0, 65.4, 22.5, 66.0)
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +55,9 @@ class World:
     arvidsjaur_part2: Agreement
 
 
-def _municipality(code: str, name: str) -> Municipality:
+def _municipality(code: str, name: str, boundary: dict) -> Municipality:
     return Municipality.objects.create(
-        code=code, name=name, county_code="25", county_name="Norrbottens län", boundary=SQUARE
+        code=code, name=name, county_code="25", county_name="Norrbottens län", boundary=boundary
     )
 
 
@@ -69,9 +79,9 @@ def world(db) -> World:
     ends = timezone.localdate() + datetime.timedelta(days=35)
     starts = datetime.date(ends.year - 3, 6, 1)
     period = f"{starts.year}–{ends.year}"
-    arjeplog = _municipality("2506", "Arjeplog")
-    arvidsjaur = _municipality("2505", "Arvidsjaur")
-    lulea = _municipality("2580", "Luleå")
+    arjeplog = _municipality("2506", "Arjeplog", ARJEPLOG_BOX)
+    arvidsjaur = _municipality("2505", "Arvidsjaur", ARVIDSJAUR_BOX)
+    lulea = _municipality("2580", "Luleå", LULEA_BOX)
     K = Organisation.Kind
     region = _organisation("Polisregion Nord", K.POLICE_REGION)
     lpo = _organisation("LPO Piteå älvdal", K.POLICE_AREA, arjeplog, arvidsjaur, parent=region)

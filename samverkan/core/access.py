@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from samverkan.agreements.models import Agreement
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
+# Who logs incidents: everyone working in the collaboration but the read-only leadership.
+REPORT_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT, Role.GROUP_MEMBER, Role.REPORTER})
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,11 @@ class Scope:
     write_municipalities: frozenset[int]
     read_organisations: frozenset[int]
     write_organisations: frozenset[int]
+    report_municipalities: frozenset[int]
+    member_of: frozenset[int]
 
 
-EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
+EMPTY_SCOPE = Scope(*(frozenset(),) * 6)
 
 
 def _organisation_and_descendants(organisation: Organisation) -> set[int]:
@@ -50,6 +54,8 @@ def scope_for(user: User) -> Scope:
     write_m: set[int] = set()
     read_o: set[int] = set()
     write_o: set[int] = set()
+    report_m: set[int] = set()
+    member_of: set[int] = set()
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         if membership.municipality_id is not None:
             municipalities = {membership.municipality_id}
@@ -58,10 +64,13 @@ def scope_for(user: User) -> Scope:
         organisations = _organisation_and_descendants(membership.organisation)
         read_m |= municipalities
         read_o |= organisations
+        member_of.add(membership.organisation_id)
         if membership.role in WRITE_ROLES:
             write_m |= municipalities
             write_o |= organisations
-    scope = Scope(frozenset(read_m), frozenset(write_m), frozenset(read_o), frozenset(write_o))
+        if membership.role in REPORT_ROLES:
+            report_m |= municipalities
+    scope = Scope(*(frozenset(ids) for ids in (read_m, write_m, read_o, write_o, report_m, member_of)))
     user._samverkan_scope = scope
     return scope
 
@@ -102,3 +111,23 @@ def get_agreement_for_user(user: User, pk: int) -> tuple[Agreement, bool]:
         _agreement_filter(scope.write_municipalities, scope.write_organisations), pk=pk
     ).exists()
     return agreement, writable
+
+
+def report_municipalities(user: User) -> QuerySet[Municipality]:
+    """Where the user may log incidents."""
+    return Municipality.objects.filter(id__in=scope_for(user).report_municipalities)
+
+
+def is_member_of(user: User, organisation_id: int | None) -> bool:
+    """Inside this organisation: sees its reporters' identities and its exact small counts."""
+    return organisation_id is not None and organisation_id in scope_for(user).member_of
+
+
+def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], **lookup) -> tuple[M, bool]:
+    """An object that belongs to one municipality (a `municipality` field), and whether the user may
+    change it; 404 for anyone outside that municipality."""
+    scope = scope_for(user)
+    found = queryset.filter(municipality_id__in=scope.read_municipalities, **lookup).first()
+    if found is None:
+        raise Http404
+    return found, found.municipality_id in scope.write_municipalities

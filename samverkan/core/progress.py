@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 
-def progress[T](items: Iterable[T], *, total: int, label: str, out: TextIO) -> Iterator[T]:
-    interactive = out.isatty()
+def progress[T](items: Iterable[T], *, total: int, label: str, out: TextIO | None) -> Iterator[T]:
+    interactive = out is not None and out.isatty()
     step = max(total // 100, 1)
     done = 0
     for done, item in enumerate(items, start=1):

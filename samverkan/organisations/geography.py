@@ -1,4 +1,4 @@
-"""Points, boundaries and coordinate systems."""
+"""Points inside municipality boundaries, and the maps that show them."""
 
 from __future__ import annotations
 
@@ -7,20 +7,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from django.conf import settings
-from pyproj import Transformer
 from shapely.geometry import Point, shape
 from shapely.prepared import PreparedGeometry, prep
 
 from samverkan.organisations.models import Municipality
-
-_SWEREF99TM_TO_WGS84 = Transformer.from_crs("EPSG:3006", "EPSG:4326", always_xy=True)
-
-
-def sweref99tm_to_wgs84(northing: float, easting: float) -> tuple[float, float]:
-    """(lat, lng) in WGS84 for a SWEREF 99 TM coordinate (N, E) in metres."""
-    lng, lat = _SWEREF99TM_TO_WGS84.transform(easting, northing)
-    return lat, lng
-
 
 @cache
 def _prepared(boundary_json: str) -> PreparedGeometry:

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.apps import SourceConfig
+from samverkan.sources import registry
 
 
-class DialoguesConfig(SourceConfig):
+class DialoguesConfig(registry.SourceConfig):
     name = "samverkan.sources.dialogues"
     label = "dialogues"
     verbose_name = _("Dialogues")

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.apps import SourceConfig
+from samverkan.sources import registry
 
 
-class IncidentsConfig(SourceConfig):
+class IncidentsConfig(registry.SourceConfig):
     name = "samverkan.sources.incidents"
     label = "incidents"
     verbose_name = _("Incidents")

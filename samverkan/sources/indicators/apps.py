@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.apps import SourceConfig
+from samverkan.sources import registry
 
 
-class IndicatorsConfig(SourceConfig):
+class IndicatorsConfig(registry.SourceConfig):
     name = "samverkan.sources.indicators"
     label = "indicators"
     verbose_name = _("Other indicators")

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.apps import SourceConfig
+from samverkan.sources import registry
 
 
-class KoladaConfig(SourceConfig):
+class KoladaConfig(registry.SourceConfig):
     name = "samverkan.sources.kolada"
     label = "kolada"
     verbose_name = _("Kolada key figures")

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.apps import SourceConfig
+from samverkan.sources import registry
 
 
-class SurveysConfig(SourceConfig):
+class SurveysConfig(registry.SourceConfig):
     name = "samverkan.sources.surveys"
     label = "surveys"
     verbose_name = _("Safety surveys")

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.organisations.models import Municipality
+from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.sources.incidents.services import IncidentReport, check_description, incident_categories_for
+
+SPAN_BACKWARDS = _("The end of the time span is before its start.")
+PLACE_REQUIRED = _("Click the map, give coordinates, or pick a named place.")
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class IncidentForm(forms.Form):
+    occurred_from = forms.DateTimeField(label=_("When"), widget=DATETIME_INPUT)
+    occurred_to = forms.DateTimeField(
+        label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT
+    )
+    category = forms.ChoiceField(label=_("Category"))
+    severity = forms.TypedChoiceField(
+        label=_("Severity"),
+        coerce=int,
+        choices=[(1, _("1 – low")), (2, _("2 – medium")), (3, _("3 – high"))],
+        widget=forms.RadioSelect,
+    )
+    place = forms.ModelChoiceField(label=_("Named place"), queryset=NamedPlace.objects.none(), required=False)
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Describe the place and the situation. Never names, personal identity numbers or other persons' data."),
+    )
+
+    def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipalities = municipalities
+        names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
+        self.fields["category"].choices = [("", "—")] + [(n, n) for n in names]
+        self.fields["place"].queryset = NamedPlace.objects.filter(municipality__in=municipalities)
+        if not self.is_bound:
+            self.initial.setdefault("occurred_from", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_description(self) -> str:
+        text = self.cleaned_data["description"]
+        check_description(text)
+        return text
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("occurred_from"), data.get("occurred_to")
+        if start and end and end < start:
+            self.add_error("occurred_to", SPAN_BACKWARDS)
+        place = data.get("place")
+        if data.get("lat") is None or data.get("lng") is None:
+            if place is None:
+                self.add_error("lat", PLACE_REQUIRED)
+            else:
+                data["lat"], data["lng"] = place.lat, place.lng
+        return data
+
+    def report(self) -> IncidentReport:
+        data = self.cleaned_data
+        return IncidentReport(
+            occurred_from=data["occurred_from"],
+            occurred_to=data["occurred_to"],
+            lat=data["lat"],
+            lng=data["lng"],
+            category=data["category"],
+            severity=data["severity"],
+            description=data["description"],
+            place=data["place"],
+        )
+
+    def add_service_error(self, error: ValidationError) -> None:
+        field = {"outside": "lat", "category": "category", "personnummer": "description"}.get(error.code)
+        self.add_error(field, error)
+
+
+class HandlingForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"))
+    note = forms.CharField(label=_("Handling note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, incident: Incident, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        statuses = [Incident.Status(incident.status), *incident.next_statuses()]
+        self.fields["status"].choices = [(s.value, s.label) for s in statuses]
+        self.initial.setdefault("status", incident.status)
+
+
+class WeekFilterForm(forms.Form):
+    kommun = forms.ChoiceField(label=_("Municipality"))
+    week = forms.DateField(label=_("Week starting"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + list(Incident.Status.choices)
+    )
+
+    def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].choices = [(m.code, m.name) for m in municipalities]
+        names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
+        self.fields["category"].choices = [("", _("All"))] + [(n, n) for n in names]
+
+    def clean_week(self) -> datetime.date | None:
+        week = self.cleaned_data["week"]
+        return week - datetime.timedelta(days=week.weekday()) if week else None

@@ -1,0 +1,172 @@
+"""Reading incident files (CSV or XLSX) into plain rows. No Django here.
+
+Columns (header names, any order; the export writes the same ones):
+  id            optional: the reporting system's reference; makes a re-import update, not duplicate
+  occurred_from required: YYYY-MM-DD HH:MM (or YYYY-MM-DD), local time
+  occurred_to   optional: the end of a time span, same format
+  kommunkod     optional: checked against the point
+  lat, lng      WGS84 decimal degrees, or instead:
+  sweref_n, sweref_e  SWEREF 99 TM metres (converted to WGS84)
+  place         optional: a named place of the municipality
+  category      required: a category the municipality uses
+  severity      required: 1, 2 or 3
+  status        optional: ny, bedomd, atgardad or avslutad (default ny)
+  description   required: places and situations only – a personnummer is refused
+  focus_area    ignored: written by the export, it follows from the category
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+from dataclasses import dataclass
+
+from openpyxl import load_workbook
+from samverkan.core.coordinates import sweref99tm_to_wgs84
+from samverkan.core.privacy import contains_personnummer
+from samverkan.sources.importing import Problems, Source, TableRow, decode_text, read_table
+
+COLUMNS = [
+    "id",
+    "occurred_from",
+    "occurred_to",
+    "kommunkod",
+    "lat",
+    "lng",
+    "sweref_n",
+    "sweref_e",
+    "place",
+    "category",
+    "severity",
+    "status",
+    "description",
+    "focus_area",
+]
+REQUIRED = ["occurred_from", "category", "severity", "description"]
+STATUSES = ["ny", "bedomd", "atgardad", "avslutad"]
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    line: int
+    key: str
+    occurred_from: datetime.datetime
+    occurred_to: datetime.datetime | None
+    kommunkod: str
+    lat: float
+    lng: float
+    place: str
+    category: str
+    severity: int
+    status: str
+    description: str
+
+
+def _rows(source: Source) -> tuple[list[str], list[TableRow]]:
+    if source.data[:2] == b"PK":  # an XLSX file is a zip archive
+        sheet = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True).active
+        table = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        header = table[0] if table else []
+        rows = [
+            TableRow(number, dict(zip(header, values, strict=False)))
+            for number, values in enumerate(table[1:], start=2)
+            if any(values)
+        ]
+        return header, rows
+    header, rows = read_table(decode_text(source), delimiters=",;\t")
+    return header, list(rows)
+
+
+def _datetime(text: str) -> datetime.datetime:
+    text = text.strip().replace("T", " ")
+    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    raise ValueError
+
+
+def _number(text: str) -> float:
+    return float(text.strip().replace(",", ".").replace(" ", ""))
+
+
+def parse_incidents(source: Source) -> list[IncidentRow]:
+    problems = Problems(source.short_name)
+    header, table = _rows(source)
+    unknown = [name for name in header if name and name not in COLUMNS]
+    missing = [name for name in REQUIRED if name not in header]
+    if unknown:
+        problems.add(1, "header", f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}")
+    if missing:
+        problems.add(1, "header", f"missing column(s): {', '.join(missing)}")
+    problems.raise_if_any()
+    result = []
+    for row in table:
+        values = {name: row.values.get(name, "").strip() for name in COLUMNS}
+        line = row.line
+        before = len(problems.items)
+        for name in REQUIRED:
+            if not values[name]:
+                problems.add(line, name, "is required")
+        occurred_from = occurred_to = None
+        try:
+            occurred_from = _datetime(values["occurred_from"]) if values["occurred_from"] else None
+        except ValueError:
+            problems.add(line, "occurred_from", f"{values['occurred_from']!r} is not a date (YYYY-MM-DD HH:MM)")
+        if values["occurred_to"]:
+            try:
+                occurred_to = _datetime(values["occurred_to"])
+            except ValueError:
+                problems.add(line, "occurred_to", f"{values['occurred_to']!r} is not a date (YYYY-MM-DD HH:MM)")
+        if occurred_from and occurred_to and occurred_to < occurred_from:
+            problems.add(line, "occurred_to", "is before occurred_from")
+        lat = lng = None
+        try:
+            if values["lat"] or values["lng"]:
+                lat, lng = _number(values["lat"]), _number(values["lng"])
+                if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+                    raise ValueError
+            elif values["sweref_n"] or values["sweref_e"]:
+                lat, lng = sweref99tm_to_wgs84(_number(values["sweref_n"]), _number(values["sweref_e"]))
+            else:
+                problems.add(line, "lat", "a place is required: lat and lng, or sweref_n and sweref_e")
+        except ValueError:
+            field = "lat" if values["lat"] or values["lng"] else "sweref_n"
+            problems.add(line, field, "is not a coordinate")
+        severity = 0
+        if values["severity"]:
+            if values["severity"] in {"1", "2", "3"}:
+                severity = int(values["severity"])
+            else:
+                problems.add(line, "severity", f"{values['severity']!r} is not 1, 2 or 3")
+        status = values["status"].lower() or "ny"
+        if status not in STATUSES:
+            problems.add(line, "status", f"{values['status']!r} is not one of {', '.join(STATUSES)}")
+        if contains_personnummer(values["description"]):
+            problems.add(line, "description", "contains a personal identity number; remove it")
+        if len(problems.items) > before:
+            continue
+        key = values["id"] and f"id:{values['id']}"
+        if not key:
+            content = "|".join(values[name] for name in COLUMNS if name not in {"id", "status"})
+            key = "sha256:" + hashlib.sha256(content.encode()).hexdigest()[:40]
+        result.append(
+            IncidentRow(
+                line=line,
+                key=key,
+                occurred_from=occurred_from,
+                occurred_to=occurred_to,
+                kommunkod=values["kommunkod"],
+                lat=round(lat, 6),
+                lng=round(lng, 6),
+                place=values["place"],
+                category=values["category"],
+                severity=severity,
+                status=status,
+                description=values["description"],
+            )
+        )
+    problems.raise_if_any()
+    return result

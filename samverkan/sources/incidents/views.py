@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.core.access import (
+    get_municipal_object_for_user,
+    get_municipality_for_user,
+    is_member_of,
+    report_municipalities,
+    visible_municipalities,
+)
+from samverkan.organisations.geography import map_config
+from samverkan.sources.incidents import selectors, services
+from samverkan.sources.incidents.forms import HandlingForm, IncidentForm, WeekFilterForm
+from samverkan.sources.incidents.models import Incident
+
+PAGE_SIZE = 25
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    municipalities = list(visible_municipalities(request.user))
+    incidents = Incident.objects.filter(municipality__in=municipalities).select_related(
+        "category", "municipality", "place"
+    )
+    status = request.GET.get("status", "")
+    if status in Incident.Status.values:
+        incidents = incidents.filter(status=status)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": Incident.Status.choices,
+        "can_report": report_municipalities(request.user).exists(),
+    }
+    return render(request, "incidents/list.html", context)
+
+
+@login_required
+def incident_new(request: HttpRequest) -> HttpResponse:
+    allowed = list(report_municipalities(request.user))
+    if not allowed:
+        raise Http404
+    form = IncidentForm(request.POST or None, municipalities=allowed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = services.incident_report(report=form.report(), by=request.user, allowed=allowed)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The incident was logged. Thank you!"))
+            return redirect(incident)
+    context = {"form": form, "map": map_config(allowed)}
+    return render(request, "incidents/new.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident, can_write = get_municipal_object_for_user(
+        request.user, Incident.objects.select_related("category", "municipality", "place", "reporter_organisation"), pk=pk
+    )
+    form = HandlingForm(request.POST or None, incident=incident) if can_write else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.incident_handle(
+                    incident=incident, by=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+                )
+            except ValidationError as error:
+                form.add_error("note" if error.code == "personnummer" else "status", error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(incident)
+    context = {
+        "incident": incident,
+        "form": form,
+        "show_reporter": is_member_of(request.user, incident.reporter_organisation_id),
+        "notes": incident.notes.select_related("by", "organisation"),
+        "map": map_config([incident.municipality], points=[[incident.lat, incident.lng, incident.category.name]]),
+    }
+    return render(request, "incidents/detail.html", context, status=400 if form is not None and form.errors else 200)
+
+
+@login_required
+def incident_week(request: HttpRequest) -> HttpResponse:
+    municipalities = list(visible_municipalities(request.user))
+    if not municipalities:
+        raise Http404
+    municipality, _can_write = get_municipality_for_user(request.user, request.GET.get("kommun", municipalities[0].code))
+    form = WeekFilterForm(request.GET or None, municipalities=municipalities)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    week = data.get("week") or selectors.last_complete_week(timezone.localdate())
+    filters = {"category__name": data.get("category"), "status": data.get("status")}
+    view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        return _export(municipality.code, week, view.incidents, export)
+    context = {
+        "form": form,
+        "municipality": municipality,
+        "view": view,
+        "week_end": week + datetime.timedelta(days=6),
+        "query": request.GET.urlencode(),
+        "map": map_config([municipality], points=[[i.lat, i.lng, i.category.name] for i in view.incidents]),
+    }
+    return render(request, "incidents/week.html", context)
+
+
+def _export(code: str, week: datetime.date, incidents: list[Incident], kind: str) -> HttpResponse:
+    name = f"incidenter-{code}-{week:%G-v%V}.{kind}"
+    if kind == "csv":
+        response = HttpResponse(selectors.incidents_csv(incidents), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            selectors.incidents_xlsx(incidents),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
