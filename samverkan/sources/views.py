@@ -9,7 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from samverkan.core.access import scope_for, visible_municipalities
 from samverkan.organisations.models import Municipality
@@ -18,6 +20,16 @@ from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 
 UPLOADS = settings.DATA_DIR / "uploads"
+# The source pages, in the order of the cycle's kartläggning; one joins the list when its page exists.
+SOURCE_PAGES = [
+    ("incidents_list", _lazy("Incidents (EST)"), _lazy("What reporters from every party log, week by week.")),
+    ("bra_list", _lazy("Reported crimes (Brå)"), _lazy("Brå's statistics of reported crimes per year.")),
+    ("police_events_list", _lazy("Police events"), _lazy("The events Polisen publishes, by type and month.")),
+    ("surveys_list", _lazy("Safety surveys"), _lazy("Citizens' view of problems and safety where they live.")),
+    ("dialogues_list", _lazy("Dialogues"), _lazy("What employees, citizens and partners raised.")),
+    ("kolada_list", _lazy("Key figures (Kolada)"), _lazy("Municipal key figures on crime and safety.")),
+    ("indicators_list", _lazy("Other indicators"), _lazy("Youth surveys, supervision figures and more.")),
+]
 NOT_YOURS = "you may not import data for {names}"
 
 
@@ -40,7 +52,14 @@ def _check_scope(request: HttpRequest, source: Source, batch: Batch) -> None:
 @login_required
 def sources(request: HttpRequest) -> HttpResponse:
     can_import = bool(scope_for(request.user).write_municipalities)
+    pages = []
+    for url_name, label, description in SOURCE_PAGES:
+        try:
+            pages.append((reverse(url_name), label, description))
+        except NoReverseMatch:
+            continue
     context = {
+        "pages": pages,
         "importers": sorted(IMPORTERS.values(), key=lambda i: str(i.label)) if can_import else [],
         "runs": ImportRun.objects.filter(by=request.user)[:20],
         "municipalities": visible_municipalities(request.user),
@@ -87,9 +106,7 @@ def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
         _check_scope(request, source, importer.parse(source))
         outcome = run_import(importer, source, by=request.user)
     except ImportFailed as failed:
-        return render(
-            request, "sources/import.html", {"importer": importer, "problems": failed.problems}, status=400
-        )
+        return render(request, "sources/import.html", {"importer": importer, "problems": failed.problems}, status=400)
     messages.success(
         request,
         _("Imported %(name)s: %(created)d created, %(updated)d updated, %(skipped)d skipped.")

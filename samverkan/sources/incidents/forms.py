@@ -18,9 +18,7 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 
 class IncidentForm(forms.Form):
     occurred_from = forms.DateTimeField(label=_("When"), widget=DATETIME_INPUT)
-    occurred_to = forms.DateTimeField(
-        label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT
-    )
+    occurred_to = forms.DateTimeField(label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT)
     category = forms.ChoiceField(label=_("Category"))
     severity = forms.TypedChoiceField(
         label=_("Severity"),
@@ -34,7 +32,9 @@ class IncidentForm(forms.Form):
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Describe the place and the situation. Never names, personal identity numbers or other persons' data."),
+        help_text=_(
+            "Describe the place and the situation. Never names, personal identity numbers or other persons' data."
+        ),
     )
 
     def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:

@@ -56,7 +56,9 @@ class IncidentImporter:
             self._store_row(row, municipality, run, outcome)
 
     def _store_row(self, row: IncidentRow, municipality: Municipality, run: ImportRun, outcome: Outcome) -> None:
-        category = next(c for c in incident_categories_for(municipality) if c.name.casefold() == row.category.casefold())
+        category = next(
+            c for c in incident_categories_for(municipality) if c.name.casefold() == row.category.casefold()
+        )
         tz = timezone.get_current_timezone()
         values = {
             "municipality": municipality,

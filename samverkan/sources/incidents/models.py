@@ -29,7 +29,9 @@ class IncidentCategory(models.Model):
         ordering = ["municipality", "order", "name"]
         verbose_name = _("incident category")
         verbose_name_plural = _("incident categories")
-        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="one_category_name_per_municipality")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="one_category_name_per_municipality")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -123,7 +125,11 @@ class IncidentNote(models.Model):
     incident = models.ForeignKey(Incident, models.CASCADE, related_name="notes")
     at = models.DateTimeField(_("when"), auto_now_add=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=pgettext_lazy("changed by", "by")
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("changed by", "by"),
     )
     organisation = models.ForeignKey(Organisation, models.PROTECT, null=True, related_name="+")
     text = models.TextField(_("note"), blank=True)

@@ -23,6 +23,7 @@ import io
 from dataclasses import dataclass
 
 from openpyxl import load_workbook
+
 from samverkan.core.coordinates import sweref99tm_to_wgs84
 from samverkan.core.privacy import contains_personnummer
 from samverkan.sources.importing import Problems, Source, TableRow, decode_text, read_table

@@ -124,9 +124,7 @@ def incident_handle(*, incident: Incident, by: User, status: str, note: str) -> 
     current = incident.status
     if status != current and status not in incident.next_statuses():
         raise ValidationError(
-            str(STATUS_NOT_ALLOWED).format(
-                current=Incident.Status(current).label, new=Incident.Status(status).label
-            ),
+            str(STATUS_NOT_ALLOWED).format(current=Incident.Status(current).label, new=Incident.Status(status).label),
             code="status",
         )
     if status != current:

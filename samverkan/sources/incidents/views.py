@@ -66,7 +66,9 @@ def incident_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident, can_write = get_municipal_object_for_user(
-        request.user, Incident.objects.select_related("category", "municipality", "place", "reporter_organisation"), pk=pk
+        request.user,
+        Incident.objects.select_related("category", "municipality", "place", "reporter_organisation"),
+        pk=pk,
     )
     form = HandlingForm(request.POST or None, incident=incident) if can_write else None
     if request.method == "POST":
@@ -75,7 +77,10 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.incident_handle(
-                    incident=incident, by=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+                    incident=incident,
+                    by=request.user,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
                 form.add_error("note" if error.code == "personnummer" else "status", error)
@@ -97,7 +102,9 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     municipalities = list(visible_municipalities(request.user))
     if not municipalities:
         raise Http404
-    municipality, _can_write = get_municipality_for_user(request.user, request.GET.get("kommun", municipalities[0].code))
+    municipality, _can_write = get_municipality_for_user(
+        request.user, request.GET.get("kommun", municipalities[0].code)
+    )
     form = WeekFilterForm(request.GET or None, municipalities=municipalities)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     week = data.get("week") or selectors.last_complete_week(timezone.localdate())

@@ -14,7 +14,7 @@ from samverkan.sources.models import ImportRun
 
 HEADER = "id,occurred_from,occurred_to,kommunkod,lat,lng,sweref_n,sweref_e,place,category,severity,status,description\n"
 GOOD = HEADER + (
-    "est-1,2026-01-14 22:10,,2506,66.5,17.5,,,,\"Buskörning (moped, A-traktor, snöskoter)\",2,ny,Snöskotrar på isen vid hamnen\n"
+    'est-1,2026-01-14 22:10,,2506,66.5,17.5,,,,"Buskörning (moped, A-traktor, snöskoter)",2,ny,Snöskotrar på isen vid hamnen\n'
     "est-2,2026-01-15 01:00,2026-01-15 03:00,,,,7380000,620000,Torget,klotter,1,bedomd,Klotter på elskåp\n"
     ",2026-02-01,,,65.5,18.8,,,,Nedskräpning,1,,Skräp vid badplatsen\n"
 )
@@ -43,7 +43,11 @@ def test_it_imports_a_csv_and_derives_municipalities(world, torget, tmp_path):
     out, _err = run(path)
     assert out.strip().splitlines()[-1] == "imported: 3 created, 0 updated, 0 skipped"
     first = Incident.objects.get(import_key="id:est-1")
-    assert (first.municipality.code, first.category.name, first.severity) == ("2506", "Buskörning (moped, A-traktor, snöskoter)", 2)
+    assert (first.municipality.code, first.category.name, first.severity) == (
+        "2506",
+        "Buskörning (moped, A-traktor, snöskoter)",
+        2,
+    )
     assert timezone.localtime(first.occurred_from).strftime("%Y-%m-%d %H:%M") == "2026-01-14 22:10"
     second = Incident.objects.get(import_key="id:est-2")
     assert second.place == torget and second.status == "bedomd" and second.category.name == "Klotter"

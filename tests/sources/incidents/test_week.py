@@ -16,10 +16,18 @@ WEEK = datetime.date(2026, 11, 16)  # a Monday
 
 
 def at(day: str, category: str, world, place=None, hour: int = 12):
-    when = datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour), timezone.get_current_timezone())
+    when = datetime.datetime.combine(
+        datetime.date.fromisoformat(day), datetime.time(hour), timezone.get_current_timezone()
+    )
     report = IncidentReport(
-        occurred_from=when, occurred_to=None, lat=66.5, lng=17.5, category=category, severity=1,
-        description=f"{category} vid skolan", place=place,
+        occurred_from=when,
+        occurred_to=None,
+        lat=66.5,
+        lng=17.5,
+        category=category,
+        severity=1,
+        description=f"{category} vid skolan",
+        place=place,
     )
     return incident_report(report=report, by=world.alice, allowed=[world.arjeplog])
 
