@@ -20,7 +20,6 @@ from samverkan.agreements.models import Agreement, FocusArea, Section
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 
 
-
 def box(west: float, south: float, east: float, north: float) -> dict:
     ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
     return {"type": "Polygon", "coordinates": [ring]}

@@ -12,6 +12,7 @@ from shapely.prepared import PreparedGeometry, prep
 
 from samverkan.organisations.models import Municipality
 
+
 @cache
 def _prepared(boundary_json: str) -> PreparedGeometry:
     return prep(shape(json.loads(boundary_json)))

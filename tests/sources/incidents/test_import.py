@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from samverkan.sources.incidents.models import Incident, NamedPlace
 from samverkan.sources.models import ImportRun
 
+BUSKORNING = "Buskörning (moped, A-traktor, snöskoter)"
 HEADER = "id,occurred_from,occurred_to,kommunkod,lat,lng,sweref_n,sweref_e,place,category,severity,status,description\n"
 GOOD = HEADER + (
-    'est-1,2026-01-14 22:10,,2506,66.5,17.5,,,,"Buskörning (moped, A-traktor, snöskoter)",2,ny,Snöskotrar på isen vid hamnen\n'
+    f'est-1,2026-01-14 22:10,,2506,66.5,17.5,,,,"{BUSKORNING}",2,ny,Snöskotrar på isen vid hamnen\n'
     "est-2,2026-01-15 01:00,2026-01-15 03:00,,,,7380000,620000,Torget,klotter,1,bedomd,Klotter på elskåp\n"
     ",2026-02-01,,,65.5,18.8,,,,Nedskräpning,1,,Skräp vid badplatsen\n"
 )
