@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 MIN_COUNT = 3
@@ -30,6 +31,12 @@ _PERSONNUMMER = re.compile(
 
 def contains_personnummer(text: str) -> bool:
     return bool(_PERSONNUMMER.search(text))
+
+
+def validate_no_personnummer(text: str) -> None:
+    """A validator for every free-text field."""
+    if contains_personnummer(text):
+        raise ValidationError(PERSONNUMMER_REFUSED, code="personnummer")
 
 
 def suppress_count(count: int, *, owner: bool) -> int | str:

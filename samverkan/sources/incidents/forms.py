@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, NamedPlace
-from samverkan.sources.incidents.services import IncidentReport, check_description, incident_categories_for
+from samverkan.sources.incidents.services import IncidentReport, incident_categories_for
 
 SPAN_BACKWARDS = _("The end of the time span is before its start.")
 PLACE_REQUIRED = _("Click the map, give coordinates, or pick a named place.")
@@ -31,6 +32,7 @@ class IncidentForm(forms.Form):
     lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
     description = forms.CharField(
         label=_("Description"),
+        validators=[validate_no_personnummer],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Describe the place and the situation. Never names, personal identity numbers or other persons' data."
@@ -45,11 +47,6 @@ class IncidentForm(forms.Form):
         self.fields["place"].queryset = NamedPlace.objects.filter(municipality__in=municipalities)
         if not self.is_bound:
             self.initial.setdefault("occurred_from", timezone.localtime().replace(second=0, microsecond=0))
-
-    def clean_description(self) -> str:
-        text = self.cleaned_data["description"]
-        check_description(text)
-        return text
 
     def clean(self) -> dict:
         data = super().clean()
@@ -84,7 +81,12 @@ class IncidentForm(forms.Form):
 
 class HandlingForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
-    note = forms.CharField(label=_("Handling note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=_("Handling note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        validators=[validate_no_personnummer],
+    )
 
     def __init__(self, *args, incident: Incident, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samverkan.agreements.models import FocusArea
+from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation
 
 
@@ -84,7 +85,7 @@ class Incident(models.Model):
     severity = models.PositiveSmallIntegerField(
         _("severity"), validators=[MinValueValidator(1), MaxValueValidator(3)], help_text=_("1 low – 3 high")
     )
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), validators=[validate_no_personnummer])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reporter")
@@ -132,7 +133,7 @@ class IncidentNote(models.Model):
         verbose_name=pgettext_lazy("changed by", "by"),
     )
     organisation = models.ForeignKey(Organisation, models.PROTECT, null=True, related_name="+")
-    text = models.TextField(_("note"), blank=True)
+    text = models.TextField(_("note"), blank=True, validators=[validate_no_personnummer])
     status_from = models.CharField(max_length=10, choices=Incident.Status.choices, blank=True)
     status_to = models.CharField(max_length=10, choices=Incident.Status.choices, blank=True)
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import FocusArea
-from samverkan.core.privacy import PERSONNUMMER_REFUSED, contains_personnummer
+from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Membership, Municipality, Organisation, User
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote, NamedPlace
@@ -47,11 +47,6 @@ def incident_categories_for(municipality: Municipality) -> list[IncidentCategory
             ignore_conflicts=True,
         )
     return list(IncidentCategory.objects.filter(municipality=municipality, active=True).select_related("focus_area"))
-
-
-def check_description(text: str) -> None:
-    if contains_personnummer(text):
-        raise ValidationError(PERSONNUMMER_REFUSED, code="personnummer")
 
 
 def locate(lat: float, lng: float, municipalities: list[Municipality]) -> Municipality:
@@ -97,7 +92,7 @@ class IncidentReport:
 @transaction.atomic
 def incident_report(*, report: IncidentReport, by: User, allowed: list[Municipality]) -> Incident:
     """Log an incident where the point lies; refuses persons' data and points outside `allowed`."""
-    check_description(report.description)
+    validate_no_personnummer(report.description)
     municipality = locate(report.lat, report.lng, allowed)
     incident = Incident(
         municipality=municipality,
@@ -120,7 +115,7 @@ def incident_report(*, report: IncidentReport, by: User, allowed: list[Municipal
 @transaction.atomic
 def incident_handle(*, incident: Incident, by: User, status: str, note: str) -> IncidentNote:
     """Add a handling note and move the incident along its workflow."""
-    check_description(note)
+    validate_no_personnummer(note)
     current = incident.status
     if status != current and status not in incident.next_statuses():
         raise ValidationError(

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samverkan.core.access import get_municipal_object_for_user, scope_for, visible_municipalities
+from samverkan.organisations.models import Municipality
+from samverkan.sources.dialogues.forms import DialogueForm, ProblemFormSet
+from samverkan.sources.dialogues.models import Dialogue
+
+
+@login_required
+def dialogue_list(request: HttpRequest) -> HttpResponse:
+    dialogues = (
+        Dialogue.objects.filter(municipality__in=visible_municipalities(request.user))
+        .select_related("municipality")
+        .prefetch_related("problems")
+    )
+    context = {
+        "page": Paginator(dialogues, 20).get_page(request.GET.get("page")),
+        "can_record": bool(scope_for(request.user).write_municipalities),
+    }
+    return render(request, "dialogues/list.html", context)
+
+
+@login_required
+def dialogue_new(request: HttpRequest) -> HttpResponse:
+    writable = list(Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities))
+    if not writable:
+        raise Http404
+    form = DialogueForm(request.POST or None, municipalities=writable)
+    problems = ProblemFormSet(request.POST or None, instance=form.instance)
+    if request.method == "POST" and form.is_valid() and problems.is_valid():
+        with transaction.atomic():
+            dialogue = form.save(commit=False)
+            dialogue.recorded_by = request.user
+            dialogue.save()
+            problems.instance = dialogue
+            problems.save()
+        messages.success(request, _("The dialogue was recorded."))
+        return redirect(dialogue)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "dialogues/new.html", {"form": form, "problems": problems}, status=status)
+
+
+@login_required
+def dialogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dialogue, _can_write = get_municipal_object_for_user(
+        request.user, Dialogue.objects.select_related("municipality"), pk=pk
+    )
+    return render(request, "dialogues/detail.html", {"dialogue": dialogue})
