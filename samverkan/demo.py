@@ -7,11 +7,16 @@ the agreement text is the real one; the people are fictional.
 from __future__ import annotations
 
 import datetime
+import random
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
+from samverkan.sources.bra import demo as bra_demo
+from samverkan.sources.dialogues import demo as dialogues_demo
+from samverkan.sources.incidents import demo as incidents_demo
+from samverkan.sources.models import ImportRun
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
 from samverkan.organisations.models import (
     CollaborationGroup,
@@ -26,6 +31,10 @@ from samverkan.organisations.models import (
 )
 
 DEMO_PASSWORD = "samverkan-demo"
+DEMO_SOURCE = "demo"
+# Every source's demo generator, each taking (rng, run); the seed makes the demo the same every time.
+SOURCE_DEMOS = [incidents_demo, dialogues_demo, bra_demo]
+SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
 
 RESIDENTS = {
@@ -253,4 +262,8 @@ def demo_load() -> list[DemoLogin]:
                 start=1,
             )
         )
+    run = ImportRun.objects.create(source=DEMO_SOURCE, name="Demodata: genererade av uv run samverkan demo")
+    rng = random.Random(SEED)
+    for source in SOURCE_DEMOS:
+        source.demo_load(rng=rng, run=run)
     return logins

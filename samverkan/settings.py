@@ -67,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.core.context_processors.navigation",
+                "samverkan.core.context_processors.demo_notice",
             ],
         },
     },

@@ -12,6 +12,13 @@ SECTIONS = [
 ]
 
 
+def demo_notice(request: HttpRequest) -> dict:
+    from samverkan.demo import DEMO_SOURCE
+    from samverkan.sources.models import ImportRun
+
+    return {"demo_data": ImportRun.objects.filter(source=DEMO_SOURCE).exists()}
+
+
 def navigation(request: HttpRequest) -> dict:
     if not request.user.is_authenticated:
         return {"navigation": []}

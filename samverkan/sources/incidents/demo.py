@@ -1,0 +1,123 @@
+"""Believable demo incidents for Arjeplog and Arvidsjaur, 2021 to today: Arjeplog's winter peak
+(car testing, Jan–Mar), summer litter, snowmobile and moped joyriding in season."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import random
+
+from django.utils import timezone
+
+from samverkan.core.access import REPORT_ROLES
+from samverkan.organisations.models import Membership, Municipality
+from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
+from samverkan.sources.models import ImportRun
+
+# Named places near each town centre (lat, lng).
+PLACES = {
+    "2506": [
+        ("Torget", 66.0515, 17.8878),
+        ("Skolan", 66.0536, 17.8810),
+        ("Busstationen", 66.0502, 17.8902),
+        ("Hamnen", 66.0478, 17.8860),
+        ("Silvermuseet", 66.0523, 17.8849),
+        ("Idrottsplatsen", 66.0560, 17.8950),
+    ],
+    "2505": [
+        ("Torget", 65.5920, 19.1800),
+        ("Gymnasiet", 65.5955, 19.1720),
+        ("Resecentrum", 65.5889, 19.1671),
+        ("Badplatsen", 65.5987, 19.1905),
+        ("Lappstaden", 65.5899, 19.1760),
+        ("Sporthallen", 65.5940, 19.1850),
+    ],
+}
+WEEKLY_RATE = {"2506": 2.5, "2505": 4.0}
+# Category name -> relative weight per month (January first).
+SEASON = {
+    "Skadegörelse": [1, 1, 1, 1, 1.2, 1.4, 1.5, 1.4, 1.1, 1, 1, 1.2],
+    "Klotter": [0.6, 0.6, 0.8, 1, 1.2, 1.4, 1.4, 1.3, 1.1, 1, 0.8, 0.6],
+    "Nedskräpning": [0.4, 0.4, 0.5, 0.8, 1.4, 1.8, 2.2, 1.8, 1, 0.6, 0.4, 0.5],
+    "Otrygg plats": [1.2, 1.1, 1, 0.8, 0.6, 0.5, 0.5, 0.6, 0.9, 1.2, 1.4, 1.4],
+    "Samling som stör ordningen": [0.8, 0.8, 1, 1, 1.4, 1.8, 1.6, 1.5, 1, 0.8, 0.8, 1.2],
+    "Misstänkt narkotikahandel": [0.4, 0.4, 0.4, 0.4, 0.5, 0.5, 0.6, 0.6, 0.4, 0.4, 0.4, 0.4],
+    "Berusade personer på allmän plats": [1.4, 1.4, 1.2, 0.8, 0.8, 1.4, 1.6, 1.2, 0.8, 0.8, 0.8, 1.4],
+    "Hot/våld mot personal": [0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3],
+    "Buskörning (moped, A-traktor, snöskoter)": [2, 2.2, 2.4, 1.6, 1.2, 1.2, 1.2, 1, 1, 0.8, 1, 1.6],
+    "Brand": [0.2, 0.2, 0.2, 0.3, 0.4, 0.4, 0.5, 0.4, 0.2, 0.2, 0.2, 0.3],
+    "Inbrott": [0.4, 0.4, 0.4, 0.4, 0.4, 0.5, 0.7, 0.6, 0.4, 0.4, 0.4, 0.5],
+}
+DESCRIPTIONS = {
+    "Skadegörelse": ["Krossad ruta i väntkuren", "Sönderslagen papperskorg", "Skadad belysningsstolpe"],
+    "Klotter": ["Klotter på fasaden", "Taggar på elskåp", "Klotter i gångtunneln"],
+    "Nedskräpning": ["Mycket skräp efter helgen", "Glasflaskor och burkar på gräsytan", "Nedskräpat vid grillplatsen"],
+    "Otrygg plats": ["Mörkt och ödsligt, belysningen ur funktion", "Dålig sikt vid gångvägen"],
+    "Samling som stör ordningen": ["Större grupp med hög musik sent på kvällen", "Samling med mopeder och oväsen"],
+    "Misstänkt narkotikahandel": ["Misstänkt överlämning vid parkeringen", "Rapporterad misstänkt försäljning"],
+    "Berusade personer på allmän plats": ["Berusade personer stör förbipasserande", "Ölburkar och berusade vid bänkarna"],
+    "Hot/våld mot personal": ["Personal utsatt för hotfullt bemötande vid entrén"],
+    "Buskörning (moped, A-traktor, snöskoter)": ["Snöskotrar i hög fart genom centrum", "Mopeder som buskör på skolgården"],
+    "Brand": ["Anlagd brand i papperskorg", "Brand i container"],
+    "Inbrott": ["Inbrott i förråd", "Uppbrutet förråd vid idrottsplatsen"],
+}
+# Arjeplog's population roughly doubles in the car-testing season: more happens.
+SEASONAL_VOLUME = {"2506": [2.2, 2.4, 2.1, 1.1, 0.9, 1.1, 1.4, 1.1, 0.9, 0.9, 0.9, 1.3]}
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    threshold, count, product = math.exp(-mean), 0, rng.random()
+    while product > threshold:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def demo_load(*, rng: random.Random, run: ImportRun) -> None:
+    tz = timezone.get_current_timezone()
+    today = timezone.localdate()
+    for code, places in PLACES.items():
+        municipality = Municipality.objects.get(code=code)
+        named = [NamedPlace.objects.create(municipality=municipality, name=n, lat=la, lng=lo) for n, la, lo in places]
+        categories = {c.name: c for c in incident_categories_for(municipality)}
+        reporters = [
+            m.user
+            for m in Membership.objects.filter(role__in=REPORT_ROLES).select_related("user", "organisation")
+            if municipality.id in m.organisation.covered_municipality_ids()
+        ]
+        organisations = {r.pk: reporter_organisation(r, municipality) for r in reporters}
+        incidents = []
+        week = datetime.date(2021, 1, 4)
+        while week < today:
+            month = week.month - 1
+            volume = WEEKLY_RATE[code] * SEASONAL_VOLUME.get(code, [1] * 12)[month]
+            for _ in range(_poisson(rng, volume)):
+                name = rng.choices(list(SEASON), weights=[w[month] for w in SEASON.values()])[0]
+                place = rng.choice(named)
+                when = datetime.datetime.combine(
+                    week + datetime.timedelta(days=rng.randrange(7)), datetime.time(rng.choice(range(8, 24))), tz
+                )
+                if when.date() >= today:
+                    continue
+                age = (today - when.date()).days
+                status = "avslutad" if age > 60 else rng.choice(["ny", "bedomd", "atgardad"] if age > 7 else ["ny"])
+                reporter = rng.choice(reporters)
+                incidents.append(
+                    Incident(
+                        municipality=municipality,
+                        category=categories[name],
+                        occurred_from=when,
+                        lat=round(place.lat + rng.uniform(-0.002, 0.002), 6),
+                        lng=round(place.lng + rng.uniform(-0.004, 0.004), 6),
+                        place=place,
+                        severity=rng.choices([1, 2, 3], weights=[6, 3, 1])[0],
+                        description=rng.choice(DESCRIPTIONS[name]),
+                        status=status,
+                        reported_by=reporter,
+                        reporter_organisation=organisations[reporter.pk],
+                        run=run,
+                    )
+                )
+            week += datetime.timedelta(weeks=1)
+        Incident.objects.bulk_create(incidents, batch_size=500)

@@ -1,0 +1,65 @@
+"""Upload, preview and confirm through the generic import pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from samverkan.sources.bra.models import CrimeStatistic
+from samverkan.sources.models import ImportRun
+from tests.sources.bra.helpers import DATABASFIL, MALFORMED, NORRBOTTEN, database_state
+
+
+@pytest.fixture
+def english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def upload(client, path):
+    url = reverse("import_upload", args=["bra"])
+    return client.post(url, {"file": SimpleUploadedFile(path.name, path.read_bytes())})
+
+
+def test_it_offers_the_import_at_its_address(english, world):
+    english.force_login(world.alice)
+    response = english.get("/kartlaggning/import/bra/")
+    assert response.status_code == 200
+    assert "Brå reported crimes" in response.content.decode()
+
+
+def test_it_previews_then_stores_on_confirm(english, world):
+    english.force_login(world.alice)
+    before = database_state()
+    preview = upload(english, DATABASFIL)
+    assert preview.status_code == 200
+    assert "5 will be created, 0 updated and 0 are already as in the file." in preview.content.decode()
+    assert database_state() == before
+    confirm = english.post(reverse("import_confirm", args=["bra"]), {"token": preview.context["token"]})
+    assert confirm.status_code == 302
+    assert CrimeStatistic.objects.count() == 5
+    assert ImportRun.objects.get().by == world.alice
+
+
+def test_it_shows_the_problems_of_a_malformed_file(english, world):
+    english.force_login(world.alice)
+    response = upload(english, MALFORMED)
+    assert response.status_code == 400
+    assert [str(p) for p in response.context["problems"]] == [
+        "anmalda_brott_fel.txt:3: Antal: '12x' is not a number",
+        "anmalda_brott_fel.txt:4: Region: unknown region 'Atlantis kommun'",
+        "anmalda_brott_fel.txt:5: År: '24' is not a year",
+        "anmalda_brott_fel.txt:6: /100 000 inv: '28,3,8' is not a number",
+    ]
+
+
+def test_it_refuses_the_outsider_figures_of_another_municipality(english, world):
+    english.force_login(world.charlie)
+    response = upload(english, NORRBOTTEN)
+    assert response.status_code == 400
+    assert [str(p) for p in response.context["problems"]] == [
+        "anmalda_brott_norrbotten.txt: municipality: you may not import data for Arjeplog"
+    ]
+    assert not CrimeStatistic.objects.exists()
