@@ -6,7 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from samverkan.core.access import get_municipality_for_user, visible_agreements, visible_municipalities
+from samverkan.core.access import (
+    get_municipality_for_user,
+    report_municipalities,
+    visible_agreements,
+    visible_municipalities,
+)
 from samverkan.organisations.models import GroupMember, Membership, Role
 
 
@@ -20,6 +25,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "revision_due": [(a, a.days_left(today)) for a in agreements if a.needs_revision(today)],
         "today": today,
         "memberships": request.user.memberships.select_related("organisation", "municipality"),
+        "can_report": report_municipalities(request.user).exists(),
     }
     return render(request, "organisations/overview.html", context)
 
