@@ -13,10 +13,6 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
-from samverkan.sources.bra import demo as bra_demo
-from samverkan.sources.dialogues import demo as dialogues_demo
-from samverkan.sources.incidents import demo as incidents_demo
-from samverkan.sources.models import ImportRun
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
 from samverkan.organisations.models import (
     CollaborationGroup,
@@ -29,11 +25,18 @@ from samverkan.organisations.models import (
     Role,
     User,
 )
+from samverkan.sources.bra import demo as bra_demo
+from samverkan.sources.dialogues import demo as dialogues_demo
+from samverkan.sources.incidents import demo as incidents_demo
+from samverkan.sources.indicators import demo as indicators_demo
+from samverkan.sources.kolada import demo as kolada_demo
+from samverkan.sources.models import ImportRun
+from samverkan.sources.police_events import demo as police_events_demo
 
 DEMO_PASSWORD = "samverkan-demo"
 DEMO_SOURCE = "demo"
 # Every source's demo generator, each taking (rng, run); the seed makes the demo the same every time.
-SOURCE_DEMOS = [incidents_demo, dialogues_demo, bra_demo]
+SOURCE_DEMOS = [incidents_demo, dialogues_demo, bra_demo, police_events_demo, kolada_demo, indicators_demo]
 SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
 

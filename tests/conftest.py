@@ -32,8 +32,9 @@ LULEA_BOX = box(21.0, 65.4, 22.5, 66.0)
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings) -> None:
+def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
 
 
 @dataclass

@@ -131,3 +131,10 @@ def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], *
     if found is None:
         raise Http404
     return found, found.municipality_id in scope.write_municipalities
+
+
+def is_municipality_staff(user: User, municipality: Municipality) -> bool:
+    """Inside the municipality's own organisation (its staff and leadership, not the police or
+    partners): the owner of the municipality's survey answers and small counts."""
+    own = municipality.organisations.filter(kind=Organisation.Kind.MUNICIPALITY).values_list("id", flat=True)
+    return any(is_member_of(user, organisation_id) for organisation_id in own)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +20,12 @@ from samverkan.sources.importing import Batch, Importer, ImportFailed, Problem, 
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 
-UPLOADS = settings.DATA_DIR / "uploads"
+
+def _uploads() -> Path:
+    """Where a checked file waits for its confirmation."""
+    return settings.DATA_DIR / "uploads"
+
+
 # The source pages, in the order of the cycle's kartläggning; one joins the list when its page exists.
 SOURCE_PAGES = [
     ("incidents_list", _lazy("Incidents (EST)"), _lazy("What reporters from every party log, week by week.")),
@@ -84,9 +90,9 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
         except ImportFailed as failed:
             context.update(problems=failed.problems, file_name=source.name)
             return render(request, "sources/import.html", context, status=400)
-        UPLOADS.mkdir(parents=True, exist_ok=True)
+        _uploads().mkdir(parents=True, exist_ok=True)
         token = secrets.token_urlsafe(16)
-        (UPLOADS / token).write_bytes(source.data)
+        (_uploads() / token).write_bytes(source.data)
         request.session[f"import:{token}"] = {"key": key, "name": source.name}
         context.update(outcome=outcome, token=token, file_name=source.name)
     return render(request, "sources/import.html", context)
@@ -97,7 +103,7 @@ def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
     token = request.POST.get("token", "")
     pending = request.session.pop(f"import:{token}", None)
-    path = UPLOADS / token
+    path = _uploads() / token
     if request.method != "POST" or not pending or pending["key"] != key or not path.exists():
         raise Http404
     source = Source(pending["name"], path.read_bytes())

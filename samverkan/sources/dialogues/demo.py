@@ -16,24 +16,35 @@ DIALOGUES = [
         "workshop",
         "Skolpersonal, fritidsgården, socialtjänsten, räddningstjänsten",
         18,
-        [("Ungas psykiska ohälsa", "Hälsa"), ("Tillgång till narkotika via nätet", "ANDT-S"),
-         ("Buskörning med moped och A-traktor", "BRÅ"), ("Langning av alkohol till unga", "ANDT-S")],
+        [
+            ("Ungas psykiska ohälsa", "Hälsa"),
+            ("Tillgång till narkotika via nätet", "ANDT-S"),
+            ("Buskörning med moped och A-traktor", "BRÅ"),
+            ("Langning av alkohol till unga", "ANDT-S"),
+        ],
     ),
     (
         "medborgardialog",
         "trygghetsvandring",
         "Pensionärsföreningen, föräldrar, ungdomsrådet",
         32,
-        [("Dålig belysning på gångvägar", "BRÅ"), ("Bilar som kör för fort i centrum", "BRÅ"),
-         ("Snöskotrar i bostadsområden", "BRÅ"), ("Nedskräpning vid badplatsen", "BRÅ")],
+        [
+            ("Dålig belysning på gångvägar", "BRÅ"),
+            ("Bilar som kör för fort i centrum", "BRÅ"),
+            ("Snöskotrar i bostadsområden", "BRÅ"),
+            ("Nedskräpning vid badplatsen", "BRÅ"),
+        ],
     ),
     (
         "partnerdialog",
         "mote",
         "Bostadsbolaget, biltestföretagen, hotell och restauranger, Region Norrbotten",
         12,
-        [("Alkohol och ordning under biltestsäsongen", "ANDT-S"), ("Trafiksäkerhet vid testbanorna", "BRÅ"),
-         ("Klotter och skadegörelse i fastigheter", "BRÅ")],
+        [
+            ("Alkohol och ordning under biltestsäsongen", "ANDT-S"),
+            ("Trafiksäkerhet vid testbanorna", "BRÅ"),
+            ("Klotter och skadegörelse i fastigheter", "BRÅ"),
+        ],
     ),
 ]
 

@@ -56,9 +56,15 @@ DESCRIPTIONS = {
     "Otrygg plats": ["Mörkt och ödsligt, belysningen ur funktion", "Dålig sikt vid gångvägen"],
     "Samling som stör ordningen": ["Större grupp med hög musik sent på kvällen", "Samling med mopeder och oväsen"],
     "Misstänkt narkotikahandel": ["Misstänkt överlämning vid parkeringen", "Rapporterad misstänkt försäljning"],
-    "Berusade personer på allmän plats": ["Berusade personer stör förbipasserande", "Ölburkar och berusade vid bänkarna"],
+    "Berusade personer på allmän plats": [
+        "Berusade personer stör förbipasserande",
+        "Ölburkar och berusade vid bänkarna",
+    ],
     "Hot/våld mot personal": ["Personal utsatt för hotfullt bemötande vid entrén"],
-    "Buskörning (moped, A-traktor, snöskoter)": ["Snöskotrar i hög fart genom centrum", "Mopeder som buskör på skolgården"],
+    "Buskörning (moped, A-traktor, snöskoter)": [
+        "Snöskotrar i hög fart genom centrum",
+        "Mopeder som buskör på skolgården",
+    ],
     "Brand": ["Anlagd brand i papperskorg", "Brand i container"],
     "Inbrott": ["Inbrott i förråd", "Uppbrutet förråd vid idrottsplatsen"],
 }

@@ -1,3 +1,9 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.sources.indicators import views
+
+urlpatterns = [
+    path("", views.indicators_list, name="indicators_list"),
+]

@@ -1,3 +1,9 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.sources.kolada import views
+
+urlpatterns = [
+    path("", views.kolada_list, name="kolada_list"),
+]

@@ -1,3 +1,9 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.sources.police_events import views
+
+urlpatterns = [
+    path("", views.police_events_list, name="police_events_list"),
+]

@@ -1,0 +1,120 @@
+"""Indicator series from CSV: youth surveys (CAN "Skolelevers drogvanor"), supervision figures and the like."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TextIO
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.progress import progress
+from samverkan.organisations.models import Municipality
+from samverkan.organisations.regions import region_label, region_names
+from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.sources.indicators.models import Indicator, IndicatorValue
+from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
+from samverkan.sources.models import ImportRun
+from samverkan.sources.registry import register
+
+UNKNOWN_MUNICIPALITY = "unknown municipality {name!r}"
+NO_KEY = "{name!r} has no letters or digits to name it by"
+REPEATED = "{indicator} {region} {year} repeats line {line}"
+STORED_FIELDS = ["value", "n", "source_note"]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    row: IndicatorRow
+    key: str
+    region_code: str
+
+
+@register
+class IndicatorImporter:
+    key = "indicators"
+    label = _("Other indicators")
+    accept = ".csv,.txt"
+    help = _(
+        "CSV with the columns indicator,municipality,year,value,n,source (comma or semicolon): one value per "
+        "indicator, municipality (kommunkod or name) and year; n is how many answered, when the value is a share."
+    )
+
+    def parse(self, source: Source) -> Batch:
+        problems = Problems(source.short_name)
+        rows = parse_indicators(source, problems)
+        kommunkoder = set(Municipality.objects.values_list("code", flat=True))
+        names = region_names()
+        first: dict[tuple[str, str, int], int] = {}
+        resolved = []
+        for row in rows:
+            code = row.municipality if row.municipality in kommunkoder else names.get(row.municipality.lower())
+            key = slugify(row.indicator)[:100]
+            if code is None:
+                problems.add(row.line, "municipality", UNKNOWN_MUNICIPALITY.format(name=row.municipality))
+            if not key:
+                problems.add(row.line, "indicator", NO_KEY.format(name=row.indicator))
+            if code is None or not key:
+                continue
+            if (key, code, row.year) in first:
+                problems.add(
+                    row.line,
+                    "year",
+                    REPEATED.format(
+                        indicator=row.indicator, region=code, year=row.year, line=first[key, code, row.year]
+                    ),
+                )
+                continue
+            first[key, code, row.year] = row.line
+            resolved.append(Resolved(row, key, code))
+        problems.items.sort(key=lambda problem: problem.line or 0)
+        problems.raise_if_any()
+        return Batch(rows=resolved, municipalities={r.region_code for r in resolved if len(r.region_code) == 4})
+
+    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+        rows: list[Resolved] = batch.rows
+        indicators: dict[str, Indicator] = {}
+        for resolved in rows:
+            if resolved.key not in indicators:
+                indicators[resolved.key], _created = Indicator.objects.get_or_create(
+                    key=resolved.key, defaults={"name": resolved.row.indicator}
+                )
+        codes = {resolved.region_code for resolved in rows}
+        municipality_ids = dict(Municipality.objects.filter(code__in=codes).values_list("code", "id"))
+        labels = {code: region_label(code) for code in codes}
+        stored = {
+            (v.indicator_id, v.region_code, v.year): v
+            for v in IndicatorValue.objects.filter(indicator__in=indicators.values(), region_code__in=codes)
+        }
+        new: list[IndicatorValue] = []
+        changed: list[IndicatorValue] = []
+        for resolved in progress(rows, total=len(rows), label="indicators", out=out):
+            row, indicator = resolved.row, indicators[resolved.key]
+            shown = "–" if row.value is None else f"{row.value:g}"
+            described = f"{indicator.name} {labels[resolved.region_code]} {row.year}: {shown}"
+            if row.n is not None:
+                described += f" (n={row.n})"
+            fields = dict(zip(STORED_FIELDS, (row.value, row.n, row.source), strict=True))
+            current = stored.get((indicator.pk, resolved.region_code, row.year))
+            if current is None:
+                new.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        region_code=resolved.region_code,
+                        municipality_id=municipality_ids.get(resolved.region_code),
+                        year=row.year,
+                        run=run,
+                        **fields,
+                    )
+                )
+                outcome.count("created", described)
+            elif all(getattr(current, name) == value for name, value in fields.items()):
+                outcome.count("skipped", described)
+            else:
+                for name, value in fields.items():
+                    setattr(current, name, value)
+                current.run = run
+                changed.append(current)
+                outcome.count("updated", described)
+        IndicatorValue.objects.bulk_create(new, batch_size=1000)
+        IndicatorValue.objects.bulk_update(changed, [*STORED_FIELDS, "run"], batch_size=1000)

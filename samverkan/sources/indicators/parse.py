@@ -1,0 +1,91 @@
+"""Reading indicator CSV files into plain rows. No Django here.
+
+    indicator,municipality,year,value,n,source
+    "Alkoholkonsumenter, årskurs 9",Arjeplog,2024,38.5,26,CAN Skolelevers drogvanor Norrbotten 2024
+
+Comma or semicolon separated, UTF-8 or ISO-8859-1. `municipality` is a kommunkod or a region
+name ("Arjeplog", "Arjeplogs kommun", "Norrbottens län", "Hela landet"). `value` may be empty
+(no value that year) and takes a decimal comma in semicolon files; `n` – how many answered, or
+the base of a share – is an optional whole number; `source` is free text kept with the row.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from samverkan.core.privacy import contains_personnummer
+from samverkan.sources.importing import Problems, Source, decode_text, read_table
+
+HEADER = ["indicator", "municipality", "year", "value", "n", "source"]
+MAX_INDICATOR, MAX_SOURCE = 200, 300
+
+EXPECTED_HEADER = "expected " + ",".join(HEADER)
+REQUIRED = "is required"
+TOO_LONG = "is longer than {limit} characters"
+NOT_A_YEAR = "{value!r} is not a year"
+NOT_A_NUMBER = "{value!r} is not a number"
+NOT_A_COUNT = "{value!r} is not a whole number"
+PERSONNUMMER = "contains a personal identity number; remove it"
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    line: int
+    indicator: str
+    municipality: str
+    year: int
+    value: float | None
+    n: int | None
+    source: str
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _number(text: str, *, decimal_comma: bool) -> float:
+    text = text.replace("\xa0", "").replace(" ", "")
+    number = float(text.replace(",", ".") if decimal_comma else text)
+    if not math.isfinite(number):
+        raise ValueError
+    return number
+
+
+def parse_indicators(source: Source, problems: Problems) -> list[IndicatorRow]:
+    """The rows of the file; every problem is added to `problems`."""
+    text = decode_text(source)
+    header, table = read_table(text, delimiters=",;")
+    if [name.lower() for name in header] != HEADER:
+        problems.add(1, "header", EXPECTED_HEADER)
+        return []
+    decimal_comma = ";" in next(line for line in text.splitlines() if line.strip())
+    rows = []
+    for row in table:
+        values = {name: row.values.get(name, "") for name in HEADER}
+        before = len(problems.items)
+        for name in ("indicator", "municipality", "year"):
+            if not values[name]:
+                problems.add(row.line, name, REQUIRED)
+        for name, limit in (("indicator", MAX_INDICATOR), ("source", MAX_SOURCE)):
+            if len(values[name]) > limit:
+                problems.add(row.line, name, TOO_LONG.format(limit=limit))
+        year = int(values["year"]) if _digits(values["year"]) and len(values["year"]) == 4 else None
+        if values["year"] and year is None:
+            problems.add(row.line, "year", NOT_A_YEAR.format(value=values["year"]))
+        value = None
+        if values["value"]:
+            try:
+                value = _number(values["value"], decimal_comma=decimal_comma)
+            except ValueError:
+                problems.add(row.line, "value", NOT_A_NUMBER.format(value=values["value"]))
+        n = int(values["n"]) if _digits(values["n"]) else None
+        if values["n"] and n is None:
+            problems.add(row.line, "n", NOT_A_COUNT.format(value=values["n"]))
+        if contains_personnummer(values["source"]):
+            problems.add(row.line, "source", PERSONNUMMER)
+        if len(problems.items) == before:
+            rows.append(
+                IndicatorRow(row.line, values["indicator"], values["municipality"], year, value, n, values["source"])
+            )
+    return rows

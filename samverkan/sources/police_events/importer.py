@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import dataclasses
+from itertools import batched
+from typing import TextIO
+
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.progress import progress
+from samverkan.organisations.models import Municipality
+from samverkan.organisations.regions import region_names
+from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.sources.models import ImportRun
+from samverkan.sources.police_events.models import PoliceEvent
+from samverkan.sources.police_events.parse import EventRow, parse_events
+from samverkan.sources.registry import register
+
+UNKNOWN_PLACE = "unknown place"
+UNKNOWN_PLACES = "{count} event(s) name a place that is no municipality or county, kept for none: {names}"
+CHUNK = 1000
+
+
+def region_code(row: EventRow, names: dict[str, str]) -> str:
+    """The kommunkod or county code of the event's place; "" for a place the feed made up."""
+    code = names.get(row.location_name.lower(), "")
+    if len(code) == 2 and row.place:
+        # Since January 2026 the feed gives the county and names the municipality last in `name`.
+        place_code = names.get(row.place.lower(), "")
+        if len(place_code) == 4 and place_code.startswith(code):
+            return place_code
+    return code
+
+
+@register
+class PoliceEventImporter:
+    key = "police_events"
+    label = _("Police events (polisen.se)")
+    accept = ".json,.gz"
+    help = _(
+        "The JSON list of events polisen.se/api/events serves, or an archive of such events (also gzip-compressed). "
+        "Events are matched by id, so a file may be imported again. "
+        "In a problem, LINE is the event's position in the list: 1 for the first event."
+    )
+
+    def parse(self, source: Source) -> Batch:
+        problems = Problems(source.short_name)
+        rows = parse_events(source.data, problems.add)
+        problems.raise_if_any()
+        names = region_names()
+        rows = [dataclasses.replace(row, region_code=region_code(row, names)) for row in rows]
+        return Batch(rows=rows, municipalities={row.region_code for row in rows if len(row.region_code) == 4})
+
+    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+        municipalities = dict(Municipality.objects.filter(code__in=batch.municipalities).values_list("code", "id"))
+        stored: dict[int, PoliceEvent] = {}
+        for ids in batched((row.event_id for row in batch.rows), CHUNK):
+            stored.update(PoliceEvent.objects.in_bulk(ids, field_name="event_id"))
+        created: list[PoliceEvent] = []
+        updated: list[PoliceEvent] = []
+        changed_fields: set[str] = set()
+        rows = progress(batch.rows, total=len(batch.rows), label="police events", out=out) if out else batch.rows
+        for row in rows:
+            values = {
+                "occurred_at": row.occurred_at,
+                "name": row.name,
+                "summary": row.summary,
+                "url": row.url,
+                "type": row.type,
+                "type_key": row.type_key,
+                "location_name": row.location_name,
+                "region_code": row.region_code,
+                "municipality_id": municipalities.get(row.region_code),
+                "gps_lat": row.gps_lat,
+                "gps_lng": row.gps_lng,
+                "is_summary": row.is_summary,
+            }
+            described = f"{row.event_id}: {row.name}" + ("" if row.region_code else f" ({UNKNOWN_PLACE})")
+            event = stored.get(row.event_id)
+            if event is None:
+                created.append(PoliceEvent(event_id=row.event_id, run=run, **values))
+                outcome.count("created", described)
+                continue
+            changed = {name for name, value in values.items() if getattr(event, name) != value}
+            if not changed:
+                outcome.count("skipped", described)
+                continue
+            for name in changed:
+                setattr(event, name, values[name])
+            event.run = run
+            updated.append(event)
+            changed_fields |= changed
+            outcome.count("updated", described)
+        PoliceEvent.objects.bulk_create(created, batch_size=CHUNK)
+        PoliceEvent.objects.bulk_update(updated, [*sorted(changed_fields), "run"], batch_size=CHUNK)
+        unknown = [row.location_name for row in batch.rows if not row.region_code]
+        if unknown and out:
+            names = ", ".join(name or '""' for name in sorted(set(unknown)))
+            out.write(UNKNOWN_PLACES.format(count=len(unknown), names=names))

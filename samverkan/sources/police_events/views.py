@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from samverkan.core.access import get_municipality_for_user, visible_municipalities
+from samverkan.sources.police_events.forms import PeriodForm
+from samverkan.sources.police_events.selectors import (
+    police_events_by_month,
+    police_events_by_type,
+    police_events_counted,
+)
+
+PER_PAGE = 25
+
+
+@login_required
+def police_events_list(request: HttpRequest) -> HttpResponse:
+    municipalities = visible_municipalities(request.user)
+    code = request.GET.get("kommun") or municipalities.values_list("code", flat=True).first()
+    context: dict = {"municipalities": municipalities}
+    if code is None:
+        return render(request, "police_events/list.html", context)
+    municipality, _can_write = get_municipality_for_user(request.user, code)
+    form = PeriodForm(request.GET, today=timezone.localdate())
+    context.update(municipality=municipality, form=form)
+    if not form.is_valid():
+        return render(request, "police_events/list.html", context, status=400)
+    period = {"municipality": municipality, "start": form.cleaned_data["from"], "end": form.cleaned_data["to"]}
+    by_type = police_events_by_type(**period)
+    context.update(
+        by_type=by_type,
+        total=sum(count for _type, count in by_type),
+        by_month=police_events_by_month(**period),
+        page=Paginator(police_events_counted(**period), PER_PAGE).get_page(request.GET.get("sida")),
+    )
+    return render(request, "police_events/list.html", context)

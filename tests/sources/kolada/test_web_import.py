@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from samverkan.sources.kolada.models import KpiValue
+from samverkan.sources.models import ImportRun
+
+from .conftest import DATA, state
+
+UPLOAD = reverse("import_upload", args=["kolada"])
+CONFIRM = reverse("import_confirm", args=["kolada"])
+
+
+def upload(client):
+    data = (DATA / "kolada_arjeplog.json").read_bytes()
+    return client.post(UPLOAD, {"file": SimpleUploadedFile("kolada_arjeplog.json", data, "application/json")})
+
+
+def test_it_lives_at_the_generic_import_address():
+    assert UPLOAD == "/kartlaggning/import/kolada/"
+
+
+def test_it_previews_then_imports_for_the_owner(client, world):
+    client.force_login(world.alice)
+    response = upload(client)
+    assert response.status_code == 200
+    assert response.context["outcome"].created == 14
+    assert "N07403 Arjeplog 2023 T: 1231.2" in response.content.decode()
+    assert not KpiValue.objects.exists()
+    response = client.post(CONFIRM, {"token": response.context["token"]})
+    assert response.status_code == 302
+    assert KpiValue.objects.count() == 14
+    assert ImportRun.objects.get().by == world.alice
+
+
+def test_it_refuses_arjeplog_rows_to_the_outsider(client, world):
+    client.force_login(world.charlie)
+    before = state()
+    response = upload(client)
+    assert response.status_code == 400
+    assert "kolada_arjeplog.json: municipality: you may not import data for Arjeplog" in response.content.decode()
+    assert state() == before
+
+
+def test_it_offers_no_import_to_read_only_leadership(client, world):
+    client.force_login(world.lena)
+    assert upload(client).status_code == 404
