@@ -32,11 +32,20 @@ from samverkan.sources.indicators import demo as indicators_demo
 from samverkan.sources.kolada import demo as kolada_demo
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events import demo as police_events_demo
+from samverkan.sources.surveys import demo as surveys_demo
 
 DEMO_PASSWORD = "samverkan-demo"
 DEMO_SOURCE = "demo"
 # Every source's demo generator, each taking (rng, run); the seed makes the demo the same every time.
-SOURCE_DEMOS = [incidents_demo, dialogues_demo, bra_demo, police_events_demo, kolada_demo, indicators_demo]
+SOURCE_DEMOS = [
+    incidents_demo,
+    dialogues_demo,
+    bra_demo,
+    police_events_demo,
+    surveys_demo,
+    kolada_demo,
+    indicators_demo,
+]
 SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
 

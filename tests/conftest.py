@@ -31,6 +31,9 @@ ARVIDSJAUR_BOX = box(18.0, 65.0, 19.5, 66.0)
 LULEA_BOX = box(21.0, 65.4, 22.5, 66.0)
 
 
+pytest_plugins = ["tests.browser.fixtures"]
+
+
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

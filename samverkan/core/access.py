@@ -31,9 +31,12 @@ class Scope:
     write_organisations: frozenset[int]
     report_municipalities: frozenset[int]
     member_of: frozenset[int]
+    # Municipalities whose own organisation the user belongs to: there the user is the owner
+    # (of survey answers and exact small counts); the police and partners are outside.
+    owned_municipalities: frozenset[int]
 
 
-EMPTY_SCOPE = Scope(*(frozenset(),) * 6)
+EMPTY_SCOPE = Scope(*(frozenset(),) * 7)
 
 
 def _organisation_and_descendants(organisation: Organisation) -> set[int]:
@@ -56,6 +59,7 @@ def scope_for(user: User) -> Scope:
     write_o: set[int] = set()
     report_m: set[int] = set()
     member_of: set[int] = set()
+    owned_m: set[int] = set()
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         if membership.municipality_id is not None:
             municipalities = {membership.municipality_id}
@@ -70,7 +74,9 @@ def scope_for(user: User) -> Scope:
             write_o |= organisations
         if membership.role in REPORT_ROLES:
             report_m |= municipalities
-    scope = Scope(*(frozenset(ids) for ids in (read_m, write_m, read_o, write_o, report_m, member_of)))
+        if membership.organisation.kind == Organisation.Kind.MUNICIPALITY:
+            owned_m |= municipalities
+    scope = Scope(*(frozenset(ids) for ids in (read_m, write_m, read_o, write_o, report_m, member_of, owned_m)))
     user._samverkan_scope = scope
     return scope
 
@@ -133,8 +139,6 @@ def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], *
     return found, found.municipality_id in scope.write_municipalities
 
 
-def is_municipality_staff(user: User, municipality: Municipality) -> bool:
-    """Inside the municipality's own organisation (its staff and leadership, not the police or
-    partners): the owner of the municipality's survey answers and small counts."""
-    own = municipality.organisations.filter(kind=Organisation.Kind.MUNICIPALITY).values_list("id", flat=True)
-    return any(is_member_of(user, organisation_id) for organisation_id in own)
+def owns_municipality(user: User, municipality: Municipality) -> bool:
+    """Inside the municipality's own organisation (its staff and leadership)."""
+    return municipality.id in scope_for(user).owned_municipalities

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.sources.importing import ImportFailed, read_source, run_import
+from samverkan.sources.importing import Importer, ImportFailed, read_source, run_import
 from samverkan.sources.registry import IMPORTERS
 
 
@@ -15,8 +15,12 @@ class ImportCommand(BaseCommand):
         parser.add_argument("file", help="the file to import (or an http(s) URL, where the source has one)")
         parser.add_argument("--dry-run", action="store_true", help="check and count, but write nothing")
 
+    def get_importer(self, **options) -> Importer:
+        """The importer to run; a command with options of its own may configure one."""
+        return IMPORTERS[self.importer_key]
+
     def handle(self, *args, file: str, dry_run: bool, **options) -> None:
-        importer = IMPORTERS[self.importer_key]
+        importer = self.get_importer(**options)
         try:
             outcome = run_import(importer, read_source(file), dry_run=dry_run, out=self.stderr)
         except ImportFailed as failed:

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from samverkan.agreements.models import Agreement
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.fixtures import assert_accessible, log_in
 
 
 def test_it_logs_in_opens_the_agreement_and_starts_a_revision(page: Page, world):

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.selectors import last_complete_week
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.fixtures import assert_accessible, log_in
 
 
 def test_it_logs_an_incident_on_the_map_and_shows_it_in_the_week(page: Page, world):

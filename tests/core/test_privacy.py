@@ -51,8 +51,10 @@ def test_it_finds_every_shape_of_a_valid_number(year, month, day, last, century,
     assert contains_personnummer(f"text {digits}{month:02d}{day:02d}{sep}{last:04d} text")
 
 
-@pytest.mark.parametrize(("count", "owner", "shown"), [(0, False, 0), (1, False, SUPPRESSED), (2, False, SUPPRESSED),
-                                                        (3, False, 3), (1, True, 1), (2, True, 2)])
+@pytest.mark.parametrize(
+    ("count", "owner", "shown"),
+    [(0, False, 0), (1, False, SUPPRESSED), (2, False, SUPPRESSED), (3, False, 3), (1, True, 1), (2, True, 2)],
+)
 def test_it_suppresses_small_counts_outside_the_owner(count, owner, shown):
     assert suppress_count(count, owner=owner) == shown
 

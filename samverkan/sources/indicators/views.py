@@ -4,14 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from samverkan.core.access import is_municipality_staff, visible_municipalities
+from samverkan.core.access import owns_municipality, visible_municipalities
 from samverkan.sources.indicators.selectors import indicator_table
 
 
 @login_required
 def indicators_list(request: HttpRequest) -> HttpResponse:
     tables = [
-        indicator_table(municipality=municipality, owner=is_municipality_staff(request.user, municipality))
+        indicator_table(municipality=municipality, owner=owns_municipality(request.user, municipality))
         for municipality in visible_municipalities(request.user)
     ]
     return render(request, "indicators/list.html", {"tables": tables})

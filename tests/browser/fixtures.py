@@ -1,4 +1,8 @@
-"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright, with an axe check per page."""
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright, with an axe check per page.
+
+A pytest plugin (loaded once from tests/conftest.py), so browser tests anywhere in the tree share
+one browser. Tests that use the `page` fixture are marked `browser`.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+        if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

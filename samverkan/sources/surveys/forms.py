@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.sources.surveys import bank
+from samverkan.sources.surveys.models import Question, Wave
+
+KIND_INTRO = {
+    bank.PROBLEM: _("How big a problem do you think the following are in the area where you live?"),
+}
+
+
+class QuestionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Question) -> str:
+        return f"{obj.get_kind_display()}: {obj.text}"
+
+
+class WaveForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example “Trygghetsmätning 2026”."))
+    municipality = forms.ModelChoiceField(queryset=None, label=_("Municipality"))
+    questions = QuestionChoiceField(
+        queryset=Question.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Questions")
+    )
+    delomraden = forms.CharField(
+        label=capfirst(Wave._meta.get_field("delomraden").verbose_name),
+        help_text=Wave._meta.get_field("delomraden").help_text,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, municipalities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["questions"].initial = list(Question.objects.values_list("pk", flat=True))
+
+
+class AnswerForm(forms.Form):
+    """The public survey: the wave's questions, all optional, and an optional unsafe place."""
+
+    free_text = forms.CharField(
+        label=_("What makes you feel unsafe? (optional)"),
+        help_text=_("Describe places and situations, never persons: no names and no personal identity numbers."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    unsafe_lat = forms.FloatField(
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=forms.NumberInput({"step": "any"})
+    )
+    unsafe_lng = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180, widget=forms.NumberInput({"step": "any"})
+    )
+
+    def __init__(self, *args, wave: Wave, questions: list[Question], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        if wave.delomrade_names():
+            self.fields["delomrade"] = forms.ChoiceField(
+                label=_("Which part of the municipality do you live in?"),
+                choices=[("", _("I prefer not to say"))] + [(name, name) for name in wave.delomrade_names()],
+                required=False,
+            )
+        for question in questions:
+            self.fields[question.key] = forms.ChoiceField(
+                label=question.text, choices=question.options(), required=False, widget=forms.RadioSelect
+            )
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The questions grouped by kind: a heading (or the question itself) and its fields."""
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for question in self.questions:
+            grouped.setdefault(question.kind, []).append(self[question.key])
+        return [(KIND_INTRO.get(kind, Question.Kind(kind).label), fields) for kind, fields in grouped.items()]
+
+    def submission(self) -> dict:
+        """The service's arguments (samverkan.sources.surveys.services.response_submit)."""
+        data = self.cleaned_data
+        return {
+            "answers": {question: data[question.key] for question in self.questions},
+            "delomrade": data.get("delomrade", ""),
+            "free_text": data["free_text"].strip(),
+            "unsafe_lat": data["unsafe_lat"],
+            "unsafe_lng": data["unsafe_lng"],
+        }

@@ -1,0 +1,70 @@
+"""Helpers for the survey tests: the test files, a fingerprint of the survey tables, waves to answer."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from samverkan.sources.models import ImportRun
+from samverkan.sources.surveys import services
+from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
+
+DATA = Path(__file__).parent / "data"
+TABLES = [ImportRun, Question, Wave, WaveQuestion, Response, Answer]
+
+
+def fingerprint() -> tuple[dict[str, int], str]:
+    """Row counts and a checksum of every row of the survey tables (and the import runs)."""
+    counts = {model.__name__: model.objects.count() for model in TABLES}
+    rows = [list(model.objects.order_by("pk").values_list()) for model in TABLES]
+    return counts, hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def import_survey(name: str, *args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_survey", str(DATA / name), *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def answers_of(wave: Wave) -> list[tuple[int, str, dict[str, str]]]:
+    """Every response of the wave as (number, delområde, {question key: answer key})."""
+    return [
+        (response.number, response.delomrade, {a.question.key: a.value for a in response.answers.all()})
+        for response in wave.responses.prefetch_related("answers__question").order_by("number")
+    ]
+
+
+def open_wave(municipality, *keys: str, name: str = "Enkät 2026", delomraden: str = "") -> Wave:
+    questions = Question.objects.filter(key__in=keys) if keys else Question.objects.all()
+    return services.wave_create(municipality=municipality, name=name, questions=questions, delomraden=delomraden)
+
+
+def answer(wave: Wave, delomrade: str = "", free_text: str = "", **answers: str) -> Response:
+    questions = Question.objects.in_bulk(list(answers), field_name="key")
+    return services.response_submit(
+        wave=wave,
+        delomrade=delomrade,
+        free_text=free_text,
+        answers={questions[key]: value for key, value in answers.items()},
+    )
+
+
+@pytest.fixture
+def question_bank(transactional_db) -> None:
+    """The bank as its migration seeds it: a live-server test before this one flushed the tables."""
+    from django.apps import apps
+
+    migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
+    migration.seed_questions(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    # The rate limit counts in the cache, which outlives a test.
+    cache.clear()
