@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality
-from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.services import IncidentReport, incident_categories_for
 
 SPAN_BACKWARDS = _("The end of the time span is before its start.")
@@ -112,3 +112,15 @@ class WeekFilterForm(forms.Form):
     def clean_week(self) -> datetime.date | None:
         week = self.cleaned_data["week"]
         return week - datetime.timedelta(days=week.weekday()) if week else None
+
+
+CategoryFormSet = forms.modelformset_factory(
+    IncidentCategory, fields=["name", "focus_area", "active", "order"], extra=2, can_delete=False
+)
+PlaceFormSet = forms.modelformset_factory(
+    NamedPlace,
+    fields=["name", "lat", "lng"],
+    extra=2,
+    can_delete=True,
+    widgets={"lat": forms.NumberInput(attrs={"step": "any"}), "lng": forms.NumberInput(attrs={"step": "any"})},
+)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("ny/", views.incident_new, name="incident_new"),
     path("vecka/", views.incident_week, name="incidents_week"),
     path("<int:pk>/", views.incident_detail, name="incident"),
+    path("installningar/<str:code>/", views.incident_settings, name="incident_settings"),
 ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,12 +17,13 @@ from samverkan.core.access import (
     get_municipality_for_user,
     is_member_of,
     report_municipalities,
+    scope_for,
     visible_municipalities,
 )
 from samverkan.organisations.geography import map_config
 from samverkan.sources.incidents import selectors, services
-from samverkan.sources.incidents.forms import HandlingForm, IncidentForm, WeekFilterForm
-from samverkan.sources.incidents.models import Incident
+from samverkan.sources.incidents.forms import CategoryFormSet, HandlingForm, IncidentForm, PlaceFormSet, WeekFilterForm
+from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 
 PAGE_SIZE = 25
 
@@ -41,6 +43,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "statuses": Incident.Status.choices,
         "can_report": report_municipalities(request.user).exists(),
+        "writable": [m for m in municipalities if m.id in scope_for(request.user).write_municipalities],
     }
     return render(request, "incidents/list.html", context)
 
@@ -98,6 +101,33 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def incident_settings(request: HttpRequest, code: str) -> HttpResponse:
+    """A municipality's categories (each tied to a focus area) and named places."""
+    municipality, can_write = get_municipality_for_user(request.user, code)
+    if not can_write:
+        raise Http404
+    services.incident_categories_for(municipality)
+    data = request.POST or None
+    categories = CategoryFormSet(
+        data, prefix="categories", queryset=IncidentCategory.objects.filter(municipality=municipality)
+    )
+    places = PlaceFormSet(data, prefix="places", queryset=NamedPlace.objects.filter(municipality=municipality))
+    if request.method == "POST" and categories.is_valid() and places.is_valid():
+        with transaction.atomic():
+            for form_set in (categories, places):
+                for item in form_set.save(commit=False):
+                    item.municipality = municipality
+                    item.full_clean()
+                    item.save()
+                for item in form_set.deleted_objects:
+                    item.delete()
+        messages.success(request, _("Saved."))
+        return redirect("incident_settings", code=code)
+    context = {"municipality": municipality, "categories": categories, "places": places}
+    return render(request, "incidents/settings.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
 def incident_week(request: HttpRequest) -> HttpResponse:
     municipalities = list(visible_municipalities(request.user))
     if not municipalities:
@@ -105,9 +135,10 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     municipality, _can_write = get_municipality_for_user(
         request.user, request.GET.get("kommun", municipalities[0].code)
     )
-    form = WeekFilterForm(request.GET or None, municipalities=municipalities)
+    form = WeekFilterForm(request.GET or None, municipalities=municipalities, initial={"kommun": municipality.code})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     week = data.get("week") or selectors.last_complete_week(timezone.localdate())
+    form.initial["week"] = week
     filters = {"category__name": data.get("category"), "status": data.get("status")}
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)
     export = request.GET.get("export")
