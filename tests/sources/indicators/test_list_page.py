@@ -5,7 +5,7 @@ from django.urls import reverse
 from .conftest import DATA, run
 
 PAGE = reverse("indicators_list")
-HIDDEN = "fewer than 10 answered"
+HIDDEN = "färre än 10 svarade"
 
 
 def arjeplog(response):
@@ -51,7 +51,7 @@ def test_it_hides_a_share_of_fewer_than_10_from_the_police(client, world):
     body = response.content.decode()
     assert "12,5" not in body
     assert HIDDEN in body
-    assert "is shown only inside the municipality's own organisation" in body
+    assert "visas bara inom kommunens egen organisation" in body
 
 
 def test_it_shows_the_outsider_nothing_of_arjeplog(client, world):
