@@ -126,4 +126,6 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                     )
                 )
             week += datetime.timedelta(weeks=1)
+        for incident in incidents:
+            incident.locate_cells()
         Incident.objects.bulk_create(incidents, batch_size=500)

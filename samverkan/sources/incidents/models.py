@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samverkan.agreements.models import FocusArea
+from samverkan.core.hexagons import cells_for
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation
 
@@ -94,6 +95,10 @@ class Incident(models.Model):
         Organisation, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("reporting organisation")
     )
     reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    # The H3 cells of the point at resolutions 7, 8 and 9 (samverkan.core.hexagons), for counting per cell.
+    h3_r7 = models.CharField(max_length=16, editable=False, default="")
+    h3_r8 = models.CharField(max_length=16, editable=False, default="")
+    h3_r9 = models.CharField(max_length=16, editable=False, default="")
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     run = models.ForeignKey("sources.ImportRun", models.PROTECT, null=True, blank=True, related_name="+")
 
@@ -108,13 +113,28 @@ class Incident(models.Model):
                 name="incident_span_forward",
             ),
         ]
-        indexes = [models.Index(fields=["municipality", "occurred_from"])]
+        indexes = [
+            models.Index(fields=["municipality", "occurred_from"]),
+            models.Index(fields=["municipality", "h3_r8"]),
+            models.Index(fields=["municipality", "h3_r9"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.category} {self.occurred_from:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
         return reverse("incident", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        self.locate_cells()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "h3_r7", "h3_r8", "h3_r9"}
+        super().save(*args, **kwargs)
+
+    def locate_cells(self) -> None:
+        """Set the H3 cells from the point; bulk_create callers call it themselves."""
+        for resolution, cell in cells_for(self.lat, self.lng).items():
+            setattr(self, f"h3_r{resolution}", cell)
 
     def next_statuses(self) -> list[Incident.Status]:
         return self.TRANSITIONS[self.Status(self.status)]
