@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "samverkan.sources.surveys",
     "samverkan.sources.incidents",
     "samverkan.sources.dialogues",
+    "samverkan.situation",
 ]
 
 MIDDLEWARE = [

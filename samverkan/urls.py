@@ -10,6 +10,7 @@ urlpatterns = [
     path("", organisation_views.overview, name="overview"),
     path("kommun/<str:code>/", organisation_views.municipality, name="municipality"),
     path("kartlaggning/", include("samverkan.sources.urls")),
+    path("lagesbild/", include("samverkan.situation.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

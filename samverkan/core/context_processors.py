@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 SECTIONS = [
     ("overview", _("Overview")),
     ("sources", _("Mapping")),
+    ("situation", _("Situation picture")),
     ("agreements", _("Agreements")),
 ]
 

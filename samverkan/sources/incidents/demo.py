@@ -34,6 +34,7 @@ PLACES = {
         ("Sporthallen", 65.5940, 19.1850),
     ],
 }
+PLACE_WEIGHTS = [5, 2, 3, 1, 1, 1]  # the square and the bus station see the most
 WEEKLY_RATE = {"2506": 2.5, "2505": 4.0}
 # Category name -> relative weight per month (January first).
 SEASON = {
@@ -100,7 +101,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             volume = WEEKLY_RATE[code] * SEASONAL_VOLUME.get(code, [1] * 12)[month]
             for _ in range(_poisson(rng, volume)):
                 name = rng.choices(list(SEASON), weights=[w[month] for w in SEASON.values()])[0]
-                place = rng.choice(named)
+                place = rng.choices(named, weights=PLACE_WEIGHTS)[0]
                 when = datetime.datetime.combine(
                     week + datetime.timedelta(days=rng.randrange(7)), datetime.time(rng.choice(range(8, 24))), tz
                 )

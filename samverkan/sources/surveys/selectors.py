@@ -36,7 +36,7 @@ class SurveyResults:
     shares: list[ShareResult]  # every other question: safety, victimisation, worry, police view
 
     def share_for(self, key: str) -> Share | None:
-        return next(result.share for result in self.shares if result.question.key == key)
+        return next((result.share for result in self.shares if result.question.key == key), None)
 
 
 def waves_for_user(user: User) -> QuerySet[Wave]:

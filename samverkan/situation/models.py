@@ -1,0 +1,123 @@
+"""The lägesbild's own records: recurring seasons, the coordinators' conclusions, adopted baselines."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.privacy import validate_no_personnummer
+from samverkan.organisations.models import Municipality, Organisation
+
+BASELINE_IMMUTABLE = _("An adopted situation picture cannot be changed; adopt a new version instead.")
+
+MONTH = [MinValueValidator(1), MaxValueValidator(12)]
+DAY = [MinValueValidator(1), MaxValueValidator(31)]
+
+
+class RecurringEvent(models.Model):
+    """A season or event that comes back every year and brings people: car testing, markets, holidays."""
+
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="recurring_events", verbose_name=_("municipality")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    start_month = models.PositiveSmallIntegerField(_("start month"), validators=MONTH)
+    start_day = models.PositiveSmallIntegerField(_("start day"), validators=DAY, default=1)
+    end_month = models.PositiveSmallIntegerField(_("end month"), validators=MONTH)
+    end_day = models.PositiveSmallIntegerField(_("end day"), validators=DAY, default=31)
+    expected_visitors = models.PositiveIntegerField(_("expected extra population"), default=0)
+
+    class Meta:
+        ordering = ["municipality", "start_month", "start_day"]
+        verbose_name = _("recurring event")
+        verbose_name_plural = _("recurring events")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def months(self) -> list[int]:
+        """The months the event touches, wrapping over the new year."""
+        months, month = [self.start_month], self.start_month
+        while month != self.end_month:
+            month = month % 12 + 1
+            months.append(month)
+        return months
+
+
+class Conclusion(models.Model):
+    """The coordinators' analysis of one problem, or (problem empty) the overall summary, for a period."""
+
+    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="conclusions")
+    start = models.DateField()
+    end = models.DateField()
+    problem = models.CharField(_("problem"), max_length=200, blank=True)
+    text = models.TextField(_("analysis"), blank=True, validators=[validate_no_personnummer])
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("conclusion")
+        verbose_name_plural = _("conclusions")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "start", "end", "problem"], name="one_conclusion_each")
+        ]
+
+    def __str__(self) -> str:
+        return self.problem or "—"
+
+
+class Baseline(models.Model):
+    """An adopted lägesbild: every number, chart and text frozen as they were (the baslinje).
+
+    For one municipality, or (police_area set) the joint picture of a police area.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality, models.PROTECT, null=True, blank=True, related_name="baselines", verbose_name=_("municipality")
+    )
+    police_area = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="baselines", verbose_name=_("police area")
+    )
+    version = models.PositiveIntegerField(_("version"))
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    data = models.JSONField(_("figures"))
+    charts = models.JSONField(_("charts"))
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("adopted by")
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-adopted_at", "-id"]
+        verbose_name = _("adopted situation picture")
+        verbose_name_plural = _("adopted situation pictures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=False, police_area__isnull=True)
+                | Q(municipality__isnull=True, police_area__isnull=False),
+                name="baseline_of_a_municipality_or_a_police_area",
+            ),
+            models.UniqueConstraint(fields=["municipality", "version"], name="one_baseline_version_per_municipality"),
+            models.UniqueConstraint(fields=["police_area", "version"], name="one_baseline_version_per_area"),
+        ]
+
+    def __str__(self) -> str:
+        owner = self.municipality or self.police_area
+        return f"{owner} v{self.version} ({self.start:%Y-%m-%d} – {self.end:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValidationError(BASELINE_IMMUTABLE)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("baseline", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(BASELINE_IMMUTABLE)

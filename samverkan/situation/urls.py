@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from samverkan.situation import views
+
+urlpatterns = [
+    path("", views.situation_index, name="situation"),
+    path("kommun/<str:code>/", views.situation_municipality, name="situation_municipality"),
+    path("kommun/<str:code>/anta/", views.situation_adopt, name="situation_adopt"),
+    path("kommun/<str:code>/export/", views.situation_export, name="situation_export"),
+    path("gemensam/<int:pk>/", views.situation_joint, name="situation_joint"),
+    path("gemensam/<int:pk>/anta/", views.situation_joint_adopt, name="situation_joint_adopt"),
+    path("baslinje/<int:pk>/", views.baseline_detail, name="baseline"),
+]
