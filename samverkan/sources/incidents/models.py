@@ -122,14 +122,14 @@ class Incident(models.Model):
     def __str__(self) -> str:
         return f"{self.category} {self.occurred_from:%Y-%m-%d}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("incident", args=[self.pk])
-
     def save(self, *args, **kwargs) -> None:
         self.locate_cells()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "h3_r7", "h3_r8", "h3_r9"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("incident", args=[self.pk])
 
     def locate_cells(self) -> None:
         """Set the H3 cells from the point; bulk_create callers call it themselves."""
