@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -38,6 +39,16 @@ pytest_plugins = ["tests.browser.fixtures"]
 def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
+
+
+@pytest.fixture
+def question_bank(transactional_db) -> None:
+    """The survey question bank as its migration seeds it: a live-server test before this one
+    flushed the tables, migration data included."""
+    from django.apps import apps
+
+    migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
+    migration.seed_questions(apps, None)
 
 
 @dataclass

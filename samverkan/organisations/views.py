@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from samverkan.core.access import (
     get_municipality_for_user,
+    owns_municipality,
     report_municipalities,
     visible_agreements,
     visible_municipalities,
@@ -51,5 +52,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         .select_related("user", "organisation")
         .order_by("organisation__name"),
         "today": timezone.localdate(),
+        # An adopted lägesbild holds the owner's full figures: listed inside the municipality only.
+        "baselines": municipality.baselines.all() if owns_municipality(request.user, municipality) else [],
     }
     return render(request, "organisations/municipality.html", context)

@@ -272,9 +272,13 @@ def survey(municipality: Municipality, period: Period, public: bool) -> list[dic
         unsafe, victims = results.share_for("trygg_kvall"), results.share_for("utsatt_12man")
         areas = []
         delomraden = (
-            Response.objects.filter(wave=wave).exclude(delomrade="").values_list("delomrade", flat=True).distinct()
+            Response.objects.filter(wave=wave)
+            .exclude(delomrade="")
+            .order_by("delomrade")
+            .values_list("delomrade", flat=True)
+            .distinct()
         )
-        for delomrade in sorted(delomraden):
+        for delomrade in delomraden:
             part = survey_results(wave=wave, delomrade=delomrade)
             shown = share_visible(part.respondents, owner=not public)
             areas.append(

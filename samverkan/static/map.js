@@ -16,7 +16,7 @@
 
   function setUp(element) {
     var config = JSON.parse(document.getElementById(element.dataset.map).textContent);
-    var map = L.map(element, { attributionControl: Boolean(config.tiles) });
+    var map = L.map(element, { attributionControl: Boolean(config.tiles), maxZoom: 18 });
     if (config.tiles) {
       L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
     }

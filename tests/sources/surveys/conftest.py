@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -53,15 +52,6 @@ def answer(wave: Wave, delomrade: str = "", free_text: str = "", **answers: str)
         free_text=free_text,
         answers={questions[key]: value for key, value in answers.items()},
     )
-
-
-@pytest.fixture
-def question_bank(transactional_db) -> None:
-    """The bank as its migration seeds it: a live-server test before this one flushed the tables."""
-    from django.apps import apps
-
-    migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
-    migration.seed_questions(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -61,7 +60,7 @@ class Command(BaseCommand):
                 with open(out, "w", encoding="utf-8") as file:
                     file.write(text)
             else:
-                sys.stdout.write(text + "\n")
+                self.stdout.write(text)
         if out:
             self.stderr.write(f"written: {out}")
 

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from samverkan.situation.selectors import INTERNAL, PUBLIC, situation_for_municipality
+from tests.situation.conftest import YEAR
+
+
+def internal(world) -> dict:
+    return situation_for_municipality(municipality=world.arjeplog, period=YEAR, audience=INTERNAL)
+
+
+def public(world) -> dict:
+    return situation_for_municipality(municipality=world.arjeplog, period=YEAR, audience=PUBLIC)
+
+
+def test_it_counts_incidents_per_1000_residents_and_per_1000_present(picture):
+    rows = {r["category"]: r for r in internal(picture)["incidents"]}
+    assert rows["Klotter"] == {
+        "category": "Klotter",
+        "focus_area": "BRÅ",
+        "count": 4,
+        "previous": 1,
+        "per_1000_residents": 2.0,  # 4 / 2 000 × 1 000
+        "per_1000_present": 1.6,  # 4 / 2 500 × 1 000
+    }
+    assert (rows["Brand"]["count"], rows["Brand"]["per_1000_residents"], rows["Brand"]["per_1000_present"]) == (
+        1,
+        0.5,
+        0.4,
+    )
+
+
+def test_it_shows_small_counts_as_under_3_to_the_public(picture):
+    rows = {r["category"]: r for r in public(picture)["incidents"]}
+    assert rows["Klotter"]["count"] == 4 and rows["Klotter"]["previous"] == "<3"
+    assert rows["Brand"] == {
+        "category": "Brand",
+        "focus_area": "BRÅ",
+        "count": "<3",
+        "previous": 0,
+        "per_1000_residents": None,
+        "per_1000_present": None,
+    }
+
+
+def test_it_rates_each_month_by_that_months_present_population(picture):
+    months = {r["month"]: r for r in internal(picture)["incidents_by_month"]}
+    assert months["2025-01"] == {"month": "2025-01", "count": 2, "present_population": 4000, "per_1000_present": 0.5}
+    assert months["2025-07"] == {"month": "2025-07", "count": 1, "present_population": 2000, "per_1000_present": 0.5}
+    assert months["2025-04"]["count"] == 0
+    published = {r["month"]: r for r in public(picture)["incidents_by_month"]}
+    assert published["2025-01"] == {
+        "month": "2025-01",
+        "count": "<3",
+        "present_population": 4000,
+        "per_1000_present": None,
+    }
+
+
+def test_it_rates_reported_crimes_by_residents_and_by_present_population(picture):
+    assert internal(picture)["crime_statistics"] == [
+        {
+            "category": "Totalt antal brott",
+            "year": 2025,
+            "count": 50,
+            "per_1000_residents": 25.0,  # 50 / 2 000 × 1 000
+            "per_1000_present": 20.0,  # 50 / 2 500 × 1 000
+            "preliminary": False,
+        }
+    ]
+
+
+def test_it_counts_police_events_without_summaries(picture):
+    assert internal(picture)["police_events"] == [{"type": "Trafikolycka", "count": 3, "previous": 1}]
+
+
+def test_it_computes_the_survey_by_the_documented_rules(picture):
+    (wave,) = internal(picture)["survey"]
+    assert (wave["wave"], wave["respondents"]) == ("Trygghetsmätning 2025", 12)
+    assert wave["problem_index"] == 3.0  # (6 × 6 + 6 × 0) / 12, the only item
+    assert wave["unsafe_evening_share"] == 0.25  # 3 of 12
+    assert wave["victimisation_share"] == 0.2  # 2 of 10 who answered Ja or Nej
+    assert wave["items"] == [{"key": "problem_klotter", "text": "Klotter", "index": 3.0, "n": 12}]
+    assert wave["areas"] == [
+        {"delomrade": "Centrum", "respondents": 8, "problem_index": 4.5},  # 6 × 6 and 2 × 0 of 8
+        {"delomrade": "Slagnäs", "respondents": 4, "problem_index": 0.0},
+    ]
+
+
+def test_it_hides_survey_figures_of_fewer_than_10_from_the_public(picture):
+    (wave,) = public(picture)["survey"]
+    assert wave["problem_index"] == 3.0  # 12 respondents
+    assert [a["problem_index"] for a in wave["areas"]] == [None, None]  # 8 and 4
+
+
+def test_it_hides_points_and_small_cells_from_the_public(picture):
+    data = public(picture)
+    assert data["points"] == []
+    assert all(cell["count"] >= 3 for cell in data["hotspots"])
+    inside = internal(picture)
+    assert len(inside["points"]) == 5
+    assert sum(cell["count"] for cell in inside["hotspots"]) == 5
+
+
+def test_it_ranks_klotter_on_incidents_and_survey(picture):
+    problems = {p["name"]: p for p in internal(picture)["problems"]}
+    klotter = problems["Klotter"]
+    # volume 4/4 = 1, trend (4-1)/1 clamped to 1 -> 1, severity (2-1)/2 = 0.5, survey 3/6 = 0.5
+    assert klotter["components"] == {"volume": 1.0, "trend": 1.0, "severity": 0.5, "survey": 0.5}
+    assert klotter["score"] == round(100 * (0.3 + 0.2 + 0.05 + 0.1) / 0.8, 1)
+    assert [e["source"] for e in klotter["evidence"]] == ["incidents", "survey"]
+    assert internal(picture)["problems"][0]["name"] == "Klotter"
+
+
+def test_it_names_the_period_and_the_audience(picture):
+    data = public(picture)
+    assert (data["municipality"], data["from"], data["to"], data["audience"]) == (
+        "2506",
+        "2025-01-01",
+        "2025-12-31",
+        "public",
+    )
