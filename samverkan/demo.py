@@ -25,6 +25,7 @@ from samverkan.organisations.models import (
     Role,
     User,
 )
+from samverkan.situation import demo as situation_demo
 from samverkan.sources.bra import demo as bra_demo
 from samverkan.sources.dialogues import demo as dialogues_demo
 from samverkan.sources.incidents import demo as incidents_demo
@@ -45,6 +46,7 @@ SOURCE_DEMOS = [
     surveys_demo,
     kolada_demo,
     indicators_demo,
+    situation_demo,
 ]
 SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
@@ -90,14 +92,15 @@ def demo_load() -> list[DemoLogin]:
                 municipality=municipalities[code], year=year, residents=residents, source=RESIDENTS_SOURCE
             )
         for month, visitors in enumerate(VISITORS[code], start=1):
-            PresentPopulation.objects.create(
-                municipality=municipalities[code],
-                year=2025,
-                month=month,
-                residents=years[2025],
-                visitors=visitors,
-                source=VISITORS_SOURCE,
-            )
+            for year, residents in years.items():
+                PresentPopulation.objects.create(
+                    municipality=municipalities[code],
+                    year=year,
+                    month=month,
+                    residents=residents,
+                    visitors=visitors,
+                    source=VISITORS_SOURCE,
+                )
 
     region = Organisation.objects.create(name="Polisregion Nord", kind=Organisation.Kind.POLICE_REGION)
     lpo = Organisation.objects.create(
