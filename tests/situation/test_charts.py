@@ -319,8 +319,14 @@ def test_it_draws_a_bar_per_month_and_the_named_seasons():
     root = ET.fromstring(profile())
     assert len(classed(root, "bar")) == 12
     bands = classed(root, "band")
-    assert ["".join(band.itertext()) for band in bands] == ["Sommar", "Vinter", "Påsk"]
+    assert ["".join(name.itertext()) for name in classed(root, "band-name")] == ["Sommar", "Vinter", "Påsk"]
     assert [len(band.findall(f"{SVG}rect")) for band in bands] == [1, 2, 1]
+
+
+def test_it_stacks_the_names_of_overlapping_seasons():
+    root = ET.fromstring(profile(bands=[(1, 3, "Biltestsäsong"), (3, 4, "Påsk och skoterpremiär")]))
+    first, second = classed(root, "band-name")
+    assert float(second.get("y")) > float(first.get("y"))
     assert [element.text for element in root.iter(f"{SVG}text") if element.text in MONTHS] == MONTHS
 
 

@@ -239,7 +239,7 @@ def month_profile(
     if series_line is not None:
         entries.append((RIGHT_AXIS.format(name=series_line[0]), _series_swatch(1)))
     legend, top = _legend(entries, top=TOP, width=width)
-    band_top, top = top + 4, top + 22
+    band_top = top + 4
     ticks = nice_ticks(min(0.0, *present), max(present))
     tick_texts = _tick_texts(ticks, decimal_comma=decimal_comma)
     left, right, bottom = max(_text_width(text) for text in tick_texts) + 10, width - 8, height - 24
@@ -251,16 +251,32 @@ def month_profile(
         right -= max(_text_width(text) for text in line_texts) + 2
     month = (right - left) / 12
     parts = [legend]
+    placed: list[tuple[int, float, float]] = []  # (row, left, right) of each band name, so none overlap
+    names = []
     for i, (start, end, name) in enumerate(bands):
         spans = [(start, end)] if start <= end else [(start, 12), (1, end)]
         longest = max(spans, key=lambda span: span[1] - span[0])
+        middle = left + (longest[0] - 1 + (longest[1] - longest[0] + 1) / 2) * month
+        half = _text_width(name, SMALL) / 2 + 4
+        row = 0
+        while any(r == row and a < middle + half and middle - half < b for r, a, b in placed):
+            row += 1
+        placed.append((row, middle - half, middle + half))
+        names.append((i, spans, middle, row, name))
+    top = band_top + 14 * (max((row for row, _a, _b in placed), default=-1) + 1) + 8
+    for i, spans, _middle, _row, _name in names:
         rects = "".join(
             _tag("rect", x=left + (a - 1) * month, y=band_top, width=(b - a + 1) * month, height=bottom - band_top)
             for a, b in spans
         )
-        middle = left + (longest[0] - 1 + (longest[1] - longest[0] + 1) / 2) * month
-        name_text = _text(middle, band_top + 13, name, text_anchor="middle", font_size=SMALL, fill=TEXT)
-        parts.append(_tag("g", rects + name_text, fill=BAND_FILLS[i % 2], class_="band"))
+        parts.append(_tag("g", rects, fill=BAND_FILLS[i % 2], class_="band"))
+    # The names after every band, so that no band covers another's name.
+    parts += [
+        _text(
+            middle, band_top + 11 + 14 * row, name, text_anchor="middle", font_size=SMALL, fill=TEXT, class_="band-name"
+        )
+        for _i, _spans, middle, row, name in names
+    ]
     y = _scale(ticks[0], ticks[-1], bottom, top)
     parts += _y_axis(ticks, tick_texts, y, left=left, right=right)
     parts += [
