@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "samverkan.sources.incidents",
     "samverkan.sources.dialogues",
     "samverkan.situation",
+    "samverkan.planning.goals",
+    "samverkan.planning.actions",
+    "samverkan.planning.promises",
 ]
 
 MIDDLEWARE = [

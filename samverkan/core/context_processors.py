@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-# The cycle's sections, in order. A section joins the menu when its pages exist.
+# The cycle's sections, in order. A section joins the menu when its pages exist (its url name resolves).
 SECTIONS = [
     ("overview", _("Overview")),
     ("sources", _("Mapping")),
     ("situation", _("Situation picture")),
     ("agreements", _("Agreements")),
+    ("action_plans", _("Action plans")),
+    ("promise_sets", _("Citizen promises")),
+    ("followup", _("Follow-up")),
 ]
 
 
@@ -25,7 +28,10 @@ def navigation(request: HttpRequest) -> dict:
         return {"navigation": []}
     items = []
     for url_name, label in SECTIONS:
-        url = reverse(url_name)
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:  # a section whose pages are not built yet
+            continue
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"url": url, "label": label, "active": active})
     return {"navigation": items}

@@ -1,0 +1,135 @@
+"""The handlingsplan (the åtgärdsplan of Law 2023:196): activities, who does them, and what was done."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.privacy import validate_no_personnummer
+from samverkan.organisations.models import Municipality, Organisation
+from samverkan.planning.goals.models import Goal
+
+
+class ActionPlan(models.Model):
+    """One per municipality and period; adopting freezes a version, a new version starts as a draft."""
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Draft")
+        ADOPTED = "antagen", _("Adopted")
+        REPLACED = "ersatt", _("Replaced by a newer version")
+
+    municipality = models.ForeignKey(
+        Municipality, models.PROTECT, related_name="action_plans", verbose_name=_("municipality")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    version = models.PositiveIntegerField(_("version"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("adopted by")
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    previous = models.OneToOneField(
+        "self", models.PROTECT, null=True, blank=True, related_name="next_version", verbose_name=_("previous version")
+    )
+
+    class Meta:
+        ordering = ["municipality", "-starts_on", "-version"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "starts_on", "version"], name="one_plan_version"),
+            models.CheckConstraint(condition=Q(ends_on__gt=F("starts_on")), name="plan_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("action_plan", args=[self.pk])
+
+
+class Activity(models.Model):
+    """An åtgärd: what is done, by whom, how many times, towards which goals and problems."""
+
+    class Kind(models.TextChoices):
+        SITUATIONAL = "situationell", _("Situational")
+        SOCIAL = "social", _("Social")
+
+    class Horizon(models.TextChoices):
+        SHORT = "kort", _("Short term")
+        LONG = "lang", _("Long term")
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "ej_paborjad", _("Not started")
+        ONGOING = "pagar", _("Ongoing")
+        DONE = "utford", _("Done")
+        CANCELLED = "installd", _("Cancelled")
+
+    class Responsible(models.TextChoices):
+        POLICE = "polis", _("Police")
+        MUNICIPALITY = "kommun", _("Municipality")
+        BOTH = "bada", _("Police and municipality")
+        PARTNER = "partner", _("A partner")
+
+    plan = models.ForeignKey(ActionPlan, models.CASCADE, related_name="activities", verbose_name=_("action plan"))
+    title = models.CharField(_("activity"), max_length=300)
+    description = models.TextField(_("description"), blank=True, validators=[validate_no_personnummer])
+    goals = models.ManyToManyField(Goal, blank=True, related_name="activities", verbose_name=_("goals"))
+    problems = models.JSONField(
+        _("problems"), default=list, blank=True, help_text=_("Names of ranked problems of the situation picture.")
+    )
+    responsible = models.CharField(_("responsible"), max_length=10, choices=Responsible.choices)
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="activities", verbose_name=_("responsible organisations")
+    )
+    role = models.CharField(_("responsible role"), max_length=200, blank=True, help_text=_("e.g. kommunpolis"))
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    kind = models.CharField(_("type"), max_length=15, choices=Kind.choices)
+    horizon = models.CharField(_("horizon"), max_length=5, choices=Horizon.choices)
+    target_count = models.PositiveIntegerField(
+        _("target (times)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    target_text = models.CharField(_("target"), max_length=200, blank=True, help_text=_('e.g. "två gånger per år"'))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    status_comment = models.CharField(_("comment"), max_length=500, blank=True, validators=[validate_no_personnummer])
+    cost = models.DecimalField(_("cost (SEK)"), max_digits=12, decimal_places=0, null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "starts_on", "title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activity", args=[self.pk])
+
+
+class Occurrence(models.Model):
+    """One time the activity was carried out; occurrences count toward its target."""
+
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="occurrences", verbose_name=_("activity"))
+    held_on = models.DateField(_("date"))
+    what = models.CharField(_("what"), max_length=300, validators=[validate_no_personnummer])
+    where = models.CharField(_("where"), max_length=200, blank=True, validators=[validate_no_personnummer])
+    reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    logged_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["activity", "held_on", "id"]
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+
+    def __str__(self) -> str:
+        return f"{self.activity}: {self.held_on}"

@@ -1,0 +1,134 @@
+"""Medborgarlöften: public promises by police and municipality, and their live progress."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.privacy import validate_no_personnummer
+from samverkan.organisations.models import Municipality
+from samverkan.planning.actions.models import Activity
+
+
+class PromiseSet(models.Model):
+    """A municipality's medborgarlöften for a period, in one version. A revision is a new version."""
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Draft")
+        SIGNED = "signerat", _("Signed")
+        PUBLISHED = "publicerat", _("Published")
+        REVISED = "reviderat", _("Revised")
+        FOLLOWED_UP = "uppfoljt", _("Followed up")
+
+    municipality = models.ForeignKey(
+        Municipality, models.PROTECT, related_name="promise_sets", verbose_name=_("municipality")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    version = models.PositiveIntegerField(_("version"), default=1)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    introduction = models.TextField(_("introduction"), blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    revision_of = models.OneToOneField(
+        "self", models.PROTECT, null=True, blank=True, related_name="revision", verbose_name=_("revision of")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["municipality", "-starts_on", "-version"]
+        verbose_name = _("citizen promises")
+        verbose_name_plural = _("citizen promises")
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("promise_set", args=[self.pk])
+
+
+class PromiseSignatory(models.Model):
+    promise_set = models.ForeignKey(PromiseSet, models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. lokalpolisområdeschef, kommunalråd"))
+    signed_on = models.DateField(_("signed on"))
+
+    class Meta:
+        ordering = ["promise_set", "signed_on", "name"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class Promise(models.Model):
+    """One promise, in the words citizens read."""
+
+    promise_set = models.ForeignKey(PromiseSet, models.CASCADE, related_name="promises")
+    text = models.TextField(_("promise"), validators=[validate_no_personnummer])
+    text_en = models.TextField(_("promise in English"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["promise_set", "order", "id"]
+        verbose_name = _("promise")
+        verbose_name_plural = _("promises")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PromiseActivity(models.Model):
+    """What is done to keep a promise: who, what, how many times. Linked to the action plan's activity,
+    so that its logged occurrences count once, for both."""
+
+    class Who(models.TextChoices):
+        POLICE = "polis", _("Police")
+        MUNICIPALITY = "kommun", _("Municipality")
+        BOTH = "bada", _("Police and municipality")
+
+    promise = models.ForeignKey(Promise, models.CASCADE, related_name="activities")
+    who = models.CharField(_("who"), max_length=10, choices=Who.choices)
+    what = models.CharField(_("what"), max_length=300)
+    what_en = models.CharField(_("what, in English"), max_length=300, blank=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_('e.g. "medborgarmöten"'))
+    planned = models.PositiveIntegerField(_("planned (times)"), null=True, blank=True, validators=[MinValueValidator(1)])
+    activity = models.ForeignKey(
+        Activity, models.SET_NULL, null=True, blank=True, related_name="promise_activities", verbose_name=_("activity")
+    )
+    followup = models.TextField(_("follow-up (Utfört: …)"), blank=True)
+
+    class Meta:
+        ordering = ["promise", "id"]
+        verbose_name = _("promise activity")
+        verbose_name_plural = _("promise activities")
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class Suggestion(models.Model):
+    """A citizen's suggestion or reaction on a promise: no account, nothing about the sender."""
+
+    class Status(models.TextChoices):
+        NEW = "ny", _("New")
+        ACCEPTED = "godkand", _("Accepted")
+        REJECTED = "avvisad", _("Rejected")
+
+    promise = models.ForeignKey(Promise, models.CASCADE, related_name="suggestions", verbose_name=_("promise"))
+    text = models.TextField(_("suggestion"), max_length=2000, validators=[validate_no_personnummer])
+    received_on = models.DateField(_("received"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+
+    def __str__(self) -> str:
+        return self.text[:80]
