@@ -25,6 +25,9 @@ from samverkan.organisations.models import (
     Role,
     User,
 )
+from samverkan.planning.actions import demo as actions_demo
+from samverkan.planning.goals import demo as goals_demo
+from samverkan.planning.promises import demo as promises_demo
 from samverkan.situation import demo as situation_demo
 from samverkan.sources.bra import demo as bra_demo
 from samverkan.sources.dialogues import demo as dialogues_demo
@@ -47,6 +50,9 @@ SOURCE_DEMOS = [
     kolada_demo,
     indicators_demo,
     situation_demo,
+    goals_demo,
+    actions_demo,
+    promises_demo,
 ]
 SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"

@@ -10,6 +10,7 @@ SECTIONS = [
     ("sources", _("Mapping")),
     ("situation", _("Situation picture")),
     ("agreements", _("Agreements")),
+    ("goals", _("Goals")),
     ("action_plans", _("Action plans")),
     ("promise_sets", _("Citizen promises")),
     ("followup", _("Follow-up")),

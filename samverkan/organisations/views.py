@@ -14,10 +14,13 @@ from samverkan.core.access import (
     visible_municipalities,
 )
 from samverkan.organisations.models import GroupMember, Membership, Role
+from samverkan.planning.promises.views import citizens_home
 
 
-@login_required
 def overview(request: HttpRequest) -> HttpResponse:
+    """Staff see their overview; everyone else the citizens' entrance."""
+    if not request.user.is_authenticated:
+        return citizens_home(request)
     today = timezone.localdate()
     agreements = visible_agreements(request.user).prefetch_related("municipalities")
     context = {

@@ -253,11 +253,10 @@ def seasons(municipality: Municipality, period: Period) -> dict:
 
 
 def _waves(municipality: Municipality, period: Period) -> list[Wave]:
-    """The waves opened in the period; when there is none, the latest before its end."""
-    waves = list(Wave.objects.filter(municipality=municipality, opened_on__range=(period.start, period.end)))
-    if not waves:
-        waves = list(Wave.objects.filter(municipality=municipality, opened_on__lte=period.end)[:1])
-    return waves
+    """The waves opened in the period, oldest first; when there is none, the latest before its end."""
+    waves = Wave.objects.filter(municipality=municipality)
+    in_period = list(waves.filter(opened_on__range=(period.start, period.end)).order_by("opened_on", "pk"))
+    return in_period or list(waves.filter(opened_on__lte=period.end).order_by("-opened_on", "-pk")[:1])
 
 
 def _round(value: float | None, digits: int) -> float | None:

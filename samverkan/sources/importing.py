@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import urllib.request
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol, TextIO
 
 from django.db import transaction
+from openpyxl import load_workbook
 
 from samverkan.sources.models import ImportRun
 
@@ -177,3 +179,30 @@ def read_table(text: str, *, delimiters: str = "\t;,") -> tuple[list[str], Itera
             header = [value.strip().strip("\ufeff") for value in values]
             break
     return header, rows()
+
+
+def _cell(value: object) -> str:
+    """A spreadsheet cell as the text a CSV file would hold."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def read_rows(source: Source, *, delimiters: str = ",;\t") -> tuple[list[str], list[TableRow]]:
+    """The header and rows of an XLSX file (its first sheet) or of a delimited text file."""
+    if source.data[:2] == b"PK":  # an XLSX file is a zip archive
+        sheet = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True).active
+        table = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        header = table[0] if table else []
+        rows = [
+            TableRow(number, dict(zip(header, values, strict=False)))
+            for number, values in enumerate(table[1:], start=2)
+            if any(values)
+        ]
+        return header, rows
+    header, rows = read_table(decode_text(source), delimiters=delimiters)
+    return header, list(rows)

@@ -175,3 +175,10 @@ def test_it_speaks_swedish_to_a_browser_set_up_in_english(client, world):
     body = client.get(reverse("agreements"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
     assert '<html lang="sv">' in body
     assert "Överenskommelser" in body
+
+
+def test_it_greets_a_visitor_who_is_not_logged_in_with_the_citizens_entrance(client, world):
+    response = client.get(reverse("overview"))
+    assert response.status_code == 200
+    assert reverse("login") in response.content.decode()
+    assert world.part1.title not in response.content.decode()

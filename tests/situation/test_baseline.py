@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from samverkan.situation.models import Baseline
 from tests.situation.conftest import log
@@ -69,7 +70,8 @@ def test_it_lists_adopted_pictures_on_the_municipality_pages(client, picture):
     baseline = adopt(client, picture)
     for url in (reverse("situation_municipality", args=["2506"]) + QUERY, reverse("municipality", args=["2506"])):
         body = client.get(url).content.decode()
-        assert baseline.get_absolute_url() in body and baseline.adopted_at.strftime("%Y-%m-%d") in body
+        adopted = timezone.localtime(baseline.adopted_at).strftime("%Y-%m-%d")
+        assert baseline.get_absolute_url() in body and adopted in body
 
 
 def test_it_lets_only_the_owner_adopt(client, picture):

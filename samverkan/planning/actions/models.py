@@ -13,6 +13,9 @@ from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.goals.models import Goal
 
+PLAN_ENDS_BEFORE_START = _("The plan must end after it starts.")
+ACTIVITY_ENDS_BEFORE_START = _("The activity cannot end before it starts.")
+
 
 class ActionPlan(models.Model):
     """One per municipality and period; adopting freezes a version, a new version starts as a draft."""
@@ -37,6 +40,10 @@ class ActionPlan(models.Model):
     previous = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="next_version", verbose_name=_("previous version")
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("drafted by")
+    )
+    created_at = models.DateTimeField(_("drafted at"), auto_now_add=True)
 
     class Meta:
         ordering = ["municipality", "-starts_on", "-version"]
@@ -44,7 +51,11 @@ class ActionPlan(models.Model):
         verbose_name_plural = _("action plans")
         constraints = [
             models.UniqueConstraint(fields=["municipality", "starts_on", "version"], name="one_plan_version"),
-            models.CheckConstraint(condition=Q(ends_on__gt=F("starts_on")), name="plan_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=F("starts_on")),
+                name="plan_ends_after_start",
+                violation_error_message=PLAN_ENDS_BEFORE_START,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,7 +89,7 @@ class Activity(models.Model):
         PARTNER = "partner", _("A partner")
 
     plan = models.ForeignKey(ActionPlan, models.CASCADE, related_name="activities", verbose_name=_("action plan"))
-    title = models.CharField(_("activity"), max_length=300)
+    title = models.CharField(_("activity"), max_length=300, validators=[validate_no_personnummer])
     description = models.TextField(_("description"), blank=True, validators=[validate_no_personnummer])
     goals = models.ManyToManyField(Goal, blank=True, related_name="activities", verbose_name=_("goals"))
     problems = models.JSONField(
@@ -88,7 +99,13 @@ class Activity(models.Model):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="activities", verbose_name=_("responsible organisations")
     )
-    role = models.CharField(_("responsible role"), max_length=200, blank=True, help_text=_("e.g. kommunpolis"))
+    role = models.CharField(
+        _("responsible role"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_personnummer],
+        help_text=_("e.g. kommunpolis"),
+    )
     starts_on = models.DateField(_("start"))
     ends_on = models.DateField(_("end"))
     kind = models.CharField(_("type"), max_length=15, choices=Kind.choices)
@@ -96,9 +113,24 @@ class Activity(models.Model):
     target_count = models.PositiveIntegerField(
         _("target (times)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    target_text = models.CharField(_("target"), max_length=200, blank=True, help_text=_('e.g. "två gånger per år"'))
+    target_text = models.CharField(
+        _("target"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_personnummer],
+        help_text=_('e.g. "två gånger per år"'),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     status_comment = models.CharField(_("comment"), max_length=500, blank=True, validators=[validate_no_personnummer])
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("status set by"),
+    )
+    status_changed_at = models.DateTimeField(_("status set at"), null=True, blank=True)
     cost = models.DecimalField(_("cost (SEK)"), max_digits=12, decimal_places=0, null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -106,7 +138,13 @@ class Activity(models.Model):
         ordering = ["plan", "starts_on", "title"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="activity_ends_after_start",
+                violation_error_message=ACTIVITY_ENDS_BEFORE_START,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

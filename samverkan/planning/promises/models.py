@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.privacy import validate_no_personnummer
@@ -31,17 +33,42 @@ class PromiseSet(models.Model):
     ends_on = models.DateField(_("to"))
     version = models.PositiveIntegerField(_("version"), default=1)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, validators=[validate_no_personnummer])
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     revision_of = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="revision", verbose_name=_("revision of")
     )
+    followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("updated by")
+    )
 
     class Meta:
         ordering = ["municipality", "-starts_on", "-version"]
         verbose_name = _("citizen promises")
         verbose_name_plural = _("citizen promises")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "starts_on", "version"],
+                name="one_promise_set_version",
+                violation_error_message=_(
+                    "The municipality already has citizen promises from this date. Revise them instead."
+                ),
+            ),
+            models.CheckConstraint(condition=Q(ends_on__gt=F("starts_on")), name="promise_set_ends_after_start"),
+            # Only what has been published is public, and everything past "signed" has been published.
+            models.CheckConstraint(
+                condition=Q(status__in=["utkast", "signerat"], published_at__isnull=True)
+                | Q(status__in=["publicerat", "reviderat", "uppfoljt"], published_at__isnull=False),
+                name="promise_set_published_when_public",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="uppfoljt", followed_up_at__isnull=False)
+                | (~Q(status="uppfoljt") & Q(followed_up_at__isnull=True)),
+                name="promise_set_followed_up_when_uppfoljt",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
@@ -70,7 +97,7 @@ class Promise(models.Model):
 
     promise_set = models.ForeignKey(PromiseSet, models.CASCADE, related_name="promises")
     text = models.TextField(_("promise"), validators=[validate_no_personnummer])
-    text_en = models.TextField(_("promise in English"), blank=True)
+    text_en = models.TextField(_("promise in English"), blank=True, validators=[validate_no_personnummer])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -80,6 +107,11 @@ class Promise(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def shown_text(self) -> str:
+        """The text in the current language: English where it is written, Swedish otherwise."""
+        return self.text_en if self.text_en and get_language() == "en" else self.text
 
 
 class PromiseActivity(models.Model):
@@ -93,14 +125,16 @@ class PromiseActivity(models.Model):
 
     promise = models.ForeignKey(Promise, models.CASCADE, related_name="activities")
     who = models.CharField(_("who"), max_length=10, choices=Who.choices)
-    what = models.CharField(_("what"), max_length=300)
-    what_en = models.CharField(_("what, in English"), max_length=300, blank=True)
+    what = models.CharField(_("what"), max_length=300, validators=[validate_no_personnummer])
+    what_en = models.CharField(_("what, in English"), max_length=300, blank=True, validators=[validate_no_personnummer])
     unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_('e.g. "medborgarmöten"'))
-    planned = models.PositiveIntegerField(_("planned (times)"), null=True, blank=True, validators=[MinValueValidator(1)])
+    planned = models.PositiveIntegerField(
+        _("planned (times)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     activity = models.ForeignKey(
         Activity, models.SET_NULL, null=True, blank=True, related_name="promise_activities", verbose_name=_("activity")
     )
-    followup = models.TextField(_("follow-up (Utfört: …)"), blank=True)
+    followup = models.TextField(_("follow-up (Utfört: …)"), blank=True, validators=[validate_no_personnummer])
 
     class Meta:
         ordering = ["promise", "id"]
@@ -109,6 +143,10 @@ class PromiseActivity(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+    @property
+    def shown_what(self) -> str:
+        return self.what_en if self.what_en and get_language() == "en" else self.what
 
 
 class Suggestion(models.Model):

@@ -19,14 +19,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 from dataclasses import dataclass
-
-from openpyxl import load_workbook
 
 from samverkan.core.coordinates import sweref99tm_to_wgs84
 from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import Problems, Source, TableRow, decode_text, read_table
+from samverkan.sources.importing import Problems, Source, read_rows
 
 COLUMNS = [
     "id",
@@ -64,21 +61,6 @@ class IncidentRow:
     description: str
 
 
-def _rows(source: Source) -> tuple[list[str], list[TableRow]]:
-    if source.data[:2] == b"PK":  # an XLSX file is a zip archive
-        sheet = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True).active
-        table = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-        header = table[0] if table else []
-        rows = [
-            TableRow(number, dict(zip(header, values, strict=False)))
-            for number, values in enumerate(table[1:], start=2)
-            if any(values)
-        ]
-        return header, rows
-    header, rows = read_table(decode_text(source), delimiters=",;\t")
-    return header, list(rows)
-
-
 def _datetime(text: str) -> datetime.datetime:
     text = text.strip().replace("T", " ")
     for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
@@ -95,7 +77,7 @@ def _number(text: str) -> float:
 
 def parse_incidents(source: Source) -> list[IncidentRow]:
     problems = Problems(source.short_name)
-    header, table = _rows(source)
+    header, table = read_rows(source, delimiters=",;\t")
     unknown = [name for name in header if name and name not in COLUMNS]
     missing = [name for name in REQUIRED if name not in header]
     if unknown:

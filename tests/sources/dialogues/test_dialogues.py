@@ -75,3 +75,23 @@ def test_it_hides_arjeplogs_dialogues_from_the_outsider(client, world):
     assert "Dålig belysning" not in client.get(reverse("dialogues_list")).content.decode()
     client.force_login(world.bob)
     assert client.get(dialogue.get_absolute_url()).status_code == 200
+
+
+def test_it_offers_accepted_citizen_suggestions_as_input(client, world):
+    import datetime
+
+    from samverkan.planning.promises.models import Promise, PromiseSet, Suggestion
+
+    promises = PromiseSet.objects.create(
+        municipality=world.arjeplog,
+        title="Medborgarlöfte 2026",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    promise = Promise.objects.create(promise_set=promises, text="Polisen möter allmänheten")
+    Suggestion.objects.create(promise=promise, text="Fler möten i Slagnäs", status=Suggestion.Status.ACCEPTED)
+    Suggestion.objects.create(promise=promise, text="Inte granskat än", status=Suggestion.Status.NEW)
+    client.force_login(world.alice)
+    body = client.get(reverse("dialogue_new")).content.decode()
+    assert "Fler möten i Slagnäs" in body
+    assert "Inte granskat än" not in body

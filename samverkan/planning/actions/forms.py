@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.privacy import validate_no_personnummer
+from samverkan.organisations.models import Municipality, Organisation
+from samverkan.planning.actions.models import Activity
+from samverkan.planning.goals.models import Goal
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceErrorsMixin:
+    def add_service_error(self, error: ValidationError) -> None:
+        """Put a service's errors next to the fields they concern, the rest above the form."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, errors in error.error_dict.items():
+            self.add_error(name if name in self.fields else None, errors)
+
+
+class ActionPlanForm(ServiceErrorsMixin, forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=300, validators=[validate_no_personnummer])
+    starts_on = forms.DateField(label=_("From"), widget=DATE_INPUT)
+    ends_on = forms.DateField(label=_("To"), widget=DATE_INPUT)
+
+    def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+
+class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
+    """An activity of a draft plan: the goals and ranked problems it answers, who does it, and its target."""
+
+    problems = forms.MultipleChoiceField(
+        label=_("Problems of the situation picture"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    other_problems = forms.CharField(
+        label=_("Other problems"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line, for a problem not among the ranked ones."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "goals",
+            "problems",
+            "other_problems",
+            "responsible",
+            "organisations",
+            "role",
+            "starts_on",
+            "ends_on",
+            "kind",
+            "horizon",
+            "target_count",
+            "target_text",
+            "cost",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "goals": forms.CheckboxSelectMultiple,
+            "organisations": forms.CheckboxSelectMultiple,
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "kind": forms.RadioSelect,
+            "horizon": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, goals: QuerySet[Goal], problem_names: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Activity.Kind.choices  # radio buttons need no empty choice
+        self.fields["horizon"].choices = Activity.Horizon.choices
+        self.fields["goals"].queryset = goals
+        self.fields["goals"].label_from_instance = lambda goal: f"{goal.focus_area.short_name}: {goal.title}"
+        municipality = self.instance.plan.municipality
+        self.fields["organisations"].queryset = Organisation.objects.filter(municipalities=municipality)
+        self.fields["organisations"].help_text = _("Tick several when the activity is done together.")
+        stored = list(self.instance.problems) if self.instance.pk else []
+        ranked = list(dict.fromkeys(problem_names))
+        self.fields["problems"].choices = [(name, name) for name in ranked]
+        if not self.is_bound:
+            self.initial["problems"] = [name for name in stored if name in ranked]
+            self.initial["other_problems"] = "\n".join(name for name in stored if name not in ranked)
+        if not self.instance.pk:
+            self.initial.setdefault("starts_on", self.instance.plan.starts_on)
+            self.initial.setdefault("ends_on", self.instance.plan.ends_on)
+
+    def activity_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["problems"] = data["problems"] + data.pop("other_problems").splitlines()
+        return data
+
+
+class OccurrenceForm(ServiceErrorsMixin, forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    what = forms.CharField(label=_("What was done"), max_length=300)
+    where = forms.CharField(label=_("Where"), max_length=200, required=False)
+    reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
+
+
+class StatusForm(ServiceErrorsMixin, forms.ModelForm):
+    """One row of the inline editing in the plan's activity list."""
+
+    class Meta:
+        model = Activity
+        fields = ["status", "status_comment"]
+        widgets = {"status_comment": forms.TextInput(attrs={"size": 18})}
+
+
+StatusFormSet = forms.modelformset_factory(Activity, form=StatusForm, extra=0, edit_only=True)

@@ -1,0 +1,207 @@
+"""Following up action plans in bulk: statuses, comments and occurrences from a CSV or XLSX file.
+
+Columns (header names, any order; CSV separated by commas or semicolons, UTF-8 or ISO-8859-1):
+  activity_id         required: the activity's number, as in its address /handlingsplaner/atgarder/<number>/
+  activity            ignored: the follow-up sheet of a plan (its page links it) writes the title, for reading
+  status              optional: ej_paborjad, pagar, utford or installd (or as written in Swedish:
+                      "ej påbörjad", "pågår", "utförd", "inställd")
+  comment             optional: the status comment; blank leaves the comment as it is
+  occurrence_date     an occurrence: the day it took place, YYYY-MM-DD, not in the future
+  occurrence_what     required with an occurrence: what was done
+  occurrence_where    optional: where
+  occurrence_reached  optional: how many people were reached, a whole number of 0 or more
+
+The follow-up sheet holds a row per activity with its status and comment; fill in occurrences, change
+statuses, add rows for more occurrences, and import it. A row sets a status or comment, logs an
+occurrence, or both. Every row is checked before anything
+is written, and a problem anywhere leaves everything as it was. The occurrences are logged first and
+count toward the targets by the one rule of services.status_after_occurrence: the first one starts
+an activity, reaching the target completes it. The file's statuses are set after them, and for an
+activity the file logs occurrences for the rule applies to the file's status too, so the sheet's old
+"ej_paborjad" does not undo the start its new occurrences made. An occurrence identical to one
+already logged (same activity, date, what and where) is skipped, so importing a file again changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TextIO
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.planning.actions.models import Activity, Occurrence
+from samverkan.planning.actions.services import (
+    activity_set_status,
+    activity_status_validate,
+    occurrence_log,
+    occurrence_validate,
+    status_after_occurrence,
+)
+from samverkan.sources.importing import Batch, Outcome, Problems, Source, read_rows
+from samverkan.sources.models import ImportRun
+from samverkan.sources.registry import register
+
+COLUMNS = [
+    "activity_id",
+    "activity",
+    "status",
+    "comment",
+    "occurrence_date",
+    "occurrence_what",
+    "occurrence_where",
+    "occurrence_reached",
+]
+OCCURRENCE_COLUMNS = ["occurrence_date", "occurrence_what", "occurrence_where", "occurrence_reached"]
+# The column each model field is read from, for naming a problem.
+COLUMN_OF = {
+    "status": "status",
+    "status_comment": "comment",
+    "held_on": "occurrence_date",
+    "what": "occurrence_what",
+    "where": "occurrence_where",
+    "reached": "occurrence_reached",
+    NON_FIELD_ERRORS: "activity_id",
+}
+SWEDISH_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", " ": "_"})
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    line: int
+    activity: Activity
+    status: str  # empty: left as it is
+    comment: str  # empty: left as it is
+    occurrence: Occurrence | None  # unsaved, checked
+
+
+def _status(text: str) -> str:
+    return text.lower().translate(SWEDISH_LETTERS)
+
+
+def _add_errors(problems: Problems, line: int, error: ValidationError) -> None:
+    for name, errors in error.message_dict.items():
+        problems.add(line, COLUMN_OF.get(name, name), " ".join(errors))
+
+
+@register
+class ActivityImporter:
+    key = "activities"
+    label = _("Action plans: statuses and occurrences")
+    accept = ".csv,.txt,.xlsx"
+    help = _(
+        "CSV or XLSX with the columns activity_id, status, comment, occurrence_date, occurrence_what, "
+        "occurrence_where, occurrence_reached – the follow-up sheet of a plan has them. A row sets an activity's "
+        "status or comment, logs an occurrence, or both; an occurrence already logged is skipped."
+    )
+
+    def parse(self, source: Source) -> Batch:
+        problems = Problems(source.short_name)
+        header, table = read_rows(source, delimiters=",;")
+        unknown = [name for name in header if name and name not in COLUMNS]
+        if unknown:
+            problems.add(1, "header", f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}")
+        if "activity_id" not in header:
+            problems.add(1, "header", "missing column: activity_id")
+        problems.raise_if_any()
+        rows = [(row.line, {name: row.values.get(name, "").strip() for name in COLUMNS}) for row in table]
+        numbers = {int(values["activity_id"]) for _line, values in rows if values["activity_id"].isdigit()}
+        activities = Activity.objects.select_related("plan__municipality").in_bulk(numbers)
+        given: dict[tuple[int, str], tuple[str, int]] = {}  # (activity, column) -> (value, line)
+        result = []
+        for line, values in rows:
+            number = values["activity_id"]
+            activity = activities.get(int(number)) if number.isdigit() else None
+            if activity is None:
+                problems.add(
+                    line, "activity_id", f"{number!r} is not the number of an activity" if number else "is required"
+                )
+                continue
+            before = len(problems.items)
+            status, comment = _status(values["status"]), values["comment"]
+            if status and status not in Activity.Status.values:
+                problems.add(line, "status", f"{values['status']!r} is not one of {', '.join(Activity.Status.values)}")
+                status = ""
+            for column, value in (("status", status), ("comment", comment)):
+                earlier = given.setdefault((activity.pk, column), (value, line)) if value else None
+                if earlier and earlier[0] != value:
+                    problems.add(line, column, f"activity {activity.pk} gets another {column} on line {earlier[1]}")
+            if status or comment:
+                try:
+                    activity_status_validate(
+                        activity=activity, status=status or activity.status, comment=comment or activity.status_comment
+                    )
+                except ValidationError as error:
+                    _add_errors(problems, line, error)
+            occurrence = self._occurrence(problems, line, activity, values)
+            if not (status or comment or occurrence or len(problems.items) > before):
+                problems.add(line, "activity_id", "nothing to do: give a status, a comment or an occurrence")
+            if len(problems.items) == before:
+                result.append(FollowUpRow(line, activity, status, comment, occurrence))
+        problems.raise_if_any()
+        return Batch(rows=result, municipalities={row.activity.plan.municipality.code for row in result})
+
+    def _occurrence(
+        self, problems: Problems, line: int, activity: Activity, values: dict[str, str]
+    ) -> Occurrence | None:
+        if not any(values[name] for name in OCCURRENCE_COLUMNS):
+            return None
+        occurrence = Occurrence(activity=activity, what=values["occurrence_what"], where=values["occurrence_where"])
+        date, reached = values["occurrence_date"], values["occurrence_reached"]
+        if not date:
+            problems.add(line, "occurrence_date", "is required for an occurrence")
+            return None
+        try:
+            occurrence.held_on = datetime.date.fromisoformat(date)
+        except ValueError:
+            problems.add(line, "occurrence_date", f"{date!r} is not a date (YYYY-MM-DD)")
+            return None
+        if reached:
+            try:
+                occurrence.reached = int(reached)
+            except ValueError:
+                problems.add(line, "occurrence_reached", f"{reached!r} is not a whole number")
+                return None
+        try:
+            occurrence_validate(occurrence)
+        except ValidationError as error:
+            _add_errors(problems, line, error)
+            return None
+        return occurrence
+
+    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+        logged = set()
+        for row in batch.rows:
+            if row.occurrence is not None:
+                self._store_occurrence(row.activity, row.occurrence, run, outcome)
+                logged.add(row.activity.pk)
+        for row in batch.rows:
+            if row.status or row.comment:
+                activity = row.activity
+                status = row.status or activity.status
+                if activity.pk in logged:  # the file's occurrences count, whether new or logged before
+                    done = activity.occurrences.count()
+                    status = status_after_occurrence(status=status, done=done, target=activity.target_count)
+                changed = activity_set_status(
+                    activity=activity, status=status, comment=row.comment or activity.status_comment, by=run.by
+                )
+                described = f"{activity.title}: {Activity.Status(status).label}"
+                outcome.count("updated" if changed else "skipped", described)
+
+    def _store_occurrence(self, activity: Activity, occurrence: Occurrence, run: ImportRun, outcome: Outcome) -> None:
+        described = f"{activity.title}: {occurrence.held_on:%Y-%m-%d} {occurrence.what}"
+        logged = activity.occurrences.filter(held_on=occurrence.held_on, what=occurrence.what, where=occurrence.where)
+        if logged.exists():
+            outcome.count("skipped", described)
+            return
+        occurrence_log(
+            activity=activity,
+            held_on=occurrence.held_on,
+            what=occurrence.what,
+            where=occurrence.where,
+            reached=occurrence.reached,
+            by=run.by,
+        )
+        outcome.count("created", described)

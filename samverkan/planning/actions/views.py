@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.models import Municipality
+from samverkan.planning.actions import services
+from samverkan.planning.actions.forms import ActionPlanForm, ActivityForm, OccurrenceForm, StatusFormSet
+from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.planning.actions.selectors import (
+    activity_progress,
+    follow_up_sheet,
+    get_activity_for_user,
+    goal_choices,
+    plan_activities,
+    plan_cost,
+    problem_names,
+    visible_action_plans,
+)
+
+STATUS_PREFIX = "activities"
+
+
+def _get_plan(request: HttpRequest, pk: int) -> tuple[ActionPlan, bool]:
+    return get_municipal_object_for_user(
+        request.user, ActionPlan.objects.select_related("municipality", "adopted_by", "created_by"), pk=pk
+    )
+
+
+def _get_writable_plan(request: HttpRequest, pk: int) -> ActionPlan:
+    plan, can_write = _get_plan(request, pk)
+    if not can_write:
+        raise Http404
+    return plan
+
+
+def _get_writable_activity(request: HttpRequest, pk: int) -> Activity:
+    activity, can_write = get_activity_for_user(request.user, pk)
+    if not can_write:
+        raise Http404
+    return activity
+
+
+def _followed_up(plan: ActionPlan) -> bool:
+    """A plan's statuses and occurrences are kept until a newer version replaces it."""
+    return plan.status != ActionPlan.Status.REPLACED
+
+
+@login_required
+def action_plan_list(request: HttpRequest) -> HttpResponse:
+    plans = visible_action_plans(request.user).select_related("municipality", "adopted_by")
+    context = {"plans": plans, "can_create": bool(scope_for(request.user).write_municipalities)}
+    return render(request, "actions/list.html", context)
+
+
+@login_required
+def action_plan_new(request: HttpRequest) -> HttpResponse:
+    municipalities = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities)
+    if not municipalities.exists():
+        raise Http404
+    form = ActionPlanForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.action_plan_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The draft action plan was created. Add its activities."))
+            return redirect(plan)
+    return render(request, "actions/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _render_plan(request: HttpRequest, plan: ActionPlan, can_write: bool, formset=None) -> HttpResponse:
+    can_follow_up = can_write and _followed_up(plan)
+    if can_follow_up and formset is None:
+        formset = StatusFormSet(queryset=plan_activities(plan), prefix=STATUS_PREFIX)
+    forms = {form.instance.pk: form for form in formset.initial_forms} if formset is not None else {}
+    context = {
+        "plan": plan,
+        "can_write": can_write,
+        "can_follow_up": can_follow_up,
+        "is_draft": plan.status == ActionPlan.Status.DRAFT,
+        "formset": formset,
+        "rows": [
+            (activity, forms.get(activity.pk), *activity_progress(activity)) for activity in plan_activities(plan)
+        ],
+        "cost": plan_cost(plan),
+        "newer": getattr(plan, "next_version", None),
+    }
+    status = 400 if formset is not None and formset.is_bound else 200
+    return render(request, "actions/detail.html", context, status=status)
+
+
+@login_required
+def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, can_write = _get_plan(request, pk)
+    if request.method != "POST":
+        return _render_plan(request, plan, can_write)
+    if not (can_write and _followed_up(plan)):
+        raise Http404
+    formset = StatusFormSet(request.POST, queryset=plan_activities(plan), prefix=STATUS_PREFIX)
+    if formset.is_valid() and _save_statuses(request, formset):
+        messages.success(request, _("The statuses were saved."))
+        return redirect(plan)
+    return _render_plan(request, plan, can_write, formset)
+
+
+def _save_statuses(request: HttpRequest, formset) -> bool:
+    """All the changed rows, or none of them."""
+    saved = True
+    with transaction.atomic():
+        for form in formset.initial_forms:
+            if not form.has_changed():
+                continue
+            activity = Activity.objects.select_related("plan").get(pk=form.instance.pk)
+            try:
+                services.activity_set_status(
+                    activity=activity,
+                    status=form.cleaned_data["status"],
+                    comment=form.cleaned_data["status_comment"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                form.add_service_error(error)
+                saved = False
+        if not saved:
+            transaction.set_rollback(True)
+    return saved
+
+
+@login_required
+def action_plan_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, _can_write = _get_plan(request, pk)
+    response = HttpResponse(follow_up_sheet(plan), content_type="text/csv; charset=utf-8")
+    name = f"uppfoljning-{slugify(plan.municipality.name)}-v{plan.version}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def action_plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_writable_plan(request, pk)
+    try:
+        services.action_plan_adopt(plan=plan, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The action plan was adopted. Follow it up by logging what is done."))
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def action_plan_new_version(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_writable_plan(request, pk)
+    try:
+        draft = services.action_plan_new_version(plan=plan, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(request, _("A new version was drafted from the plan; the old version is kept as replaced."))
+    return redirect(draft)
+
+
+def _activity_form(request: HttpRequest, activity: Activity) -> ActivityForm:
+    municipality = activity.plan.municipality
+    return ActivityForm(
+        request.POST or None,
+        instance=activity,
+        goals=goal_choices(municipality=municipality, user=request.user),
+        problem_names=problem_names(municipality=municipality, user=request.user),
+    )
+
+
+def _edit_activity(request: HttpRequest, activity: Activity, save) -> HttpResponse:
+    plan = activity.plan
+    if plan.status != ActionPlan.Status.DRAFT:
+        messages.error(request, str(services.PLAN_FROZEN))
+        return redirect(plan)
+    form = _activity_form(request, activity)
+    if request.method == "POST" and form.is_valid():
+        values = form.activity_values()
+        try:
+            saved = save(goals=values.pop("goals"), organisations=values.pop("organisations"), **values)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect(saved)
+    context = {"plan": plan, "activity": activity, "form": form}
+    return render(request, "actions/activity_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_writable_plan(request, pk)
+
+    def create(**values) -> Activity:
+        return services.activity_create(plan=plan, **values)
+
+    return _edit_activity(request, Activity(plan=plan), create)
+
+
+@login_required
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _get_writable_activity(request, pk)
+
+    def update(**values) -> Activity:
+        return services.activity_update(activity=activity, **values)
+
+    return _edit_activity(request, activity, update)
+
+
+def _render_activity(
+    request: HttpRequest, activity: Activity, can_write: bool, form: OccurrenceForm | None = None
+) -> HttpResponse:
+    plan = activity.plan
+    can_log = can_write and _followed_up(plan)
+    done, planned = activity_progress(activity)
+    context = {
+        "activity": activity,
+        "plan": plan,
+        "can_write": can_write,
+        "can_edit": can_write and plan.status == ActionPlan.Status.DRAFT,
+        "form": (form or OccurrenceForm()) if can_log else None,
+        "occurrences": activity.occurrences.select_related("logged_by"),
+        "done": done,
+        "planned": planned,
+    }
+    return render(request, "actions/activity.html", context, status=400 if form is not None else 200)
+
+
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity, can_write = get_activity_for_user(request.user, pk)
+    return _render_activity(request, activity, can_write)
+
+
+@login_required
+@require_POST
+def occurrence_log(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _get_writable_activity(request, pk)
+    if not _followed_up(activity.plan):
+        raise Http404
+    form = OccurrenceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.occurrence_log(activity=activity, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The occurrence was logged."))
+            return redirect(activity)
+    return _render_activity(request, activity, True, form)

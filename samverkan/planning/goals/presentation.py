@@ -1,0 +1,129 @@
+"""How an indicator's follow-up reads on the pages: status texts and colours, numbers, its chart."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samverkan.planning.goals.models import Indicator
+from samverkan.planning.goals.selectors import FollowUp, Shown
+from samverkan.planning.goals.status import BETTER, GREEN, GREY, RED, UNCHANGED, WORSE, YELLOW
+from samverkan.situation.lib import charts
+
+STATUS_LABELS = {
+    GREEN: gettext_lazy("On track"),
+    YELLOW: gettext_lazy("At risk"),
+    RED: gettext_lazy("Off track"),
+    GREY: gettext_lazy("No data yet"),
+}
+# The text colours of the statuses, each at least 4.5:1 against white; the text says it as well.
+STATUS_COLOURS = {GREEN: charts.PALETTE[2], YELLOW: charts.PALETTE[3], RED: charts.PALETTE[1], GREY: charts.MUTED}
+TREND_LABELS = {
+    BETTER: gettext_lazy("Better"),
+    WORSE: gettext_lazy("Worse"),
+    UNCHANGED: gettext_lazy("Unchanged"),
+}
+PERCENT = {Indicator.Series.SURVEY_UNSAFE, Indicator.Series.SURVEY_VICTIMS}
+NOTHING = "–"
+
+
+def unit_for(indicator: Indicator) -> str:
+    return "%" if indicator.series in PERCENT else ""
+
+
+def number_text(value: float | int | str | None, unit: str = "") -> str:
+    """A figure as the pages show it: at most two decimals (one for a percentage), "–" when kept back."""
+    if value is None:
+        return NOTHING
+    if isinstance(value, str):
+        return value
+    most = 1 if unit == "%" else 2
+    decimals = next(d for d in range(most + 1) if d == most or round(value, most) == round(value, d))
+    text = floatformat(value, f"{decimals}g")
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    date: datetime.date
+    text: str
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    status: str
+    status_label: str
+    status_colour: str
+    trend_label: str
+    baseline: Row | None
+    rows: list[Row]  # the measurements since the baseline
+    latest: Row | None
+    target: str
+    progress: str  # "" unless every figure behind it is shown
+    expected: str
+
+
+def _row(shown: Shown, unit: str) -> Row:
+    return Row(shown.point.label, shown.point.date, number_text(shown.value, unit))
+
+
+def _percent(share: float | None) -> str:
+    return "" if share is None else f"{floatformat(share * 100, 0)}\u00a0%"
+
+
+def indicator_view(follow_up: FollowUp) -> IndicatorView:
+    indicator, result = follow_up.indicator, follow_up.status
+    unit = unit_for(indicator)
+    rows = [_row(shown, unit) for shown in follow_up.points]
+    return IndicatorView(
+        indicator=indicator,
+        status=result.colour,
+        status_label=str(STATUS_LABELS[result.colour]),
+        status_colour=STATUS_COLOURS[result.colour],
+        trend_label=str(TREND_LABELS[result.trend]) if result.trend else NOTHING,
+        baseline=_row(follow_up.baseline, unit) if follow_up.baseline else None,
+        rows=rows,
+        latest=rows[-1] if rows else None,
+        target=number_text(indicator.target_value, unit),
+        progress=_percent(result.progress) if follow_up.disclosed else "",
+        expected=_percent(result.expected) if follow_up.disclosed else "",
+    )
+
+
+def _number(shown: Shown) -> float | None:
+    return float(shown.value) if isinstance(shown.value, int | float) else None  # "<3" is drawn as missing
+
+
+def chart_for(follow_up: FollowUp, view: IndicatorView) -> dict[str, str]:
+    """The baseline as the first point, then the measurements, and the target as a dashed line."""
+    indicator = follow_up.indicator
+    shown = ([follow_up.baseline] if follow_up.baseline else []) + follow_up.points
+    labels = ([_("Baseline")] if follow_up.baseline else []) + [s.point.label for s in follow_up.points]
+    facts = {
+        "target": view.target,
+        "target_date": indicator.target_date.isoformat(),
+        "status": view.status_label,
+    }
+    if view.latest:
+        summary = _(
+            "The latest measurement, %(latest)s (%(date)s), against the target %(target)s by %(target_date)s: "
+            "%(status)s."
+        ) % {**facts, "latest": view.latest.text, "date": view.latest.label}
+    else:
+        summary = _("No measurement since the baseline yet; the target is %(target)s by %(target_date)s.") % facts
+    svg = charts.line_chart(
+        chart_id=f"indicator-{indicator.pk}",
+        title=f"{indicator.name}, {indicator.municipality}",
+        summary=summary,
+        x_labels=labels,
+        series=[(_("Measured"), [_number(s) for s in shown])],
+        unit=unit_for(indicator),
+        target=indicator.target_value,
+    )
+    return {"svg": svg, "summary": summary}

@@ -1,0 +1,134 @@
+"""Reading goals: which of them a user reaches, and how each indicator stands.
+
+A separate goal belongs to its municipality: whoever reads the municipality reads it, whoever may
+change the municipality's records may change it. A common goal belongs to its agreement in the
+same way. An indicator is measured in one municipality and is reached only through it, also on a
+common goal: Arvidsjaur's coordinator sees the common goal, not Arjeplog's indicators of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from samverkan.core.access import (
+    get_agreement_for_user,
+    get_municipal_object_for_user,
+    owns_municipality,
+    scope_for,
+    visible_agreements,
+)
+from samverkan.core.privacy import share_visible, suppress_count
+from samverkan.organisations.models import Municipality, User
+from samverkan.planning.goals.measurements import Measurement, baseline_for, measurements, since
+from samverkan.planning.goals.models import Goal, Indicator
+from samverkan.planning.goals.status import Status, status
+
+
+def goals_for_user(user: User) -> QuerySet[Goal]:
+    scope = scope_for(user)
+    return Goal.objects.filter(
+        Q(municipality__in=scope.read_municipalities)
+        | Q(municipality__isnull=True, agreement__in=visible_agreements(user))
+    ).select_related("focus_area", "municipality", "agreement")
+
+
+def indicators_for_user(user: User) -> QuerySet[Indicator]:
+    """The indicators the user reaches: of reachable goals, measured in a municipality the user reads."""
+    return (
+        Indicator.objects.filter(goal__in=goals_for_user(user), municipality__in=scope_for(user).read_municipalities)
+        .select_related("municipality")
+        .prefetch_related("baseline")
+        .order_by("name", "municipality__name")
+    )
+
+
+def goals_with_indicators(user: User) -> QuerySet[Goal]:
+    """The user's goals, each with `visible_indicators`: those the user reaches."""
+    return goals_for_user(user).prefetch_related(
+        Prefetch("indicators", queryset=indicators_for_user(user), to_attr="visible_indicators")
+    )
+
+
+def get_goal_for_user(user: User, pk: int) -> tuple[Goal, bool]:
+    """The goal and whether the user may change it; 404 for anyone else."""
+    goal = goals_for_user(user).filter(pk=pk).first()
+    if goal is None:
+        raise Http404
+    if goal.is_common:
+        return goal, get_agreement_for_user(user, goal.agreement_id)[1]
+    return goal, goal.municipality_id in scope_for(user).write_municipalities
+
+
+def get_indicator_for_user(user: User, pk: int) -> tuple[Indicator, bool]:
+    """The indicator and whether the user may change it (and its values); 404 for anyone else."""
+    queryset = Indicator.objects.filter(goal__in=goals_for_user(user)).select_related(
+        "goal__focus_area", "goal__agreement", "goal__municipality", "municipality", "baseline"
+    )
+    return get_municipal_object_for_user(user, queryset, pk=pk)
+
+
+def indicator_municipalities(user: User, goal: Goal) -> list[Municipality]:
+    """Where the user may measure the goal: its municipality, or a common goal's municipalities, that the user
+    may change."""
+    writable = scope_for(user).write_municipalities
+    candidates = [goal.municipality] if goal.municipality else goal.agreement.municipalities.order_by("name")
+    return [municipality for municipality in candidates if municipality.id in writable]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A measurement and its value as the viewer may see it: "<3", or None when kept from them."""
+
+    point: Measurement
+    value: float | int | str | None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    indicator: Indicator
+    baseline: Shown | None
+    points: list[Shown]  # the measurements since the baseline, oldest first
+    status: Status
+    disclosed: bool  # the baseline and the latest value are shown in full, so the progress may be too
+
+    @property
+    def latest(self) -> Shown | None:
+        return self.points[-1] if self.points else None
+
+
+def _shown(indicator: Indicator, point: Measurement, *, owner: bool) -> Shown:
+    """Outside the municipality's own organisation, counts of incidents below 3 read "<3" and survey figures
+    and imported shares resting on fewer than 10 answers are kept back (DOMAIN.md §4)."""
+    if owner:
+        return Shown(point, point.value)
+    if indicator.series == Indicator.Series.INCIDENTS:
+        return Shown(point, suppress_count(round(point.value), owner=False))
+    if point.n is not None and not share_visible(point.n, owner=False):
+        return Shown(point, None)
+    return Shown(point, point.value)
+
+
+def follow_up(indicator: Indicator, *, user: User) -> FollowUp:
+    """The indicator's baseline, its measurements since then and its status, as the user may see them."""
+    owner = owns_municipality(user, indicator.municipality)
+    baseline = baseline_for(indicator)
+    points = since(measurements(indicator), baseline)
+    latest = points[-1] if points else None
+    result = status(
+        baseline=baseline.value if baseline else None,
+        baseline_date=baseline.date if baseline else None,
+        latest=latest.value if latest else None,
+        latest_date=latest.date if latest else None,
+        target=indicator.target_value,
+        target_date=indicator.target_date,
+        direction=indicator.direction,
+    )
+    shown_baseline = _shown(indicator, baseline, owner=owner) if baseline else None
+    shown_points = [_shown(indicator, point, owner=owner) for point in points]
+    disclosed = all(
+        isinstance(s.value, int | float) for s in (shown_baseline, shown_points[-1] if shown_points else None) if s
+    )
+    return FollowUp(indicator, shown_baseline, shown_points, result, disclosed)

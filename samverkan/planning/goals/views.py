@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.access import get_agreement_for_user, owns_municipality, scope_for, visible_agreements
+from samverkan.organisations.models import Municipality
+from samverkan.planning.goals import services
+from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm
+from samverkan.planning.goals.models import Goal, Indicator
+from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
+from samverkan.planning.goals.selectors import (
+    follow_up,
+    get_goal_for_user,
+    get_indicator_for_user,
+    goals_with_indicators,
+    indicator_municipalities,
+    indicators_for_user,
+)
+from samverkan.planning.goals.status import GREEN, GREY, RED, YELLOW
+
+
+def _writable_agreements(request: HttpRequest) -> list:
+    return [a for a in visible_agreements(request.user) if get_agreement_for_user(request.user, a.pk)[1]]
+
+
+def _writable_municipalities(request: HttpRequest) -> list[Municipality]:
+    return list(Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities).order_by("name"))
+
+
+@login_required
+def goal_list(request: HttpRequest) -> HttpResponse:
+    goals = [
+        {"goal": goal, "indicators": [indicator_view(follow_up(i, user=request.user)) for i in goal.visible_indicators]}
+        for goal in goals_with_indicators(request.user)
+    ]
+    context = {
+        "goals": goals,
+        "can_create": bool(_writable_agreements(request)),
+        "statuses": [(colour, STATUS_LABELS[colour]) for colour in (GREEN, YELLOW, RED, GREY)],
+    }
+    return render(request, "goals/list.html", context)
+
+
+@login_required
+def goal_new(request: HttpRequest) -> HttpResponse:
+    agreements = _writable_agreements(request)
+    if not agreements:
+        raise Http404
+    form = GoalForm(request.POST or None, agreements=agreements, municipalities=_writable_municipalities(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal = services.goal_create(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The goal was created."))
+            return redirect(goal)
+    return render(request, "goals/goal_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _render_goal(request: HttpRequest, goal: Goal, can_write: bool, **forms) -> HttpResponse:
+    indicators = list(indicators_for_user(request.user).filter(goal=goal))
+    writable = scope_for(request.user).write_municipalities
+    sections = []
+    for indicator in indicators:
+        result = follow_up(indicator, user=request.user)
+        view = indicator_view(result)
+        can_change = indicator.municipality_id in writable
+        manual = indicator.series == Indicator.Series.MANUAL
+        sections.append(
+            {
+                "view": view,
+                "chart": chart_for(result, view),
+                "can_change": can_change,
+                "owner": owns_municipality(request.user, indicator.municipality),
+                "values": indicator.manual_values.all() if manual else [],
+                "value_form": (forms.get(f"value_form_{indicator.pk}") or ManualValueForm(indicator=indicator))
+                if manual and can_change
+                else None,
+            }
+        )
+    municipalities = indicator_municipalities(request.user, goal) if can_write else []
+    context = {
+        "goal": goal,
+        "can_write": can_write,
+        "sections": sections,
+        "indicator_form": (forms.get("indicator_form") or IndicatorForm(municipalities=municipalities))
+        if municipalities
+        else None,
+    }
+    return render(request, "goals/detail.html", context, status=400 if forms else 200)
+
+
+@login_required
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal, can_write = get_goal_for_user(request.user, pk)
+    return _render_goal(request, goal, can_write)
+
+
+@login_required
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal, can_write = get_goal_for_user(request.user, pk)
+    if not can_write:
+        raise Http404
+    form = GoalForm(request.POST or None, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.goal_update(
+                goal=goal, focus_area=data["focus_area"], title=data["title"], description=data["description"]
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(goal)
+    context = {"form": form, "goal": goal}
+    return render(request, "goals/goal_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
+    goal, can_write = get_goal_for_user(request.user, pk)
+    municipalities = indicator_municipalities(request.user, goal) if can_write else []
+    if not municipalities:
+        raise Http404
+    form = IndicatorForm(request.POST, municipalities=municipalities)
+    if form.is_valid():
+        try:
+            services.indicator_create(goal=goal, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The indicator was added."))
+            return redirect(goal)
+    return _render_goal(request, goal, can_write, indicator_form=form)
+
+
+def _get_writable_indicator(request: HttpRequest, pk: int) -> Indicator:
+    indicator, can_write = get_indicator_for_user(request.user, pk)
+    if not can_write:
+        raise Http404
+    return indicator
+
+
+@login_required
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _get_writable_indicator(request, pk)
+    form = IndicatorForm(request.POST or None, municipalities=[indicator.municipality], indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_update(indicator=indicator, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(indicator.goal)
+    context = {"form": form, "indicator": indicator}
+    return render(request, "goals/indicator_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def manual_value_new(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _get_writable_indicator(request, pk)
+    if indicator.series != Indicator.Series.MANUAL:
+        raise Http404
+    form = ManualValueForm(request.POST, indicator=indicator)
+    if form.is_valid():
+        try:
+            services.manual_value_save(indicator=indicator, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(indicator.goal)
+    goal, can_write = get_goal_for_user(request.user, indicator.goal_id)
+    return _render_goal(request, goal, can_write, **{f"value_form_{indicator.pk}": form})
+
+
+@login_required
+@require_POST
+def manual_value_delete(request: HttpRequest, pk: int, value: int) -> HttpResponse:
+    indicator = _get_writable_indicator(request, pk)
+    services.manual_value_delete(value=get_object_or_404(indicator.manual_values, pk=value))
+    messages.success(request, _("Removed."))
+    return redirect(indicator.goal)

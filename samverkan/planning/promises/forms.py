@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.organisations.models import Municipality
+from samverkan.planning.actions.models import Activity
+from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, PromiseSignatory, Suggestion
+from samverkan.planning.promises.services import SUGGESTION_MAX_LENGTH
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PromiseSetForm(forms.ModelForm):
+    class Meta:
+        model = PromiseSet
+        fields = ["municipality", "title", "starts_on", "ends_on", "introduction"]
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT, "introduction": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["title"].help_text = _("For example “Medborgarlöfte 2025–2026”.")
+
+
+class PromiseForm(forms.ModelForm):
+    prefix = "promise"
+
+    class Meta:
+        model = Promise
+        fields = ["text", "text_en"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 3})}
+
+
+def promise_edit_form(promise: Promise, data=None) -> PromiseForm:
+    """The form to change a promise already written: one per promise on the page."""
+    return PromiseForm(data, instance=promise, prefix=f"promise-{promise.pk}")
+
+
+class ActionActivityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Activity) -> str:
+        return f"{obj.title} ({obj.plan.title})"
+
+
+class PromiseActivityForm(forms.ModelForm):
+    """One per promise on the page, so each gets its own prefix."""
+
+    activity = ActionActivityChoiceField(
+        queryset=Activity.objects.none(),
+        required=False,
+        label=_("Activity in the action plan"),
+        help_text=_("Linked, the occurrences logged in the action plan are the progress citizens see."),
+    )
+
+    class Meta:
+        model = PromiseActivity
+        fields = ["who", "what", "what_en", "unit", "planned", "activity"]
+
+    def __init__(self, *args, promise: Promise, **kwargs) -> None:
+        super().__init__(*args, prefix=f"activity-{promise.pk}", **kwargs)
+        self.promise = promise
+        self.fields["activity"].queryset = Activity.objects.filter(
+            plan__municipality_id=promise.promise_set.municipality_id
+        ).select_related("plan")
+
+
+class SignatoryForm(forms.ModelForm):
+    prefix = "signatory"
+
+    class Meta:
+        model = PromiseSignatory
+        fields = ["name", "title", "signed_on"]
+        widgets = {"signed_on": DATE_INPUT}
+
+
+class FollowUpForm(forms.Form):
+    """What was done, one text per activity of the promises ("Utfört: …")."""
+
+    def __init__(self, *args, activities: list[PromiseActivity], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for activity in activities:
+            self.fields[f"activity_{activity.pk}"] = forms.CharField(
+                label=activity.what,
+                initial=activity.followup or "Utfört: ",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def followups(self) -> dict[int, str]:
+        return {int(name.removeprefix("activity_")): text for name, text in self.cleaned_data.items()}
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = ["text"]
+        labels = {"text": _("Your suggestion or reaction")}
+        help_texts = {
+            "text": _(
+                "Write about places, situations and what you would like done – not about persons: no names, "
+                "no personal identity numbers. We do not ask who you are, and cannot answer you personally."
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}

@@ -1,0 +1,207 @@
+"""Reading the medborgarlöften: what is public, the live progress, earlier versions and the feed.
+
+Public means published: a draft or a signed set never shows outside. Of a revised set the newest
+published version is shown; the older versions stay listed with their dates and what changed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.access import visible_municipalities
+from samverkan.organisations.models import Municipality, User
+from samverkan.planning.actions.models import Occurrence
+from samverkan.planning.actions.selectors import activity_progress
+from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.textdiff import TextChange, texts_diff
+from samverkan.sources.dialogues.models import Dialogue
+
+FEED_LENGTH = 50
+PROGRESS_TEXT = _("%(done)s of %(planned)s")  # e.g. "6 av 10", then the unit: "medborgarmöten"
+
+
+def sets_for_user(user: User) -> QuerySet[PromiseSet]:
+    return PromiseSet.objects.filter(municipality__in=visible_municipalities(user))
+
+
+def public_sets() -> QuerySet[PromiseSet]:
+    return PromiseSet.objects.filter(published_at__isnull=False)
+
+
+def head_sets() -> QuerySet[PromiseSet]:
+    """Published sets not replaced by a published revision."""
+    return public_sets().exclude(revision__published_at__isnull=False)
+
+
+def current_sets() -> QuerySet[PromiseSet]:
+    """The promises in force: the newest published version, not yet followed up."""
+    return head_sets().exclude(status=PromiseSet.Status.FOLLOWED_UP)
+
+
+def public_municipalities() -> QuerySet[Municipality]:
+    return Municipality.objects.filter(id__in=public_sets().values("municipality_id"))
+
+
+def earlier_versions(promise_set: PromiseSet) -> list[PromiseSet]:
+    """The versions the set revised, newest first."""
+    versions = []
+    while promise_set.revision_of_id is not None:
+        promise_set = promise_set.revision_of
+        versions.append(promise_set)
+    return versions
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int | None  # None: not linked to the action plan, so nothing is logged for it
+    planned: int | None
+    status: str = ""  # the action-plan activity's status, e.g. "Pågår", for targets that are not counts
+
+    @property
+    def complete(self) -> bool:
+        return self.done is not None and self.planned is not None and self.done >= self.planned
+
+    @property
+    def text(self) -> str:
+        return PROGRESS_TEXT % {"done": self.done, "planned": self.planned}
+
+
+def promise_activity_progress(promise_activity: PromiseActivity) -> Progress:
+    """Linked to an action-plan activity, the promise shows that activity's progress (it counts once);
+    otherwise only what it planned."""
+    activity = promise_activity.activity
+    if activity is None:
+        return Progress(done=None, planned=promise_activity.planned)
+    done, planned = activity_progress(activity)
+    return Progress(done=done, planned=planned, status=activity.get_status_display())
+
+
+@dataclass(frozen=True)
+class ShownActivity:
+    activity: PromiseActivity
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class ShownPromise:
+    promise: Promise
+    activities: list[ShownActivity]
+
+
+@dataclass(frozen=True)
+class ShownVersion:
+    promise_set: PromiseSet
+    replaced_at: datetime.datetime | None
+    changes: list[TextChange]  # from this version to the one that replaced it
+
+
+@dataclass(frozen=True)
+class ShownSet:
+    promise_set: PromiseSet
+    promises: list[ShownPromise]
+    last_updated: datetime.date
+    earlier: list[ShownVersion]
+
+
+def _promise_texts(promise_set: PromiseSet) -> list[str]:
+    return [promise.shown_text for promise in promise_set.promises.all()]
+
+
+def last_updated(promise_set: PromiseSet) -> datetime.date:
+    """When the promises last changed for citizens: published, followed up, or an activity carried out."""
+    dates = [timezone.localdate(promise_set.published_at)]
+    if promise_set.followed_up_at:
+        dates.append(timezone.localdate(promise_set.followed_up_at))
+    held = Occurrence.objects.filter(activity__promise_activities__promise__promise_set=promise_set).aggregate(
+        latest=Max("held_on")
+    )["latest"]
+    if held:
+        dates.append(held)
+    return max(dates)
+
+
+def shown_promises(promise_set: PromiseSet) -> list[ShownPromise]:
+    """The promises with the progress of each activity."""
+    return [
+        ShownPromise(
+            promise=promise,
+            activities=[ShownActivity(a, promise_activity_progress(a)) for a in promise.activities.all()],
+        )
+        for promise in promise_set.promises.prefetch_related("activities__activity__plan")
+    ]
+
+
+def shown_set(promise_set: PromiseSet) -> ShownSet:
+    """A published set as citizens see it: progress per activity and the earlier versions."""
+    promises = shown_promises(promise_set)
+    earlier = []
+    newer = promise_set
+    for version in earlier_versions(promise_set):
+        changes = texts_diff(_promise_texts(version), _promise_texts(newer))
+        earlier.append(ShownVersion(promise_set=version, replaced_at=newer.published_at, changes=changes))
+        newer = version
+    return ShownSet(promise_set=promise_set, promises=promises, last_updated=last_updated(promise_set), earlier=earlier)
+
+
+def municipality_promises(municipality: Municipality) -> tuple[list[ShownSet], list[ShownSet]]:
+    """(current, earlier periods) of the municipality's published promises, newest first."""
+    heads = head_sets().filter(municipality=municipality).prefetch_related("signatories").order_by("-starts_on")
+    shown = [shown_set(promise_set) for promise_set in heads]
+    current = [s for s in shown if s.promise_set.status != PromiseSet.Status.FOLLOWED_UP]
+    done = [s for s in shown if s.promise_set.status == PromiseSet.Status.FOLLOWED_UP]
+    return current, done
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    kind: Literal["published", "revised", "followed_up", "carried_out"]
+    at: datetime.datetime
+    promise_set: PromiseSet
+    activity: PromiseActivity | None = None
+    key: int = 0  # what makes the event unique within its kind: the set's or the occurrence's id
+
+
+def feed_events(*, municipality: Municipality) -> list[FeedEvent]:
+    """What citizens can follow: publications, revisions, follow-ups and activities carried out, newest
+    first. Occurrences give only their date: nothing of who took part, was reached or logged it."""
+    events: list[FeedEvent] = []
+    seen: set[int] = set()
+    sets = public_sets().filter(municipality=municipality).select_related("municipality").order_by("-published_at")
+    for promise_set in sets:
+        kind = "revised" if promise_set.revision_of_id else "published"
+        events.append(FeedEvent(kind, promise_set.published_at, promise_set, key=promise_set.pk))
+        if promise_set.followed_up_at:
+            events.append(FeedEvent("followed_up", promise_set.followed_up_at, promise_set, key=promise_set.pk))
+        activities = PromiseActivity.objects.filter(promise__promise_set=promise_set, activity__isnull=False)
+        for promise_activity in activities.select_related("promise"):
+            occurrences = Occurrence.objects.filter(activity_id=promise_activity.activity_id)
+            for occurrence_id, held_on in occurrences.values_list("pk", "held_on"):
+                if occurrence_id in seen:  # the same activity in an older version of the promises
+                    continue
+                seen.add(occurrence_id)
+                at = timezone.make_aware(datetime.datetime.combine(held_on, datetime.time()))
+                events.append(FeedEvent("carried_out", at, promise_set, promise_activity, key=occurrence_id))
+    events.sort(key=lambda event: event.at, reverse=True)
+    return events[:FEED_LENGTH]
+
+
+def accepted_suggestions(*, municipality: Municipality, since: datetime.date | None = None) -> QuerySet[Suggestion]:
+    """Citizens' suggestions the coordinator accepted, received on or after `since`: input for the next
+    medborgardialog and lägesbild."""
+    suggestions = Suggestion.objects.filter(
+        status=Suggestion.Status.ACCEPTED, promise__promise_set__municipality=municipality
+    ).select_related("promise")
+    if since is not None:
+        suggestions = suggestions.filter(received_on__gte=since)
+    return suggestions
+
+
+def last_citizen_dialogue_on(municipality: Municipality) -> datetime.date | None:
+    dialogues = Dialogue.objects.filter(municipality=municipality, kind=Dialogue.Kind.CITIZENS)
+    return dialogues.aggregate(latest=Max("held_on"))["latest"]

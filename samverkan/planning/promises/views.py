@@ -1,0 +1,340 @@
+"""The staff pages of the medborgarlöften, and the public pages citizens read without logging in.
+
+The public pages show only published promises. A citizen's suggestion leaves nothing about the
+sender: no account, no session, no address. Like the survey, the rate limit counts submissions per
+promise and minute in the cache, never per visitor.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.models import Municipality
+from samverkan.planning.promises import services
+from samverkan.planning.promises.forms import (
+    FollowUpForm,
+    PromiseActivityForm,
+    PromiseForm,
+    PromiseSetForm,
+    SignatoryForm,
+    SuggestionForm,
+    promise_edit_form,
+)
+from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.selectors import (
+    accepted_suggestions,
+    current_sets,
+    last_citizen_dialogue_on,
+    municipality_promises,
+    public_municipalities,
+    sets_for_user,
+    shown_promises,
+)
+from samverkan.sources.surveys.models import Wave
+
+SUGGESTIONS_PER_MINUTE = 10
+
+
+# Citizens: no login.
+
+
+def citizens_home(request: HttpRequest) -> HttpResponse:
+    """The citizens' entrance: each municipality's promises, the open surveys, and the way in for staff."""
+    context = {
+        "municipalities": public_municipalities(),
+        "surveys": Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality"),
+    }
+    return render(request, "promises/citizens_home.html", context)
+
+
+def _public_municipality(code: str) -> Municipality:
+    return get_object_or_404(public_municipalities(), code=code)
+
+
+def promises_public(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = _public_municipality(code)
+    current, earlier = municipality_promises(municipality)
+    context = {
+        "municipality": municipality,
+        "current": current,
+        "earlier": earlier,
+        "permalink": request.build_absolute_uri(),
+    }
+    return render(request, "promises/public.html", context)
+
+
+def _open_promise(code: str, pk: int) -> Promise:
+    return get_object_or_404(
+        Promise.objects.select_related("promise_set__municipality"),
+        pk=pk,
+        promise_set__in=current_sets().filter(municipality__code=code),
+    )
+
+
+def _within_rate_limit(promise: Promise) -> bool:
+    limit = getattr(settings, "PROMISE_SUGGESTIONS_PER_MINUTE", SUGGESTIONS_PER_MINUTE)
+    key = f"promises:suggestions:{promise.pk}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=60)
+    return cache.incr(key) <= limit
+
+
+def suggestion_new(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    promise = _open_promise(code, pk)
+    form = SuggestionForm(request.POST or None)
+    context: dict = {"promise": promise, "municipality": promise.promise_set.municipality, "form": form}
+    if request.method == "POST" and form.is_valid():
+        if not _within_rate_limit(promise):
+            return render(request, "promises/suggest.html", {**context, "busy": True}, status=429)
+        try:
+            services.suggestion_submit(promise=promise, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("suggestion_thanks", code, promise.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "promises/suggest.html", context, status=status)
+
+
+def suggestion_thanks(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    promise = _open_promise(code, pk)
+    return render(request, "promises/suggest_thanks.html", {"municipality": promise.promise_set.municipality})
+
+
+# Staff: login, access through core.access (outsiders 404, read-only roles never change anything).
+
+
+def _get_set(request: HttpRequest, pk: int) -> tuple[PromiseSet, bool]:
+    return get_municipal_object_for_user(request.user, PromiseSet.objects.select_related("municipality"), pk=pk)
+
+
+def _get_writable(request: HttpRequest, pk: int) -> PromiseSet:
+    promise_set, can_write = _get_set(request, pk)
+    if not can_write:
+        raise Http404
+    return promise_set
+
+
+@login_required
+def promise_sets(request: HttpRequest) -> HttpResponse:
+    context = {
+        "sets": sets_for_user(request.user).select_related("municipality"),
+        "can_create": bool(scope_for(request.user).write_municipalities),
+    }
+    return render(request, "promises/list.html", context)
+
+
+@login_required
+def promise_set_create(request: HttpRequest) -> HttpResponse:
+    writable = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities)
+    if not writable:
+        raise Http404
+    form = PromiseSetForm(request.POST or None, municipalities=writable)
+    if request.method == "POST" and form.is_valid():
+        try:
+            promise_set = services.promise_set_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft was created. Add the promises and what is done to keep them."))
+            return redirect(promise_set)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "promises/create.html", {"form": form}, status=status)
+
+
+def _render_detail(
+    request: HttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
+) -> HttpResponse:
+    failed = failed or {}
+    promises = shown_promises(promise_set)
+    editable = can_write and promise_set.status == PromiseSet.Status.DRAFT
+    rows = []
+    for item in promises:
+        pk = item.promise.pk
+        if editable:
+            edit_form = failed.get("edit_forms", {}).get(pk) or promise_edit_form(item.promise)
+            activity_form = failed.get("activity_forms", {}).get(pk) or PromiseActivityForm(promise=item.promise)
+            rows.append((item, edit_form, activity_form))
+        else:
+            rows.append((item, None, None))
+    context: dict = {
+        "promise_set": promise_set,
+        "can_write": can_write,
+        "rows": rows,
+        "revision": PromiseSet.objects.filter(revision_of=promise_set).first(),
+        "suggestions": Suggestion.objects.filter(promise__promise_set=promise_set).select_related("promise"),
+        # Accepted since the last medborgardialog: what the next one should take up.
+        "dialogue_since": (since := last_citizen_dialogue_on(promise_set.municipality)),
+        "dialogue_input": accepted_suggestions(municipality=promise_set.municipality, since=since),
+    }
+    if editable:
+        context["promise_form"] = failed.get("promise_form") or PromiseForm()
+        context["signatory_form"] = failed.get("signatory_form") or SignatoryForm()
+    return render(request, "promises/detail.html", context, status=400 if failed else 200)
+
+
+@login_required
+def promise_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set, can_write = _get_set(request, pk)
+    return _render_detail(request, promise_set, can_write)
+
+
+@login_required
+@require_POST
+def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    form = PromiseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.promise_add(promise_set=promise_set, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The promise was added."))
+            return redirect(promise_set)
+    return _render_detail(request, promise_set, True, failed={"promise_form": form})
+
+
+@login_required
+@require_POST
+def promise_update(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    target = get_object_or_404(promise_set.promises, pk=promise)
+    form = promise_edit_form(target, request.POST)
+    if form.is_valid():
+        try:
+            services.promise_update(promise=target, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The promise was saved."))
+            return redirect(promise_set)
+    return _render_detail(request, promise_set, True, failed={"edit_forms": {target.pk: form}})
+
+
+@login_required
+@require_POST
+def promise_remove(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    target = get_object_or_404(promise_set.promises, pk=promise)
+    try:
+        services.promise_remove(promise=target, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The promise was removed."))
+    return redirect(promise_set)
+
+
+@login_required
+@require_POST
+def promise_activity_add(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    target = get_object_or_404(promise_set.promises, pk=promise)
+    form = PromiseActivityForm(request.POST, promise=target)
+    if form.is_valid():
+        try:
+            services.promise_activity_add(promise=target, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The activity was added."))
+            return redirect(promise_set)
+    return _render_detail(request, promise_set, True, failed={"activity_forms": {target.pk: form}})
+
+
+@login_required
+@require_POST
+def promise_signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    form = SignatoryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.promise_signatory_add(promise_set=promise_set, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The signatory was added."))
+            return redirect(promise_set)
+    return _render_detail(request, promise_set, True, failed={"signatory_form": form})
+
+
+def _step(request: HttpRequest, pk: int, service, done: str) -> HttpResponse:
+    """A workflow button: run the step, or tell why it cannot be taken."""
+    promise_set = _get_writable(request, pk)
+    try:
+        result = service(promise_set=promise_set, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(promise_set)
+    messages.success(request, done)
+    return redirect(result or promise_set)
+
+
+@login_required
+@require_POST
+def promise_set_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, services.promise_set_sign, _("The promises are signed. Publish them when ready."))
+
+
+@login_required
+@require_POST
+def promise_set_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, services.promise_set_publish, _("The promises are published on the public page."))
+
+
+@login_required
+@require_POST
+def promise_set_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(
+        request,
+        pk,
+        services.promise_set_revise,
+        _("A new draft version was created. The published version stays public until the new one is published."),
+    )
+
+
+@login_required
+def promise_set_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    if promise_set.status != PromiseSet.Status.PUBLISHED:
+        raise Http404
+    activities = list(PromiseActivity.objects.filter(promise__promise_set=promise_set).select_related("promise"))
+    form = FollowUpForm(request.POST or None, activities=activities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.promise_set_follow_up(promise_set=promise_set, followups=form.followups(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The promises are followed up; citizens see what was done."))
+            return redirect(promise_set)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "promises/follow_up.html", {"promise_set": promise_set, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def suggestion_moderate(request: HttpRequest, pk: int, suggestion: int) -> HttpResponse:
+    promise_set = _get_writable(request, pk)
+    target = get_object_or_404(Suggestion, pk=suggestion, promise__promise_set=promise_set)
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject"):
+        messages.error(request, _("Choose to accept or reject the suggestion."))
+        return redirect(promise_set)
+    accept = decision == "accept"
+    services.suggestion_moderate(suggestion=target, accept=accept, by=request.user)
+    messages.success(request, _("The suggestion was accepted.") if accept else _("The suggestion was rejected."))
+    return redirect(promise_set)

@@ -1,0 +1,103 @@
+"""With the demo data: Arjeplog's goals start from the lägesbild of 2024 its coordinator adopted, and a
+newer survey wave, imported with the real command, moves the measurement and the status."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from samverkan.demo import demo_load
+from samverkan.organisations.models import User
+from samverkan.planning.goals.models import Indicator
+from samverkan.planning.goals.presentation import STATUS_COLOURS, STATUS_LABELS
+from samverkan.planning.goals.selectors import follow_up
+from samverkan.situation.models import Baseline
+from samverkan.sources.surveys.models import Wave
+from samverkan.sources.surveys.selectors import survey_results
+
+S = Indicator.Series
+END_2024 = datetime.date(2024, 12, 31)
+
+
+@pytest.fixture
+def demo(db) -> User:
+    call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
+    demo_load()
+    return User.objects.get(username="arjeplog.samordnare")
+
+
+def row(page: str, indicator: Indicator) -> str:
+    start = page.index(f'data-indicator="{indicator.pk}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def cell(row_html: str, name: str) -> str:
+    marker = f'class="number {name}">'
+    start = row_html.index(marker) + len(marker)
+    return row_html[start : row_html.index("</td>", start)]
+
+
+def badge(colour: str) -> str:
+    with translation.override("sv"):
+        return f'data-status="{colour}" style="color: {STATUS_COLOURS[colour]}">{STATUS_LABELS[colour]}</span>'
+
+
+def import_wave(tmp_path, name: str, answer: str, respondents: int = 20) -> None:
+    path = tmp_path / f"{name}.csv"
+    path.write_text("kommunkod;delomrade;trygg_kvall\n" + f"2506;Centrum;{answer}\n" * respondents, "utf-8")
+    call_command("import_survey", str(path), "--wave", name, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, demo):
+    adopted = Baseline.objects.get(municipality__code="2506")
+    assert (adopted.start, adopted.end, adopted.adopted_by) == (datetime.date(2024, 1, 1), END_2024, demo)
+    indicators = list(Indicator.objects.filter(municipality__code="2506"))
+    assert {i.series for i in indicators} == {
+        S.INCIDENTS,
+        S.POLICE_EVENTS,
+        S.SURVEY_INDEX,
+        S.SURVEY_ITEM,
+        S.SURVEY_UNSAFE,
+        S.KOLADA,
+        S.INDICATOR,
+        S.MANUAL,
+    }
+    assert {(i.baseline, i.target_date) for i in indicators} == {(adopted, datetime.date(2026, 12, 31))}
+    wave_2022 = Wave.objects.get(municipality__code="2506", name="Trygghetsmätning 2022")
+    unsafe = next(i for i in indicators if i.series == S.SURVEY_UNSAFE)
+    assert unsafe.baseline_value == pytest.approx(survey_results(wave=wave_2022).share_for("trygg_kvall").value * 100)
+    client.force_login(demo)
+    page = client.get(reverse("goals")).content.decode()
+    for indicator in indicators:
+        shown = row(page, indicator)
+        assert cell(shown, "baseline").endswith('<span class="muted">(2024-12-31)</span>')
+        result = follow_up(indicator, user=demo)
+        assert result.status.colour in {"green", "yellow", "red"}
+        assert badge(result.status.colour) in shown
+
+
+def test_it_moves_the_measurement_and_the_status_when_a_newer_survey_wave_is_imported(client, demo, tmp_path):
+    unsafe = Indicator.objects.get(municipality__code="2506", series=S.SURVEY_UNSAFE)
+    before = follow_up(unsafe, user=demo)
+    assert before.latest.point.label == "Trygghetsmätning 2025"
+    client.force_login(demo)
+
+    import_wave(tmp_path, "Trygghetsmätning 2026", "Mycket otrygg")
+    everyone_unsafe = follow_up(unsafe, user=demo)
+    assert (everyone_unsafe.latest.point.label, everyone_unsafe.latest.value) == ("Trygghetsmätning 2026", 100.0)
+    assert (everyone_unsafe.status.colour, everyone_unsafe.status.trend) == ("red", "worse")
+    shown = row(client.get(reverse("goals")).content.decode(), unsafe)
+    assert cell(shown, "latest").startswith("100\u00a0% <span") and badge("red") in shown
+
+    import_wave(tmp_path, "Trygghetsmätning 2026, uppföljning", "Mycket trygg")
+    everyone_safe = follow_up(unsafe, user=demo)
+    assert (everyone_safe.latest.point.label, everyone_safe.latest.value) == ("Trygghetsmätning 2026, uppföljning", 0.0)
+    assert (everyone_safe.status.colour, everyone_safe.status.trend) == ("green", "better")
+    shown = row(client.get(reverse("goals")).content.decode(), unsafe)
+    assert cell(shown, "latest").startswith("0\u00a0% <span") and badge("green") in shown
+    assert Baseline.objects.get(municipality__code="2506").data["survey"][0]["wave"] == "Trygghetsmätning 2022"

@@ -1,0 +1,73 @@
+"""The demo promises: published 2025–2026 sets linked to the action plans, earlier ones followed up."""
+
+from __future__ import annotations
+
+import random
+
+from django.urls import reverse
+
+from samverkan.organisations.models import User
+from samverkan.planning.promises.demo import demo_load
+from samverkan.planning.promises.models import PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.selectors import current_sets, promise_activity_progress
+from samverkan.sources.models import ImportRun
+from tests.planning.promises.conftest import action_activity
+
+ARJEPLOG_ACTIVITIES = [
+    ("Polisen möter allmänheten på offentliga platser", 10, 6),
+    ("Drogutbildning för föräldrar, elever och skolpersonal", 2, 1),
+    ("Trafikinsatser", 10, 7),
+]
+
+
+def load(world) -> None:
+    for username in ("arjeplog.samordnare", "arvidsjaur.samordnare"):
+        User.objects.create_user(username=username, password="password")
+    for title, target, done in ARJEPLOG_ACTIVITIES:
+        action_activity(world.arjeplog, title=title, target=target, done=done)
+    demo_load(rng=random.Random(1), run=ImportRun.objects.create(source="demo", name="demo"))
+
+
+def test_it_publishes_2025_2026_signed_by_the_lpo_chief_and_the_kommunalrad(world):
+    load(world)
+    for code, kommunalrad in (("2506", "Maria Stenlund"), ("2505", "Per Holmgren")):
+        current = current_sets().get(municipality__code=code)
+        assert current.title == "Medborgarlöfte 2025–2026"
+        assert current.status == PromiseSet.Status.PUBLISHED
+        assert set(current.signatories.values_list("name", flat=True)) == {"Helena Strand", kommunalrad}
+
+
+def test_it_links_the_activities_to_the_action_plan_or_keeps_their_planned_count(world):
+    load(world)
+    current = current_sets().get(municipality__code="2506")
+    meet = PromiseActivity.objects.get(promise__promise_set=current, unit="medborgarmöten")
+    assert meet.activity.title == "Polisen möter allmänheten på offentliga platser"
+    progress = promise_activity_progress(meet)
+    assert (progress.done, progress.planned) == (6, 10)
+    neighbours = PromiseActivity.objects.get(promise__promise_set=current, what__icontains="Grannsamverkan")
+    assert (neighbours.activity, neighbours.planned) == (None, 3)
+    arvidsjaur = PromiseActivity.objects.filter(promise__promise_set__municipality__code="2505")
+    assert not arvidsjaur.filter(activity__isnull=False).exists()
+
+
+def test_it_keeps_arjeplogs_first_version_and_the_followed_up_earlier_period(client, world):
+    load(world)
+    current = current_sets().get(municipality__code="2506")
+    assert current.version == 2
+    assert current.revision_of.status == PromiseSet.Status.REVISED
+    earlier = PromiseSet.objects.filter(status=PromiseSet.Status.FOLLOWED_UP)
+    assert sorted(earlier.values_list("municipality__code", "title")) == [
+        ("2505", "Medborgarlöfte 2023–2024"),
+        ("2506", "Medborgarlöfte 2023–2024"),
+    ]
+    followups = PromiseActivity.objects.filter(promise__promise_set__in=earlier).values_list("followup", flat=True)
+    assert all(text.startswith("Utfört: ") for text in followups)
+    body = client.get(reverse("promises_public", args=["2506"])).content.decode()
+    assert '<time datetime="2025-03-03">' in body
+    assert "snöskoter och moped i byarna.</ins>" in body
+    assert "Utfört: 14 trafikinsatser" in body
+
+
+def test_it_holds_two_suggestions_one_accepted(world):
+    load(world)
+    assert sorted(Suggestion.objects.values_list("status", flat=True)) == ["godkand", "ny"]
