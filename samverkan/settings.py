@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "samverkan.planning.goals",
     "samverkan.planning.actions",
     "samverkan.planning.promises",
+    "samverkan.followup.meetings",
+    "samverkan.followup.reports",
+    "samverkan.followup.seasons",
+    "samverkan.followup.supervision",
+    "samverkan.followup.notifications",
 ]
 
 MIDDLEWARE = [

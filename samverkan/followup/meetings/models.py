@@ -1,0 +1,1 @@
+"""Models of this part of the follow-up."""
