@@ -14,6 +14,9 @@ from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
+from samverkan.followup.notifications import demo as notifications_demo
+from samverkan.followup.seasons import demo as seasons_demo
+from samverkan.followup.supervision import demo as supervision_demo
 from samverkan.organisations.models import (
     CollaborationGroup,
     GroupMember,
@@ -53,6 +56,9 @@ SOURCE_DEMOS = [
     goals_demo,
     actions_demo,
     promises_demo,
+    seasons_demo,
+    supervision_demo,
+    notifications_demo,
 ]
 SEED = 20230601
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"

@@ -114,6 +114,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# Where Samverkan is reached, for links in emails.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 
 # Agreements ask for revision this many days before their end date.

@@ -51,6 +51,7 @@ def test_every_page_of_the_coordinator_is_accessible(question_bank, page: Page):
             reverse("dialogue_new"),
             reverse("import_upload", args=["bra"]),
             reverse("situation"),
+            reverse("notification_preferences"),
         ],
     )
 

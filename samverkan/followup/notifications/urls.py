@@ -1,3 +1,9 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.followup.notifications import views
+
+urlpatterns = [
+    path("", views.preferences, name="notification_preferences"),
+]

@@ -1,0 +1,33 @@
+"""Demo choices: Arjeplog's coordinator wants overdue activities and new suggestions at once and the
+rest weekly; Arvidsjaur's takes everything in the weekly digest but the data sources."""
+
+from __future__ import annotations
+
+import random
+
+from samverkan.followup.notifications.models import Frequency, Kind
+from samverkan.followup.notifications.services import preferences_save
+from samverkan.organisations.models import User
+from samverkan.sources.models import ImportRun
+
+CHOICES = {
+    "arjeplog.samordnare": {
+        Kind.ACTIVITY_DUE: Frequency.WEEKLY,
+        Kind.ACTIVITY_OVERDUE: Frequency.IMMEDIATELY,
+        Kind.AGREEMENT_ENDING: Frequency.WEEKLY,
+        Kind.STALE_SOURCE: Frequency.WEEKLY,
+        Kind.NEW_SUGGESTION: Frequency.IMMEDIATELY,
+    },
+    "arvidsjaur.samordnare": {
+        Kind.ACTIVITY_DUE: Frequency.WEEKLY,
+        Kind.ACTIVITY_OVERDUE: Frequency.WEEKLY,
+        Kind.AGREEMENT_ENDING: Frequency.WEEKLY,
+        Kind.STALE_SOURCE: Frequency.NEVER,
+        Kind.NEW_SUGGESTION: Frequency.WEEKLY,
+    },
+}
+
+
+def demo_load(*, rng: random.Random, run: ImportRun) -> None:
+    for username, frequencies in CHOICES.items():
+        preferences_save(user=User.objects.get(username=username), frequencies=frequencies)

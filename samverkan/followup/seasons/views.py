@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.access import get_municipality_for_user, visible_municipalities
+from samverkan.followup.seasons import services
+from samverkan.followup.seasons.forms import PrepareForm
+from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
+from samverkan.followup.seasons.selectors import activities_in_year, tasks_for_year
+from samverkan.organisations.models import Municipality, PresentPopulation
+from samverkan.situation.models import RecurringEvent
+from samverkan.situation.selectors import Period, seasons
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _year(request: HttpRequest) -> int:
+    value = request.GET.get("year") or request.POST.get("year") or ""
+    if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    return timezone.localdate().year
+
+
+def _wheel_url(municipality: Municipality, year: int) -> str:
+    return f"{reverse('yearly_wheel', args=[municipality.code])}?year={year}"
+
+
+def _writable(request: HttpRequest, code: str) -> Municipality:
+    municipality, can_write = get_municipality_for_user(request.user, code)
+    if not can_write:
+        raise Http404
+    return municipality
+
+
+@login_required
+def wheel_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "seasons/index.html", {"municipalities": visible_municipalities(request.user)})
+
+
+def _render_wheel(
+    request: HttpRequest, municipality: Municipality, can_write: bool, year: int, form: PrepareForm
+) -> HttpResponse:
+    events = RecurringEvent.objects.filter(municipality=municipality)
+    previous = Period(datetime.date(year - 1, 1, 1), datetime.date(year - 1, 12, 31))
+    months = seasons(municipality, previous)["months"]
+    peaks = {row["month"] for row in months if row["peak"]}
+    activities = list(activities_in_year(municipality=municipality, year=year))
+    activity_spans = [
+        Span(
+            label=activity.title,
+            start_month=max(activity.starts_on, datetime.date(year, 1, 1)).month,
+            start_day=max(activity.starts_on, datetime.date(year, 1, 1)).day,
+            end_month=min(activity.ends_on, datetime.date(year, 12, 31)).month,
+            end_day=min(activity.ends_on, datetime.date(year, 12, 31)).day,
+        )
+        for activity in activities
+    ]
+    event_spans = [
+        Span(
+            label=event.name,
+            start_month=event.start_month,
+            start_day=event.start_day,
+            end_month=event.end_month,
+            end_day=event.end_day,
+        )
+        for event in events
+    ]
+    svg = wheel_chart(
+        chart_id="wheel",
+        title=_("Yearly wheel %(municipality)s %(year)s") % {"municipality": municipality.name, "year": year},
+        summary=_("%(events)s recurring events and %(activities)s planned activities; peak months: %(peaks)s.")
+        % {
+            "events": len(event_spans),
+            "activities": len(activity_spans),
+            "peaks": ", ".join(str(MONTHS[month]) for month in sorted(peaks)) or "–",
+        },
+        month_labels=[str(MONTHS_3[month]) for month in range(1, 13)],
+        rings=[(_("Recurring events"), event_spans), (_("Planned activities"), activity_spans)],
+        peaks=peaks,
+        peak_label=_("More incidents than usual (peak)"),
+    )
+    present = {row.month: row for row in PresentPopulation.objects.filter(municipality=municipality, year=year)}
+    month_rows = [
+        {
+            "month": month,
+            "name": MONTHS[month],
+            "events": [event.name for event in events if month in event.months()],
+            "activities": [span.label for span in activity_spans if span.start_month <= month <= span.end_month],
+            "incidents": months[month - 1]["incidents"],
+            "peak": month in peaks,
+            "present": present.get(month),
+        }
+        for month in range(1, 13)
+    ]
+    context = {
+        "municipality": municipality,
+        "can_write": can_write,
+        "year": year,
+        "svg": svg,
+        "month_rows": month_rows,
+        "peak_years": previous.start.year,
+        "tasks": tasks_for_year(municipality=municipality, year=year),
+        "form": form,
+        "missing_present": len(present) < 12,
+    }
+    return render(request, "seasons/wheel.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def yearly_wheel(request: HttpRequest, code: str) -> HttpResponse:
+    municipality, can_write = get_municipality_for_user(request.user, code)
+    form = PrepareForm(events=RecurringEvent.objects.filter(municipality=municipality))
+    return _render_wheel(request, municipality, can_write, _year(request), form)
+
+
+@login_required
+@require_POST
+def tasks_prepare(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = _writable(request, code)
+    year = _year(request)
+    form = PrepareForm(request.POST, events=RecurringEvent.objects.filter(municipality=municipality))
+    if not form.is_valid():
+        return _render_wheel(request, municipality, True, year, form)
+    created = services.tasks_prepare(event=form.cleaned_data["event"], year=year, kind=form.cleaned_data["kind"])
+    messages.success(request, _("%(count)s coordination tasks were added.") % {"count": len(created)})
+    return redirect(_wheel_url(municipality, year))
+
+
+@login_required
+@require_POST
+def tasks_mark(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = _writable(request, code)
+    year = _year(request)
+    done = set(request.POST.getlist("done"))
+    for task in tasks_for_year(municipality=municipality, year=year):
+        if (str(task.pk) in done) != task.done:
+            services.task_mark(task=task, done=not task.done, by=request.user)
+    messages.success(request, _("The tasks were saved."))
+    return redirect(_wheel_url(municipality, year))
+
+
+@login_required
+@require_POST
+def present_population(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = _writable(request, code)
+    year = _year(request)
+    try:
+        created = services.present_population_from_events(municipality=municipality, year=year)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The present population was filled in for %(count)s months.") % {"count": len(created)}
+        )
+    return redirect(_wheel_url(municipality, year))
