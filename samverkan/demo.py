@@ -14,6 +14,7 @@ from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
+from samverkan.followup.meetings import demo as meetings_demo
 from samverkan.followup.notifications import demo as notifications_demo
 from samverkan.followup.seasons import demo as seasons_demo
 from samverkan.followup.supervision import demo as supervision_demo
@@ -58,6 +59,7 @@ SOURCE_DEMOS = [
     promises_demo,
     seasons_demo,
     supervision_demo,
+    meetings_demo,
     notifications_demo,
 ]
 SEED = 20230601

@@ -1,1 +1,87 @@
-"""Models of this part of the follow-up."""
+"""Meetings of the collaboration groups: agenda, attendees, minutes, and the decisions that feed the action plan."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.privacy import validate_no_personnummer
+from samverkan.organisations.models import CollaborationGroup, GroupMember
+from samverkan.planning.actions.models import Activity
+
+MEETING_LENGTH = datetime.timedelta(hours=2)
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        GROUP = "samverkan", _("Collaboration group meeting")
+        EST = "est", _("EST weekly meeting")
+
+    group = models.ForeignKey(
+        CollaborationGroup, models.CASCADE, related_name="meetings", verbose_name=_("collaboration group")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.GROUP)
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200, validators=[validate_no_personnummer])
+    attendees = models.ManyToManyField(GroupMember, blank=True, related_name="meetings", verbose_name=_("attendees"))
+    agenda = models.TextField(
+        _("agenda"), blank=True, validators=[validate_no_personnummer], help_text=_("One item per line.")
+    )
+    minutes = models.TextField(_("minutes"), blank=True, validators=[validate_no_personnummer])
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.starts_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting", args=[self.pk])
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        return self.starts_at + MEETING_LENGTH
+
+    def agenda_items(self) -> list[str]:
+        return [line.strip() for line in self.agenda.splitlines() if line.strip()]
+
+
+class Decision(models.Model):
+    """A decision in the minutes, and the action-plan activity it became."""
+
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
+    text = models.TextField(_("decision"), validators=[validate_no_personnummer])
+    activity = models.ForeignKey(
+        Activity, models.SET_NULL, null=True, related_name="decisions", verbose_name=_("activity")
+    )
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "recorded_at", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class GroupCalendar(models.Model):
+    """The secret in a group's calendar address: calendar clients cannot log in."""
+
+    group = models.OneToOneField(CollaborationGroup, models.CASCADE, related_name="calendar")
+    token = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("group calendar")
+        verbose_name_plural = _("group calendars")
+
+    def __str__(self) -> str:
+        return str(self.group)

@@ -1,0 +1,153 @@
+"""Reading meetings: who reaches which group, and what is open for the next agenda.
+
+A user sees a group's meetings when they read one of its municipalities and changes them when they
+may change all of them, so a joint group is run by those who may act for every party.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.core.access import scope_for
+from samverkan.core.privacy import suppress_count
+from samverkan.followup.meetings.models import Meeting
+from samverkan.organisations.models import CollaborationGroup, User
+from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.planning.goals.models import Indicator
+from samverkan.planning.goals.selectors import follow_up
+from samverkan.planning.goals.status import RED
+from samverkan.planning.promises.models import Suggestion
+from samverkan.planning.promises.selectors import accepted_suggestions
+from samverkan.situation.models import RecurringEvent
+from samverkan.sources.incidents.selectors import last_complete_week, weekly_view
+
+DUE_WITHIN = datetime.timedelta(weeks=4)
+SEASON_WITHIN = datetime.timedelta(weeks=8)
+HOTSPOTS = 3
+SUGGESTION_LENGTH = 100
+DONE = [Activity.Status.DONE, Activity.Status.CANCELLED]
+
+
+def groups_for_user(user: User) -> QuerySet[CollaborationGroup]:
+    ids = CollaborationGroup.objects.filter(municipalities__in=scope_for(user).read_municipalities).values("id")
+    return CollaborationGroup.objects.filter(id__in=ids).prefetch_related("municipalities")
+
+
+def can_change_group(user: User, group: CollaborationGroup) -> bool:
+    municipalities = {m.id for m in group.municipalities.all()}
+    return bool(municipalities) and municipalities <= scope_for(user).write_municipalities
+
+
+def get_group_for_user(user: User, pk: int) -> tuple[CollaborationGroup, bool]:
+    """The group and whether the user may change its meetings; 404 for anyone else."""
+    group = groups_for_user(user).filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group, can_change_group(user, group)
+
+
+def get_meeting_for_user(user: User, pk: int) -> tuple[Meeting, bool]:
+    """The meeting and whether the user may change it; 404 for anyone else."""
+    meeting = Meeting.objects.filter(group__in=groups_for_user(user), pk=pk).select_related("group").first()
+    if meeting is None:
+        raise Http404
+    return meeting, can_change_group(user, meeting.group)
+
+
+def draft_plans(group: CollaborationGroup) -> QuerySet[ActionPlan]:
+    """The plans a decision can add an activity to: adopted plans are frozen, so the drafts."""
+    return ActionPlan.objects.filter(
+        municipality__in=group.municipalities.all(), status=ActionPlan.Status.DRAFT
+    ).select_related("municipality")
+
+
+def open_activities(group: CollaborationGroup, on: datetime.date) -> QuerySet[Activity]:
+    """Activities of the group's current plans that are overdue or due within four weeks, not done."""
+    return (
+        Activity.objects.filter(plan__municipality__in=group.municipalities.all(), ends_on__lt=on + DUE_WITHIN)
+        .exclude(plan__status=ActionPlan.Status.REPLACED)
+        .exclude(status__in=DONE)
+        .select_related("plan__municipality")
+        .order_by("ends_on", "title")
+    )
+
+
+def _next_start(event: RecurringEvent, on: datetime.date) -> datetime.date:
+    def start(year: int) -> datetime.date:
+        day = min(event.start_day, calendar.monthrange(year, event.start_month)[1])
+        return datetime.date(year, event.start_month, day)
+
+    return start(on.year) if start(on.year) >= on else start(on.year + 1)
+
+
+def _incident_items(group: CollaborationGroup, on: datetime.date) -> list[str]:
+    items = []
+    week = last_complete_week(on)
+    for municipality in group.municipalities.all():
+        view = weekly_view(municipality=municipality, week=week, no_place=_("no place"))
+        total = sum(row.this_week for row in view.by_category)
+        if not total:
+            continue
+        places = ", ".join(
+            f"{row.label} ({suppress_count(row.this_week, owner=False)})"
+            for row in view.by_place[:HOTSPOTS]
+            if row.this_week
+        )
+        items.append(
+            _("Incidents week %(week)s in %(municipality)s: %(count)s; most at %(places)s")
+            % {
+                "week": week.isocalendar().week,
+                "municipality": municipality.name,
+                "count": suppress_count(total, owner=False),
+                "places": places,
+            }
+        )
+    return items
+
+
+def agenda_proposal(*, meeting: Meeting, user: User) -> list[str]:
+    """Agenda items from what is open for the group at the meeting: the week's incidents and hotspots,
+    activities due or overdue, goals in red, new and accepted citizen suggestions, coming seasonal events."""
+    group, on = meeting.group, timezone.localtime(meeting.starts_at).date()
+    municipalities = list(group.municipalities.all())
+    items = _incident_items(group, on)
+    for activity in open_activities(group, on):
+        text = _("Overdue activity") if activity.ends_on < on else _("Activity due")
+        items.append(
+            f"{text}: {activity.title} ({activity.plan.municipality.name}, {activity.get_status_display()}, "
+            f"{activity.ends_on.isoformat()})"
+        )
+    indicators = Indicator.objects.filter(municipality__in=municipalities).select_related("goal", "municipality")
+    for indicator in indicators:
+        if follow_up(indicator, user=user).status.colour == RED:
+            items.append(
+                _("Goal in red: %(goal)s – %(indicator)s (%(municipality)s)")
+                % {"goal": indicator.goal.title, "indicator": indicator.name, "municipality": indicator.municipality}
+            )
+    previous = group.meetings.filter(starts_at__lt=meeting.starts_at).order_by("-starts_at").first()
+    since = timezone.localtime(previous.starts_at).date() if previous else None
+    for municipality in municipalities:
+        new = Suggestion.objects.filter(status=Suggestion.Status.NEW, promise__promise_set__municipality=municipality)
+        for suggestion in [*new, *accepted_suggestions(municipality=municipality, since=since)]:
+            items.append(
+                _("Citizen suggestion (%(status)s, %(municipality)s): %(text)s")
+                % {
+                    "status": suggestion.get_status_display(),
+                    "municipality": municipality.name,
+                    "text": " ".join(suggestion.text.split())[:SUGGESTION_LENGTH],
+                }
+            )
+    for event in RecurringEvent.objects.filter(municipality__in=municipalities).select_related("municipality"):
+        starts = _next_start(event, on)
+        if starts < on + SEASON_WITHIN:
+            items.append(
+                _("Coming: %(event)s in %(municipality)s from %(date)s")
+                % {"event": event.name, "municipality": event.municipality.name, "date": starts.isoformat()}
+            )
+    return items

@@ -1,0 +1,116 @@
+"""Every change to meetings goes through here: planning a meeting, its agenda and minutes, decisions."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.followup.meetings.models import Decision, GroupCalendar, Meeting
+from samverkan.organisations.models import CollaborationGroup, GroupMember, User
+from samverkan.planning.actions import services as actions
+from samverkan.planning.actions.models import ActionPlan, Activity
+
+ATTENDEE_ELSEWHERE = _("Only members of the group can attend its meetings.")
+PLAN_ELSEWHERE = _("The action plan must belong to one of the group's municipalities.")
+DECISION_EMPTY = _("Write the decision.")
+
+
+def _save(meeting: Meeting, attendees: Iterable[GroupMember]) -> Meeting:
+    attendees = list(attendees)
+    errors: dict = {}
+    try:
+        meeting.full_clean(exclude=["created_by"])
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if any(member.group_id != meeting.group_id for member in attendees):
+        errors.setdefault("attendees", []).append(ValidationError(ATTENDEE_ELSEWHERE, code="attendee"))
+    if errors:
+        raise ValidationError(errors)
+    meeting.save()
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    group: CollaborationGroup,
+    kind: str,
+    starts_at: datetime.datetime,
+    place: str,
+    attendees: Iterable[GroupMember] = (),
+    by: User | None,
+) -> Meeting:
+    meeting = Meeting(group=group, kind=kind, starts_at=starts_at, place=place.strip(), created_by=by)
+    return _save(meeting, attendees)
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    kind: str,
+    starts_at: datetime.datetime,
+    place: str,
+    attendees: Iterable[GroupMember],
+    minutes: str,
+) -> Meeting:
+    meeting.kind, meeting.starts_at, meeting.place, meeting.minutes = kind, starts_at, place.strip(), minutes.strip()
+    return _save(meeting, attendees)
+
+
+@transaction.atomic
+def meeting_set_agenda(*, meeting: Meeting, agenda: str) -> Meeting:
+    """The chair's agenda, one item per line (blank lines dropped)."""
+    meeting.agenda = "\n".join(line.strip() for line in agenda.splitlines() if line.strip())
+    meeting.full_clean(exclude=["created_by"])
+    meeting.save(update_fields=["agenda"])
+    return meeting
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    meeting: Meeting,
+    text: str,
+    plan: ActionPlan,
+    responsible: str,
+    role: str,
+    ends_on: datetime.date,
+    by: User,
+) -> Decision:
+    """Record a decision and add it as an activity to the plan (the action plan's rules apply: an adopted
+    plan is frozen, so the decision goes to a draft). The activity starts on the meeting's day."""
+    text = text.strip()
+    errors: dict = {}
+    if not text:
+        errors["text"] = [ValidationError(DECISION_EMPTY, code="required")]
+    if not meeting.group.municipalities.filter(pk=plan.municipality_id).exists():
+        errors["plan"] = [ValidationError(PLAN_ELSEWHERE, code="plan")]
+    if errors:
+        raise ValidationError(errors)
+    first_line = text.splitlines()[0]
+    activity = actions.activity_create(
+        plan=plan,
+        title=first_line[: Activity._meta.get_field("title").max_length],
+        description=text,
+        responsible=responsible,
+        role=role,
+        starts_on=min(timezone.localtime(meeting.starts_at).date(), ends_on),
+        ends_on=ends_on,
+        kind=Activity.Kind.SITUATIONAL,
+        horizon=Activity.Horizon.SHORT,
+    )
+    return Decision.objects.create(meeting=meeting, text=text, activity=activity, decided_by=by)
+
+
+def group_calendar_token(*, group: CollaborationGroup) -> str:
+    """The group's calendar secret, made on first use."""
+    calendar, _created = GroupCalendar.objects.get_or_create(group=group, defaults={"token": secrets.token_urlsafe(32)})
+    return calendar.token

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import hmac
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+
+from samverkan.followup.meetings import ical, services
+from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, MeetingForm, MinutesForm
+from samverkan.followup.meetings.models import GroupCalendar, Meeting
+from samverkan.followup.meetings.selectors import (
+    agenda_proposal,
+    can_change_group,
+    draft_plans,
+    get_group_for_user,
+    get_meeting_for_user,
+    groups_for_user,
+)
+from samverkan.organisations.models import CollaborationGroup
+
+
+def _writable_meeting(request: HttpRequest, pk: int) -> Meeting:
+    meeting, can_write = get_meeting_for_user(request.user, pk)
+    if not can_write:
+        raise Http404
+    return meeting
+
+
+def _status(form: Form) -> int:
+    return 400 if form.errors else 200
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    groups = []
+    for group in groups_for_user(request.user):
+        meetings = group.meetings.all()
+        calendar_url = request.build_absolute_uri(
+            reverse("meetings_calendar", args=[group.pk]) + "?token=" + services.group_calendar_token(group=group)
+        )
+        groups.append(
+            {
+                "group": group,
+                "can_write": can_change_group(request.user, group),
+                "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at"),
+                "past": meetings.filter(starts_at__lt=now),
+                "calendar_url": calendar_url,
+            }
+        )
+    return render(request, "meetings/list.html", {"groups": groups})
+
+
+@login_required
+def meeting_new(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group, can_write = get_group_for_user(request.user, group_pk)
+    if not can_write:
+        raise Http404
+    form = MeetingForm(request.POST or None, instance=Meeting(group=group), group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = form.cleaned_data
+            meeting = services.meeting_create(
+                group=group,
+                kind=data["kind"],
+                starts_at=data["starts_at"],
+                place=data["place"],
+                attendees=data["attendees"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The meeting was planned."))
+            return redirect(meeting)
+    return render(request, "meetings/form.html", {"form": form, "group": group}, status=_status(form))
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting, can_write = get_meeting_for_user(request.user, pk)
+    context = {
+        "meeting": meeting,
+        "can_write": can_write,
+        "attendees": meeting.attendees.select_related("organisation"),
+        "decisions": meeting.decisions.select_related("activity__plan__municipality"),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _writable_meeting(request, pk)
+    form = MinutesForm(request.POST or None, instance=meeting, group=meeting.group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                kind=data["kind"],
+                starts_at=data["starts_at"],
+                place=data["place"],
+                attendees=data["attendees"],
+                minutes=data["minutes"],
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting)
+    context = {"form": form, "group": meeting.group, "meeting": meeting}
+    return render(request, "meetings/form.html", context, status=_status(form))
+
+
+@login_required
+def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    """The chair's agenda; "prepare" fills it with what is open for the group, to edit before saving."""
+    meeting = _writable_meeting(request, pk)
+    prepare = request.method == "GET" and "prepare" in request.GET
+    proposal = agenda_proposal(meeting=meeting, user=request.user) if prepare else None
+    initial = {"agenda": "\n".join(proposal) if proposal is not None else meeting.agenda}
+    form = AgendaForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_set_agenda(meeting=meeting, agenda=form.cleaned_data["agenda"])
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The agenda was saved."))
+            return redirect(meeting)
+    context = {"form": form, "meeting": meeting, "proposal": proposal}
+    return render(request, "meetings/agenda.html", context, status=_status(form))
+
+
+@login_required
+def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _writable_meeting(request, pk)
+    plans = draft_plans(meeting.group)
+    form = DecisionForm(request.POST or None, plans=plans)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_record(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The decision was recorded and added to the action plan."))
+            return redirect(decision.activity.plan)
+    context = {"form": form, "meeting": meeting, "has_plans": plans.exists()}
+    return render(request, "meetings/decision.html", context, status=_status(form))
+
+
+@login_required
+def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting, _can_write = get_meeting_for_user(request.user, pk)
+    context = {
+        "meeting": meeting,
+        "attendees": meeting.attendees.select_related("organisation"),
+        "decisions": meeting.decisions.select_related("activity__plan__municipality"),
+    }
+    pdf = HTML(string=render_to_string("meetings/minutes_pdf.html", context, request=request)).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def group_calendar(request: HttpRequest, group_pk: int) -> HttpResponse:
+    """The group's meetings for calendar clients, which cannot log in: the secret token is the key."""
+    calendar = get_object_or_404(GroupCalendar.objects.select_related("group"), group_id=group_pk)
+    if not hmac.compare_digest(request.GET.get("token", ""), calendar.token):
+        raise Http404
+    group: CollaborationGroup = calendar.group
+    host = request.get_host()
+    events = [
+        ical.Event(
+            uid=f"meeting-{meeting.pk}@{host}",
+            starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at,
+            summary=f"{group.name}: {meeting.get_kind_display()}",
+            location=meeting.place,
+            description="\n".join(meeting.agenda_items()),
+            url=request.build_absolute_uri(meeting.get_absolute_url()),
+        )
+        for meeting in group.meetings.order_by("starts_at")
+    ]
+    body = ical.calendar(name=group.name, events=events, stamp=timezone.now())
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

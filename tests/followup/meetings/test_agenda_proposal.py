@@ -1,0 +1,90 @@
+"""The proposed agenda lists what is open for the group when it meets."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import override
+
+from samverkan.followup.meetings import services
+from samverkan.followup.meetings.selectors import agenda_proposal
+from samverkan.planning.actions import services as actions
+from samverkan.planning.actions.models import Activity
+from samverkan.planning.promises.models import Promise, PromiseSet, Suggestion
+from samverkan.situation.models import RecurringEvent
+from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from tests.followup.meetings.conftest import activity
+
+
+def proposal(groups, world) -> str:
+    with override("en"):
+        return "\n".join(agenda_proposal(meeting=groups.meeting, user=world.alice))
+
+
+def test_it_lists_overdue_and_due_activities_not_done_ones(groups, world):
+    day = timezone.localdate()
+    activity(groups.draft, "Trafikkontroller", day + datetime.timedelta(days=10))
+    done = activity(groups.draft, "Drogutbildning", day - datetime.timedelta(days=10))
+    actions.activity_set_status(activity=done, status=Activity.Status.DONE, comment="", by=world.alice)
+    activity(groups.draft, "Skolstart", day + datetime.timedelta(days=90))
+    text = proposal(groups, world)
+    assert "Overdue activity: Grannsamverkan (Arjeplog, Not started, 2025-06-30)" in text
+    assert "Activity due: Trafikkontroller" in text
+    assert "Drogutbildning" not in text and "Skolstart" not in text
+
+
+def test_it_leaves_out_the_activities_of_a_replaced_plan(groups, world):
+    actions.action_plan_new_version(plan=groups.adopted, by=world.alice)
+    assert proposal(groups, world).count("Grannsamverkan") == 1
+
+
+def test_it_lists_new_suggestions_and_coming_seasons(groups, world):
+    promise_set = PromiseSet.objects.create(
+        municipality=world.arjeplog,
+        title="Medborgarlöften",
+        starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    promise = Promise.objects.create(promise_set=promise_set, text="Polisen möter allmänheten")
+    Suggestion.objects.create(promise=promise, text="Mer  belysning\nvid skolan")
+    Suggestion.objects.create(promise=promise, text="Avvisat förslag", status=Suggestion.Status.REJECTED)
+    on = timezone.localtime(groups.meeting.starts_at).date() + datetime.timedelta(weeks=3)
+    RecurringEvent.objects.create(
+        municipality=world.arjeplog, name="Vintermarknad", start_month=on.month, start_day=on.day, end_month=on.month
+    )
+    far = on + datetime.timedelta(weeks=12)
+    RecurringEvent.objects.create(
+        municipality=world.arjeplog, name="Sommarmarknad", start_month=far.month, start_day=far.day, end_month=far.month
+    )
+    text = proposal(groups, world)
+    assert "Citizen suggestion (New, Arjeplog): Mer belysning vid skolan" in text
+    assert "Avvisat" not in text
+    assert f"Coming: Vintermarknad in Arjeplog from {on.isoformat()}" in text
+    assert "Sommarmarknad" not in text
+
+
+def test_it_lists_last_weeks_incidents_and_their_places_with_small_counts_hidden(groups, world):
+    category = IncidentCategory.objects.create(municipality=world.arjeplog, name="Klotter")
+    square = NamedPlace.objects.create(municipality=world.arjeplog, name="Torget", lat=66.05, lng=17.88)
+    meeting_day = timezone.localtime(groups.meeting.starts_at).date()
+    last_week = meeting_day - datetime.timedelta(days=meeting_day.weekday() + 5)
+    when = datetime.datetime.combine(last_week, datetime.time(22), timezone.get_current_timezone())
+    for _ in range(4):
+        Incident.objects.create(
+            municipality=world.arjeplog,
+            category=category,
+            occurred_from=when,
+            lat=66.05,
+            lng=17.88,
+            place=square,
+            severity=2,
+            description="Klotter på busskuren",
+        )
+    week = (last_week - datetime.timedelta(days=last_week.weekday())).isocalendar().week
+    assert f"Incidents week {week} in Arjeplog: 4; most at Torget (4)" in proposal(groups, world)
+
+
+def test_it_keeps_what_the_chair_edits(groups):
+    services.meeting_set_agenda(meeting=groups.meeting, agenda="  Lägesbild \n\nÖvriga frågor\n")
+    assert groups.meeting.agenda_items() == ["Lägesbild", "Övriga frågor"]
