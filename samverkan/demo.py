@@ -16,6 +16,7 @@ from samverkan.agreements import agreement_2023, services
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
 from samverkan.followup.meetings import demo as meetings_demo
 from samverkan.followup.notifications import demo as notifications_demo
+from samverkan.followup.reports import demo as reports_demo
 from samverkan.followup.seasons import demo as seasons_demo
 from samverkan.followup.supervision import demo as supervision_demo
 from samverkan.organisations.models import (
@@ -60,6 +61,7 @@ SOURCE_DEMOS = [
     seasons_demo,
     supervision_demo,
     meetings_demo,
+    reports_demo,
     notifications_demo,
 ]
 SEED = 20230601

@@ -41,12 +41,15 @@ def test_settings(settings, tmp_path) -> None:
     settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
 
 
-@pytest.fixture
-def question_bank(transactional_db) -> None:
-    """The survey question bank as its migration seeds it: a live-server test before this one
-    flushed the tables, migration data included."""
+@pytest.fixture(autouse=True)
+def question_bank(request) -> None:
+    """Live-server tests run in a database that earlier ones flushed, migration data included:
+    seed the survey question bank again, as its migration does."""
+    if "live_server" not in request.fixturenames:
+        return
     from django.apps import apps
 
+    request.getfixturevalue("transactional_db")
     migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
     migration.seed_questions(apps, None)
 

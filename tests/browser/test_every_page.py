@@ -23,7 +23,7 @@ def visit_all(page: Page, urls: list[str]) -> None:
         assert_accessible(page)
 
 
-def test_every_page_of_the_coordinator_is_accessible(question_bank, page: Page):
+def test_every_page_of_the_coordinator_is_accessible(page: Page):
     call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
     demo_load()
     log_in(page, "arjeplog.samordnare", DEMO_PASSWORD)
@@ -56,7 +56,7 @@ def test_every_page_of_the_coordinator_is_accessible(question_bank, page: Page):
     )
 
 
-def test_every_page_of_the_police_contact_is_accessible(question_bank, page: Page):
+def test_every_page_of_the_police_contact_is_accessible(page: Page):
     call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
     demo_load()
     log_in(page, "polis.kontaktperson", DEMO_PASSWORD)

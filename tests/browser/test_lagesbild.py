@@ -13,7 +13,7 @@ from tests.browser.fixtures import assert_accessible, log_in
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
-def test_it_shows_arjeplogs_lagesbild_with_the_demo_data(question_bank, page: Page):
+def test_it_shows_arjeplogs_lagesbild_with_the_demo_data(page: Page):
     call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
     demo_load()
     log_in(page, "arjeplog.samordnare", DEMO_PASSWORD)

@@ -1,3 +1,20 @@
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.followup.reports import views
+
+urlpatterns = [
+    path("", views.index, name="followup"),
+    path("kommun/<str:code>/", views.municipality_follow_up, name="municipality_follow_up"),
+    path("arsrapport/<str:code>/<int:year>/", views.annual, name="annual_report"),
+    path("arsrapport/<str:code>/<int:year>/skapa/", views.generate, name="annual_report_generate"),
+    path("arsrapport/omrade/<int:area_id>/<int:year>/", views.joint_annual, name="joint_annual_report"),
+    path(
+        "arsrapport/omrade/<int:area_id>/<int:year>/skapa/", views.joint_generate, name="joint_annual_report_generate"
+    ),
+    path("utvardering/<int:pk>/", views.evaluation, name="evaluation"),
+    path("utvardering/<int:pk>/nasta/", views.next_agreement, name="next_agreement_start"),
+    path("rapport/<int:pk>/", views.generated_report, name="generated_report"),
+    path("rapport/<int:pk>/pdf/", views.generated_report_pdf, name="generated_report_pdf"),
+]

@@ -18,7 +18,7 @@ def to_english(page: Page) -> None:
 
 
 def test_it_shows_a_goal_with_its_charts_and_takes_a_value_entered_by_hand(
-    question_bank, page: Page, figures, baseline
+    page: Page, figures, baseline
 ):
     goal = separate_goal(figures, "Tryggare Arjeplog")
     measure(goal, S.SURVEY_UNSAFE, name="Otrygga sent på kvällen", baseline=baseline, target=10)

@@ -18,7 +18,7 @@ def to_english(page: Page) -> None:
 
 
 def test_it_is_answered_anonymously_and_the_coordinator_sees_the_count_rise(
-    question_bank, page: Page, browser: Browser, live_server, world
+    page: Page, browser: Browser, live_server, world
 ):
     log_in(page, "alice")
     to_english(page)

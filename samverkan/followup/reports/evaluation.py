@@ -1,0 +1,93 @@
+"""The evaluation of a whole agreement period: per focus area, what was planned, done and achieved, year
+by year, against the baselines; and starting the next agreement from it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Count, Q
+
+from samverkan.agreements.models import Agreement
+from samverkan.agreements.services import agreement_start_revision
+from samverkan.followup.reports.models import Evaluation
+from samverkan.followup.reports.selectors import goal_statuses
+from samverkan.organisations.models import User
+from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.situation.models import Baseline
+
+
+def _years(agreement: Agreement) -> list[int]:
+    return list(range(agreement.starts_on.year, agreement.ends_on.year + 1))
+
+
+def evaluation_for(agreement: Agreement, today: datetime.date) -> dict:
+    """Per focus area: its goals with their status at the end of the period (or today), and per year the
+    activities serving them that ran, were done, and the times they were carried out."""
+    until = min(agreement.ends_on, today)
+    municipalities = list(agreement.municipalities.order_by("name"))
+    goals = {m.code: goal_statuses(m, until) for m in municipalities}
+    areas = []
+    for area in agreement.focus_areas.order_by("order", "name"):
+        activities = Activity.objects.filter(
+            plan__municipality__in=municipalities,
+            plan__status=ActionPlan.Status.ADOPTED,
+            goals__focus_area=area,
+        ).distinct()
+        years = []
+        for year in _years(agreement):
+            start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            running = activities.filter(starts_on__lte=end, ends_on__gte=start)
+            years.append(
+                {
+                    "year": year,
+                    "planned": running.count(),
+                    "done": running.filter(status=Activity.Status.DONE, ends_on__lte=end).count(),
+                    "carried_out": running.aggregate(
+                        n=Count("occurrences", filter=Q(occurrences__held_on__range=(start, end)), distinct=True)
+                    )["n"],
+                }
+            )
+        area_goals = [
+            {**goal, "municipality": m.name}
+            for m in municipalities
+            for goal in goals[m.code]
+            if goal["focus_area"] == area.short_name
+        ]
+        areas.append(
+            {"id": area.pk, "name": area.name, "short_name": area.short_name, "years": years, "goals": area_goals}
+        )
+    return {
+        "agreement": agreement.title,
+        "from": agreement.starts_on.isoformat(),
+        "to": agreement.ends_on.isoformat(),
+        "until": until.isoformat(),
+        "focus_areas": areas,
+        "baselines": [
+            {
+                "municipality": b.municipality.name,
+                "version": b.version,
+                "from": b.start.isoformat(),
+                "to": b.end.isoformat(),
+            }
+            for b in latest_baselines(agreement)
+        ],
+    }
+
+
+def latest_baselines(agreement: Agreement) -> list[Baseline]:
+    """The latest adopted lägesbild of each of the agreement's municipalities: the next agreement's basis."""
+    found = (Baseline.objects.filter(municipality=m).first() for m in agreement.municipalities.order_by("name"))
+    return [b for b in found if b is not None]
+
+
+@transaction.atomic
+def next_agreement_start(*, agreement: Agreement, by: User, today: datetime.date) -> Evaluation:
+    """Draft the next agreement from the expiring one (parties, focus areas, texts; no goals) and keep the
+    evaluation beside it, with the latest adopted lägesbilder as its basis."""
+    draft = agreement_start_revision(agreement=agreement, by=by)
+    evaluation = Evaluation.objects.create(
+        agreement=agreement, next_agreement=draft, data=evaluation_for(agreement, today), created_by=by
+    )
+    evaluation.baselines.set(latest_baselines(agreement))
+    return evaluation

@@ -1,0 +1,12 @@
+"""The annual report as an A4 PDF (WeasyPrint), tagged for assistive technology, from the same sections as
+the web version."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+
+def pdf_for(data: dict) -> bytes:
+    html = render_to_string("reports/annual_pdf.html", {"data": data})
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

@@ -1,0 +1,35 @@
+"""Writing the annual report: its narratives, and generating (and keeping) a version of it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
+from samverkan.followup.reports.pdf import pdf_for
+from samverkan.followup.reports.selectors import Place, annual_report
+from samverkan.organisations.models import User
+
+
+def narrative_save(*, place: Place, year: int, section: str, text: str, by: User) -> ReportNarrative:
+    narrative = ReportNarrative.objects.filter(year=year, section=section, **place.owner()).first()
+    narrative = narrative or ReportNarrative(year=year, section=section, **place.owner())
+    narrative.text, narrative.updated_by = text.strip(), by
+    narrative.full_clean(validate_unique=False)
+    narrative.save()
+    return narrative
+
+
+@transaction.atomic
+def report_generate(*, place: Place, year: int, by: User | None) -> GeneratedReport:
+    """Fill the figures in from the data, add the written sections, render the PDF and keep it as the next
+    version. `by` is empty when generated from the command line."""
+    data = annual_report(place, year)
+    owner = place.owner()
+    latest = GeneratedReport.objects.select_for_update().filter(year=year, **owner).aggregate(v=Max("version"))["v"]
+    version = (latest or 0) + 1
+    data["version"] = version
+    data["generated_by"] = by.get_full_name() or by.username if by else ""
+    report = GeneratedReport(year=year, version=version, data=data, pdf=pdf_for(data), generated_by=by, **owner)
+    report.save()
+    return report

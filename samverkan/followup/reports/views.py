@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samverkan.agreements.models import Agreement
+from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
+from samverkan.followup.reports import services
+from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start
+from samverkan.followup.reports.forms import NarrativeForm
+from samverkan.followup.reports.models import Evaluation
+from samverkan.followup.reports.selectors import (
+    Place,
+    annual_report,
+    continuous_follow_up,
+    generated_reports,
+    get_report_for_user,
+    narratives,
+    place_for_area,
+    place_for_municipality,
+    visible_police_areas,
+)
+
+YEARS_SHOWN = 3
+SOURCE_LABELS = {
+    "incidents": gettext_lazy("Logged incidents"),
+    "police_events": gettext_lazy("Police events"),
+    "bra": gettext_lazy("Reported crimes (Brå)"),
+    "kolada": gettext_lazy("Kolada"),
+    "indicators": gettext_lazy("Imported indicators"),
+    "survey": gettext_lazy("Safety survey"),
+}
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    this_year = timezone.localdate().year
+    context = {
+        "years": list(range(this_year, this_year - YEARS_SHOWN, -1)),
+        "municipalities": visible_municipalities(request.user).order_by("name"),
+        "areas": visible_police_areas(request.user),
+        "agreements": visible_agreements(request.user).filter(part=Agreement.Part.STRATEGIC).order_by("-starts_on"),
+    }
+    return render(request, "reports/index.html", context)
+
+
+@login_required
+def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
+    place = place_for_municipality(request.user, code)
+    data = continuous_follow_up(place.municipality, timezone.localdate())
+    now = timezone.now()
+    sources = [
+        {"label": SOURCE_LABELS[f.source], "latest": f.latest, "days": f.cadence.days, "stale": f.stale(now)}
+        for f in data["freshness"]
+    ]
+    return render(request, "reports/follow_up.html", {"place": place, "data": data, "sources": sources})
+
+
+def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:
+    form = NarrativeForm(request.POST or None, initial=narratives(place, year))
+    status = 200
+    if request.method == "POST":
+        if not place.can_write:
+            raise Http404
+        if form.is_valid():
+            for section, text in form.cleaned_data.items():
+                services.narrative_save(place=place, year=year, section=section, text=text, by=request.user)
+            messages.success(request, _("The texts are saved."))
+            return redirect(request.path)
+        status = 400
+    context = {
+        "place": place,
+        "year": year,
+        "form": form,
+        "data": annual_report(place, year),
+        "reports": generated_reports(place, year),
+    }
+    return render(request, "reports/annual.html", context, status=status)
+
+
+@login_required
+def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    return _annual(request, place_for_municipality(request.user, code), year)
+
+
+@login_required
+def joint_annual(request: HttpRequest, area_id: int, year: int) -> HttpResponse:
+    return _annual(request, place_for_area(request.user, area_id), year)
+
+
+def _generate(request: HttpRequest, place: Place, year: int) -> HttpResponse:
+    if not place.can_write:
+        raise Http404
+    report = services.report_generate(place=place, year=year, by=request.user)
+    message = _("Version %(version)s of the report is generated and kept.") % {"version": report.version}
+    messages.success(request, message)
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def generate(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    return _generate(request, place_for_municipality(request.user, code), year)
+
+
+@login_required
+@require_POST
+def joint_generate(request: HttpRequest, area_id: int, year: int) -> HttpResponse:
+    return _generate(request, place_for_area(request.user, area_id), year)
+
+
+@login_required
+def generated_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report_for_user(request.user, pk)
+    return render(request, "reports/generated.html", {"report": report, "data": report.data})
+
+
+@login_required
+def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report_for_user(request.user, pk)
+    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    name = report.municipality.code if report.municipality else f"lpo{report.police_area_id}"
+    response["Content-Disposition"] = f'attachment; filename="arsrapport-{name}-{report.year}-v{report.version}.pdf"'
+    return response
+
+
+@login_required
+def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement, can_write = get_agreement_for_user(request.user, pk)
+    kept = Evaluation.objects.filter(agreement=agreement).select_related("next_agreement").first()
+    data = kept.data if kept else evaluation_for(agreement, timezone.localdate())
+    context = {"agreement": agreement, "can_write": can_write, "kept": kept, "data": data}
+    return render(request, "reports/evaluation.html", context)
+
+
+@login_required
+@require_POST
+def next_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement, can_write = get_agreement_for_user(request.user, pk)
+    if not can_write:
+        raise Http404
+    if Evaluation.objects.filter(agreement=agreement).exists() or hasattr(agreement, "revision"):
+        messages.error(request, _("The next agreement has already been started."))
+        return redirect("evaluation", pk=agreement.pk)
+    kept = next_agreement_start(agreement=agreement, by=request.user, today=timezone.localdate())
+    messages.success(request, _("The next agreement is drafted from this one, with the evaluation beside it."))
+    return redirect(kept.next_agreement)

@@ -1,0 +1,60 @@
+"""With the demo data: `uv run samverkan report annual 2506 --year 2025` writes every goal's name and status
+and the medborgarlöften follow-up, and carries the coordinator's written summary."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pypdf
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from samverkan.agreements.models import Agreement
+from samverkan.demo import demo_load
+from samverkan.followup.reports import demo
+from samverkan.followup.reports.evaluation import next_agreement_start
+from samverkan.followup.reports.models import GeneratedReport
+from samverkan.organisations.models import User
+from samverkan.planning.goals.presentation import STATUS_LABELS
+
+
+@pytest.fixture
+def demo_world(db) -> None:
+    call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
+    demo_load()
+
+
+def test_it_reports_the_demo_year(demo_world, tmp_path):
+    out = tmp_path / "arjeplog.pdf"
+    call_command("report", "annual", "2506", "--year", "2025", "--out", str(out), stderr=io.StringIO())
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(out).pages).split())
+    data = GeneratedReport.objects.get().data
+    part = data["parts"][0]
+    assert part["goals"]
+    with translation.override("sv"):
+        for goal in part["goals"]:
+            assert goal["title"] in text
+            assert f"{STATUS_LABELS[goal['status']]} · {goal['focus_area']}" in text
+    followed = [a["done_in_year"] for s in part["promises"] for p in s["promises"] for a in p["activities"]]
+    followed = [line for line in followed if line]  # activities linked to the action plan
+    assert followed and all(line in text for line in followed)
+    assert " ".join(demo.TEXTS["2506"][1]["summary"].split())[:80] in text
+
+
+def test_it_evaluates_the_period_and_starts_the_next_agreement(demo_world, client):
+    part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC, starts_on__year=2023)
+    coordinator = User.objects.get(username="arjeplog.samordnare")
+    client.force_login(coordinator)
+    page = client.get(reverse("evaluation", args=[part1.pk]))
+    areas = page.context["data"]["focus_areas"]
+    assert {a["short_name"] for a in areas} == {"ANDT-S", "BRÅ", "Hälsa"}
+    assert sum(y["planned"] for a in areas for y in a["years"]) > 0
+    evaluation = next_agreement_start(agreement=part1, by=coordinator, today=datetime.date(2026, 11, 26))
+    draft = evaluation.next_agreement
+    assert draft.starts_on == datetime.date(2027, 1, 1)
+    assert set(draft.focus_areas.values_list("short_name", flat=True)) == {"ANDT-S", "BRÅ", "Hälsa"}
+    assert evaluation.baselines.count() == 2
+    assert draft.get_absolute_url() in client.get(reverse("evaluation", args=[part1.pk])).content.decode()
