@@ -42,6 +42,7 @@ def test_it_starts_the_next_agreement_beside_the_evaluation(client, year):
     assert list(evaluation.baselines.all()) == [year.klotter.indicators.get().baseline]
     page = client.get(reverse("evaluation", args=[part1.pk])).content.decode()
     assert draft.get_absolute_url() in page
+    assert reverse("evaluation", args=[part1.pk]) in client.get(draft.get_absolute_url()).content.decode()
     again = client.post(reverse("next_agreement_start", args=[part1.pk]))
     assert again.status_code == 302 and Evaluation.objects.count() == 1
 
