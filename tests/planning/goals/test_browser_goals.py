@@ -17,9 +17,7 @@ def to_english(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
-def test_it_shows_a_goal_with_its_charts_and_takes_a_value_entered_by_hand(
-    page: Page, figures, baseline
-):
+def test_it_shows_a_goal_with_its_charts_and_takes_a_value_entered_by_hand(page: Page, figures, baseline):
     goal = separate_goal(figures, "Tryggare Arjeplog")
     measure(goal, S.SURVEY_UNSAFE, name="Otrygga sent på kvällen", baseline=baseline, target=10)
     walks = measure(goal, S.MANUAL, name="Trygghetsvandringar", baseline=baseline, baseline_value=2, target=6)
