@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from samverkan.core.access import scope_for
 from samverkan.core.privacy import suppress_count
 from samverkan.followup.meetings.models import Meeting
+from samverkan.followup.seasons.selectors import tasks_due
 from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals.models import Indicator
@@ -113,7 +114,8 @@ def _incident_items(group: CollaborationGroup, on: datetime.date) -> list[str]:
 
 def agenda_proposal(*, meeting: Meeting, user: User) -> list[str]:
     """Agenda items from what is open for the group at the meeting: the week's incidents and hotspots,
-    activities due or overdue, goals in red, new and accepted citizen suggestions, coming seasonal events."""
+    activities due or overdue, goals in red, new and accepted citizen suggestions, coming seasonal events and
+    the coordination tasks due before them."""
     group, on = meeting.group, timezone.localtime(meeting.starts_at).date()
     municipalities = list(group.municipalities.all())
     items = _incident_items(group, on)
@@ -150,4 +152,14 @@ def agenda_proposal(*, meeting: Meeting, user: User) -> list[str]:
                 _("Coming: %(event)s in %(municipality)s from %(date)s")
                 % {"event": event.name, "municipality": event.municipality.name, "date": starts.isoformat()}
             )
+    for task in tasks_due(municipalities=municipalities, start=on, end=on + SEASON_WITHIN).filter(done=False):
+        items.append(
+            _("Coordination task before %(event)s: %(task)s (%(role)s, by %(date)s)")
+            % {
+                "event": task.event.name,
+                "task": task.task,
+                "role": task.get_owner_role_display(),
+                "date": task.due_on.isoformat(),
+            }
+        )
     return items

@@ -1,5 +1,5 @@
-"""Demo choices: Arjeplog's coordinator wants overdue activities and new suggestions at once and the
-rest weekly; Arvidsjaur's takes everything in the weekly digest but the data sources."""
+"""Demo choices: Arjeplog's coordinator wants overdue activities, new suggestions and meeting
+invitations at once and the rest weekly; Arvidsjaur's takes everything in the weekly digest but the data sources."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ CHOICES = {
         Kind.AGREEMENT_ENDING: Frequency.WEEKLY,
         Kind.STALE_SOURCE: Frequency.WEEKLY,
         Kind.NEW_SUGGESTION: Frequency.IMMEDIATELY,
+        Kind.MEETING_INVITATION: Frequency.IMMEDIATELY,
+        Kind.MEETING_MINUTES: Frequency.WEEKLY,
     },
     "arvidsjaur.samordnare": {
         Kind.ACTIVITY_DUE: Frequency.WEEKLY,
@@ -24,6 +26,8 @@ CHOICES = {
         Kind.AGREEMENT_ENDING: Frequency.WEEKLY,
         Kind.STALE_SOURCE: Frequency.NEVER,
         Kind.NEW_SUGGESTION: Frequency.WEEKLY,
+        Kind.MEETING_INVITATION: Frequency.WEEKLY,
+        Kind.MEETING_MINUTES: Frequency.WEEKLY,
     },
 }
 

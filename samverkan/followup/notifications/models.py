@@ -10,14 +10,15 @@ from samverkan.followup.notifications import due
 
 
 class Kind(models.TextChoices):
-    """What a notification is about. The meetings app adds its invitations and minutes here
-    (and its collector in selectors.COLLECTORS) when it is wired in."""
+    """What a notification is about; each kind has its collector in selectors.COLLECTORS."""
 
     ACTIVITY_DUE = "activity_due", _("Activities ending soon")
     ACTIVITY_OVERDUE = "activity_overdue", _("Overdue activities")
     AGREEMENT_ENDING = "agreement_ending", _("Agreements approaching their end")
     STALE_SOURCE = "stale_source", _("Data sources not updated in time")
     NEW_SUGGESTION = "new_suggestion", _("New suggestions from citizens")
+    MEETING_INVITATION = "meeting_invitation", _("Upcoming collaboration group meetings")
+    MEETING_MINUTES = "meeting_minutes", _("Minutes of recent meetings")
 
 
 class Frequency(models.TextChoices):

@@ -1,7 +1,6 @@
 """What is due for a user, among the things the user can see (samverkan.core.access).
 
-COLLECTORS holds one function per kind; a new kind (the meetings' invitations and minutes) adds its
-Kind and its collector here.
+COLLECTORS holds one function per kind; a new kind adds its Kind (models) and its collector here.
 """
 
 from __future__ import annotations
@@ -11,13 +10,15 @@ from collections.abc import Callable
 
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samverkan.core.access import Scope, scope_for, visible_agreements
+from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.notifications.due import Notice, stale_sources
 from samverkan.followup.notifications.models import DEFAULT_FREQUENCY, Kind, Preference, SentNotification
-from samverkan.organisations.models import User
+from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.promises.models import Suggestion
 from samverkan.sources.models import ImportRun
@@ -25,6 +26,9 @@ from samverkan.sources.registry import IMPORTERS
 
 # An activity is "due" from this many days before its end.
 ACTIVITY_DUE_DAYS = 14
+# Meetings are announced this many days ahead, and their minutes told this many days after.
+MEETING_INVITATION_DAYS = 14
+MEETING_MINUTES_DAYS = 14
 # How often each importer (by its registry key) is expected to run, in days; sources not listed are never stale.
 SOURCE_CADENCE_DAYS = {
     "police_events": 7,
@@ -125,12 +129,50 @@ def suggestions_new(user: User, scope: Scope, today: datetime.date) -> list[Noti
     ]
 
 
+def _meetings(scope: Scope):
+    """Meetings of the groups with a municipality the user reads (as samverkan.followup.meetings.selectors)."""
+    groups = CollaborationGroup.objects.filter(municipalities__in=scope.read_municipalities).values("id")
+    return Meeting.objects.filter(group__in=groups).select_related("group").order_by("starts_at", "id")
+
+
+def _meeting_notice(kind: str, meeting: Meeting) -> Notice:
+    starts_at = timezone.localtime(meeting.starts_at)
+    return Notice(
+        kind=kind,
+        key=f"{kind}:{meeting.pk}",
+        title=f"{meeting.group.name}, {date_format(starts_at.date())}",
+        detail=_("%(kind)s, %(date)s %(time)s, %(place)s")
+        % {
+            "kind": meeting.get_kind_display(),
+            "date": date_format(starts_at.date()),
+            "time": starts_at.strftime("%H:%M"),
+            "place": meeting.place,
+        },
+        path=meeting.get_absolute_url(),
+    )
+
+
+def meetings_upcoming(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
+    until = today + datetime.timedelta(days=MEETING_INVITATION_DAYS)
+    meetings = _meetings(scope).filter(starts_at__date__gte=today, starts_at__date__lte=until)
+    return [_meeting_notice(Kind.MEETING_INVITATION, meeting) for meeting in meetings]
+
+
+def meetings_with_minutes(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
+    """Told once the minutes are written, if that is within two weeks of the meeting."""
+    since = today - datetime.timedelta(days=MEETING_MINUTES_DAYS)
+    meetings = _meetings(scope).filter(starts_at__date__gte=since, starts_at__date__lte=today).exclude(minutes="")
+    return [_meeting_notice(Kind.MEETING_MINUTES, meeting) for meeting in meetings]
+
+
 COLLECTORS: dict[str, Collector] = {
     Kind.ACTIVITY_DUE: activities_due,
     Kind.ACTIVITY_OVERDUE: activities_overdue,
     Kind.AGREEMENT_ENDING: agreements_ending,
     Kind.STALE_SOURCE: sources_stale,
     Kind.NEW_SUGGESTION: suggestions_new,
+    Kind.MEETING_INVITATION: meetings_upcoming,
+    Kind.MEETING_MINUTES: meetings_with_minutes,
 }
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,6 +28,10 @@ from samverkan.followup.reports.selectors import (
     place_for_municipality,
     visible_police_areas,
 )
+from samverkan.followup.seasons.selectors import tasks_due
+
+TASKS_AHEAD = datetime.timedelta(days=60)  # coordination tasks shown before they fall due
+
 
 YEARS_SHOWN = 3
 SOURCE_LABELS = {
@@ -59,7 +65,10 @@ def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
         {"label": SOURCE_LABELS[f.source], "latest": f.latest, "days": f.cadence.days, "stale": f.stale(now)}
         for f in data["freshness"]
     ]
-    return render(request, "reports/follow_up.html", {"place": place, "data": data, "sources": sources})
+    today = timezone.localdate()
+    tasks = tasks_due(municipalities=[place.municipality], start=today, end=today + TASKS_AHEAD).filter(done=False)
+    context = {"place": place, "data": data, "sources": sources, "tasks": tasks}
+    return render(request, "reports/follow_up.html", context)
 
 
 def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:

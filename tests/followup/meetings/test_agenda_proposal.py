@@ -88,3 +88,33 @@ def test_it_lists_last_weeks_incidents_and_their_places_with_small_counts_hidden
 def test_it_keeps_what_the_chair_edits(groups):
     services.meeting_set_agenda(meeting=groups.meeting, agenda="  Lägesbild \n\nÖvriga frågor\n")
     assert groups.meeting.agenda_items() == ["Lägesbild", "Övriga frågor"]
+
+
+def test_it_lists_the_coordination_tasks_due_before_coming_seasons(groups, world):
+    from samverkan.followup.seasons.models import CoordinationTask
+
+    on = timezone.localtime(groups.meeting.starts_at).date()
+    event = RecurringEvent.objects.create(
+        municipality=world.arjeplog, name="Marknaden", start_month=1, end_month=1, expected_visitors=100
+    )
+    CoordinationTask.objects.create(
+        event=event,
+        year=on.year,
+        kind="market",
+        task="Trafikplan klar",
+        owner_role="polis",
+        due_on=on + datetime.timedelta(days=7),
+    )
+    CoordinationTask.objects.create(
+        event=event,
+        year=on.year,
+        kind="market",
+        task="Redan gjord",
+        owner_role="polis",
+        due_on=on + datetime.timedelta(days=7),
+        done=True,
+    )
+    text = proposal(groups, world)
+    due = (on + datetime.timedelta(days=7)).isoformat()
+    assert f"Coordination task before Marknaden: Trafikplan klar (Police, by {due})" in text
+    assert "Redan gjord" not in text

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from samverkan.followup.notifications.models import Frequency, Kind
 from tests.followup.notifications.conftest import activity, choose, import_run, notify, received, suggestion
+from tests.followup.notifications.test_meetings import group, meeting, write_minutes
 
 
 def test_it_groups_the_digest_by_kind(cast, mailoutbox):
@@ -15,6 +16,8 @@ def test_it_groups_the_digest_by_kind(cast, mailoutbox):
     activity(cast.arjeplog, title="Drogutbildning", ends_in=5)
     suggestion(cast.arjeplog, "Belysning vid busshållplatsen")
     import_run("incidents", days_ago=40)
+    meeting(group("Folkhälsorådet", cast.arjeplog), days=4, by=cast.alice)
+    write_minutes(meeting(group("Trygghetsrådet", cast.arjeplog), days=-4, by=cast.alice), "Protokoll.")
     choose(cast.alice, Frequency.WEEKLY)
     assert notify("--digest").startswith("sent: ")
     [digest] = received(mailoutbox, cast.alice)
@@ -23,13 +26,15 @@ def test_it_groups_the_digest_by_kind(cast, mailoutbox):
     body = digest.body
     positions = [body.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    due, overdue, agreement, stale, new = positions
+    due, overdue, agreement, stale, new, invitation, minutes = positions
     assert due < body.index("Drogutbildning") < overdue
     assert overdue < body.index("Trygghetsvandring") < body.index("Nattvandring") < agreement
     assert agreement < body.index(cast.part1.title) < stale < body.index("incidents") < new
-    assert new < body.index("Belysning vid busshållplatsen")
+    assert new < body.index("Belysning vid busshållplatsen") < invitation
+    assert invitation < body.index("Folkhälsorådet") < minutes < body.index("Trygghetsrådet")
     assert f"{settings.SITE_URL}{cast.part1.get_absolute_url()}" in body
-    assert "6" in digest.subject  # six notices: three activities, the agreement, the source, the suggestion
+    # eight notices: three activities, the agreement, the source, the suggestion, the two meetings
+    assert "8" in digest.subject
 
 
 def test_it_leaves_out_kinds_with_nothing_due(cast, mailoutbox):

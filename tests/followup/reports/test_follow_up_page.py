@@ -58,3 +58,27 @@ def test_it_shows_where_the_municipality_stands(client, year):
 def test_it_is_not_found_outside_the_municipality(client, world):
     client.force_login(world.charlie)
     assert client.get(URL).status_code == 404
+
+
+def test_it_lists_the_coordination_tasks_falling_due(client, world):
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from samverkan.followup.seasons.models import CoordinationTask
+    from samverkan.situation.models import RecurringEvent
+
+    today = timezone.localdate()
+    event = RecurringEvent.objects.create(municipality=world.arjeplog, name="Marknaden", start_month=1, end_month=1)
+    CoordinationTask.objects.create(
+        event=event,
+        year=today.year,
+        kind="market",
+        task="Trafikplan klar",
+        owner_role="polis",
+        due_on=today + datetime.timedelta(days=20),
+    )
+    client.force_login(world.alice)
+    body = client.get(reverse("municipality_follow_up", args=["2506"])).content.decode()
+    assert "Trafikplan klar" in body and "Marknaden" in body
