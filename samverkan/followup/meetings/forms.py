@@ -9,6 +9,7 @@ from samverkan.organisations.models import CollaborationGroup
 from samverkan.planning.actions.forms import ServiceErrorsMixin
 from samverkan.planning.actions.models import ActionPlan, Activity
 
+FROZEN_HELP = _("Only in a draft plan: an adopted plan is frozen, only its status and comment can change.")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -49,3 +50,31 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
         self.fields["plan"].queryset = plans
         self.fields["plan"].empty_label = None  # the group's draft plans are few; the first is preselected
         self.fields["plan"].label_from_instance = lambda p: f"{p.municipality.name}: {p}"
+
+
+class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
+    activity = forms.ModelChoiceField(label=_("Activity"), queryset=Activity.objects.none())
+    status = forms.ChoiceField(
+        label=_("New status"), required=False, choices=[("", _("Unchanged"))] + Activity.Status.choices
+    )
+    status_comment = forms.CharField(label=_("Status comment"), max_length=500, required=False)
+    ends_on = forms.DateField(
+        label=_("New end date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=FROZEN_HELP,
+    )
+    role = forms.CharField(
+        label=_("New responsible role"),
+        max_length=200,
+        required=False,
+        help_text=FROZEN_HELP,
+    )
+
+    def __init__(self, *args, activities: QuerySet[Activity], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda a: (
+            f"{a.plan.municipality.name}, {a.plan} ({a.plan.get_status_display()}): {a.title}"
+        )

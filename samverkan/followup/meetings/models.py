@@ -54,13 +54,22 @@ class Meeting(models.Model):
 
 
 class Decision(models.Model):
-    """A decision in the minutes, and the action-plan activity it became."""
+    """A decision in the minutes, and the action-plan activity it became or changed (and what it changed)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "ny", _("New activity")
+        UPDATED = "andrad", _("Changed activity")
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
     text = models.TextField(_("decision"), validators=[validate_no_personnummer])
     activity = models.ForeignKey(
         Activity, models.SET_NULL, null=True, related_name="decisions", verbose_name=_("activity")
     )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CREATED)
+    new_status = models.CharField(_("new status"), max_length=12, blank=True, choices=Activity.Status.choices)
+    new_status_comment = models.CharField(_("new comment"), max_length=500, blank=True)
+    new_ends_on = models.DateField(_("new end date"), null=True, blank=True)
+    new_role = models.CharField(_("new responsible role"), max_length=200, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -71,6 +80,16 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def changes(self) -> list[str]:
+        """What a decision that changed an activity changed, e.g. "new status: Ongoing"."""
+        values = [
+            ("new_status", self.get_new_status_display()),
+            ("new_status_comment", self.new_status_comment),
+            ("new_ends_on", self.new_ends_on and self.new_ends_on.isoformat()),
+            ("new_role", self.new_role),
+        ]
+        return [f"{self._meta.get_field(name).verbose_name}: {value}" for name, value in values if value]
 
 
 class GroupCalendar(models.Model):

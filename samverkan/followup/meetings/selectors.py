@@ -68,6 +68,16 @@ def draft_plans(group: CollaborationGroup) -> QuerySet[ActionPlan]:
     ).select_related("municipality")
 
 
+def changeable_activities(group: CollaborationGroup) -> QuerySet[Activity]:
+    """The activities a decision can change: those of the group's municipalities' plans that are not replaced."""
+    return (
+        Activity.objects.filter(plan__municipality__in=group.municipalities.all())
+        .exclude(plan__status=ActionPlan.Status.REPLACED)
+        .select_related("plan__municipality")
+        .order_by("plan__municipality__name", "plan__starts_on", "title")
+    )
+
+
 def open_activities(group: CollaborationGroup, on: datetime.date) -> QuerySet[Activity]:
     """Activities of the group's current plans that are overdue or due within four weeks, not done."""
     return (

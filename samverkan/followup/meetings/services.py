@@ -18,7 +18,9 @@ from samverkan.planning.actions.models import ActionPlan, Activity
 
 ATTENDEE_ELSEWHERE = _("Only members of the group can attend its meetings.")
 PLAN_ELSEWHERE = _("The action plan must belong to one of the group's municipalities.")
+ACTIVITY_ELSEWHERE = _("The activity must belong to an action plan of one of the group's municipalities.")
 DECISION_EMPTY = _("Write the decision.")
+NOTHING_CHANGED = _("Choose what the decision changes: the status, the comment, the end date or the responsible role.")
 
 
 def _save(meeting: Meeting, attendees: Iterable[GroupMember]) -> Meeting:
@@ -74,6 +76,19 @@ def meeting_set_agenda(*, meeting: Meeting, agenda: str) -> Meeting:
     return meeting
 
 
+def _decision_text(*, meeting: Meeting, text: str, municipality_id: int, field: str, message: str) -> str:
+    """The decision's text, stripped; refuses an empty text and a plan outside the group's municipalities."""
+    text = text.strip()
+    errors: dict = {}
+    if not text:
+        errors["text"] = [ValidationError(DECISION_EMPTY, code="required")]
+    if not meeting.group.municipalities.filter(pk=municipality_id).exists():
+        errors[field] = [ValidationError(message, code=field)]
+    if errors:
+        raise ValidationError(errors)
+    return text
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -87,14 +102,9 @@ def decision_record(
 ) -> Decision:
     """Record a decision and add it as an activity to the plan (the action plan's rules apply: an adopted
     plan is frozen, so the decision goes to a draft). The activity starts on the meeting's day."""
-    text = text.strip()
-    errors: dict = {}
-    if not text:
-        errors["text"] = [ValidationError(DECISION_EMPTY, code="required")]
-    if not meeting.group.municipalities.filter(pk=plan.municipality_id).exists():
-        errors["plan"] = [ValidationError(PLAN_ELSEWHERE, code="plan")]
-    if errors:
-        raise ValidationError(errors)
+    text = _decision_text(
+        meeting=meeting, text=text, municipality_id=plan.municipality_id, field="plan", message=PLAN_ELSEWHERE
+    )
     first_line = text.splitlines()[0]
     activity = actions.activity_create(
         plan=plan,
@@ -108,6 +118,59 @@ def decision_record(
         horizon=Activity.Horizon.SHORT,
     )
     return Decision.objects.create(meeting=meeting, text=text, activity=activity, decided_by=by)
+
+
+@transaction.atomic
+def decision_update_record(
+    *,
+    meeting: Meeting,
+    text: str,
+    activity: Activity,
+    status: str = "",
+    status_comment: str = "",
+    ends_on: datetime.date | None = None,
+    role: str = "",
+    by: User,
+) -> Decision:
+    """Record a decision that changes an existing activity, through the action plan's rules: the status and
+    its comment through activity_set_status (an adopted plan's too), the end date and the responsible role
+    through activity_update (a draft plan's only: an adopted plan is frozen). Empty values stay as they are."""
+    text = _decision_text(
+        meeting=meeting,
+        text=text,
+        municipality_id=activity.plan.municipality_id,
+        field="activity",
+        message=ACTIVITY_ELSEWHERE,
+    )
+    status_comment, role = status_comment.strip(), role.strip()
+    if not (status or status_comment or ends_on or role):
+        raise ValidationError(NOTHING_CHANGED, code="nothing")
+    if ends_on or role:
+        actions.activity_update(
+            activity=activity,
+            goals=activity.goals.all(),
+            organisations=activity.organisations.all(),
+            ends_on=ends_on or activity.ends_on,
+            role=role or activity.role,
+        )
+    if status or status_comment:
+        actions.activity_set_status(
+            activity=activity,
+            status=status or activity.status,
+            comment=status_comment or activity.status_comment,
+            by=by,
+        )
+    return Decision.objects.create(
+        meeting=meeting,
+        text=text,
+        activity=activity,
+        kind=Decision.Kind.UPDATED,
+        new_status=status,
+        new_status_comment=status_comment,
+        new_ends_on=ends_on,
+        new_role=role,
+        decided_by=by,
+    )
 
 
 def group_calendar_token(*, group: CollaborationGroup) -> str:

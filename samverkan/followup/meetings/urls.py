@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/andra/", views.meeting_edit, name="meeting_edit"),
     path("<int:pk>/dagordning/", views.meeting_agenda, name="meeting_agenda"),
     path("<int:pk>/beslut/", views.decision_new, name="decision_new"),
+    path("<int:pk>/beslut/andra-aktivitet/", views.decision_update, name="decision_update"),
     path("<int:pk>/protokoll.pdf", views.meeting_minutes_pdf, name="meeting_minutes_pdf"),
 ]

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 
 from samverkan.followup.meetings import ical, services
-from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, MeetingForm, MinutesForm
+from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, DecisionUpdateForm, MeetingForm, MinutesForm
 from samverkan.followup.meetings.models import GroupCalendar, Meeting
 from samverkan.followup.meetings.selectors import (
     agenda_proposal,
     can_change_group,
+    changeable_activities,
     draft_plans,
     get_group_for_user,
     get_meeting_for_user,
@@ -156,6 +157,22 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(decision.activity.plan)
     context = {"form": form, "meeting": meeting, "has_plans": plans.exists()}
     return render(request, "meetings/decision.html", context, status=_status(form))
+
+
+@login_required
+def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _writable_meeting(request, pk)
+    form = DecisionUpdateForm(request.POST or None, activities=changeable_activities(meeting.group))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_update_record(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The decision was recorded and the activity changed."))
+            return redirect(meeting)
+    context = {"form": form, "meeting": meeting}
+    return render(request, "meetings/decision_update.html", context, status=_status(form))
 
 
 @login_required

@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 
 from samverkan.followup.reports import services
+from samverkan.followup.reports.models import MeetingRhythm
 from samverkan.followup.reports.selectors import Place
-from samverkan.organisations.models import Municipality, User
+from samverkan.organisations.models import CollaborationGroup, Municipality, User
 from samverkan.sources.models import ImportRun
 
 YEAR = 2025
@@ -44,6 +45,14 @@ TEXTS = {
 }
 
 
+RHYTHMS = {
+    "Folkhälsorådet": 6,
+    "HOP-rådet": 4,
+    "Hälsa- och trygghetsrådet": 4,
+    "Partssammansatt samverkansgrupp Piteå älvdal": 1,
+}
+
+
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     for code, (username, sections) in TEXTS.items():
         municipality = Municipality.objects.get(code=code)
@@ -51,3 +60,8 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
         by = User.objects.get(username=username)
         for section, text in sections.items():
             services.narrative_save(place=place, year=YEAR, section=section, text=text, by=by)
+    # The rhythms the groups agreed: the local groups meet often, the joint group at least once a year.
+    for name, per_year in RHYTHMS.items():
+        group = CollaborationGroup.objects.filter(name=name).first()
+        if group is not None:
+            MeetingRhythm.objects.create(group=group, per_year=per_year)

@@ -21,3 +21,9 @@ class NarrativeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         validators=[validate_no_personnummer],
     )
+
+
+class RhythmForm(forms.Form):
+    """A collaboration group's agreed rhythm: meetings per year."""
+
+    per_year = forms.IntegerField(label=_("Meetings per year"), min_value=1, max_value=32767)

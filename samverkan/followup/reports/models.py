@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -128,3 +129,25 @@ class Evaluation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("evaluation", args=[self.agreement_id])
+
+
+class MeetingRhythm(models.Model):
+    """How many meetings a year a collaboration group has agreed to hold."""
+
+    group = models.OneToOneField(
+        "organisations.CollaborationGroup",
+        models.CASCADE,
+        related_name="meeting_rhythm",
+        verbose_name=_("collaboration group"),
+    )
+    per_year = models.PositiveSmallIntegerField(_("meetings per year"), validators=[MinValueValidator(1)])
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting rhythm")
+        verbose_name_plural = _("meeting rhythms")
+        constraints = [models.CheckConstraint(condition=Q(per_year__gte=1), name="rhythm_at_least_one_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.per_year}"

@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.access import get_municipality_for_user, scope_for
+from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.freshness import freshness
 from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
 from samverkan.followup.reports.status import goal_colour
-from samverkan.organisations.models import Municipality, Organisation, User
+from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import goals_for_municipality
 from samverkan.planning.goals.measurements import baseline_for, measurements, since
@@ -41,6 +42,10 @@ from samverkan.sources.dialogues.models import Dialogue
 from samverkan.sources.models import ImportRun
 
 TOP_PROBLEMS = 5
+NO_RHYTHM = _("no rhythm agreed")
+BEHIND_RHYTHM = _("Behind the rhythm")
+ON_RHYTHM = _("On rhythm")
+FEWER_THAN_AGREED = _("Fewer than agreed")
 DONE_IN_YEAR = _("Done in %(year)s: %(count)s %(unit)s")  # "Utfört 2025: 6 medborgarmöten"
 
 
@@ -285,6 +290,81 @@ def municipality_part(municipality: Municipality, year: int) -> dict:
     }
 
 
+def groups_of(municipalities: list[Municipality]) -> QuerySet[CollaborationGroup]:
+    """The collaboration groups the municipalities take part in, with their agreed rhythm."""
+    return (
+        CollaborationGroup.objects.filter(municipalities__in=municipalities)
+        .distinct()
+        .select_related("meeting_rhythm")
+        .order_by("name")
+    )
+
+
+def _held(group: CollaborationGroup, year: int, now: datetime.datetime) -> QuerySet[Meeting]:
+    """The group's collaboration meetings of the year that have taken place by now."""
+    return Meeting.objects.filter(
+        group=group, kind=Meeting.Kind.GROUP, starts_at__year=year, starts_at__lte=now
+    ).order_by("starts_at")
+
+
+def _per_year(group: CollaborationGroup) -> int | None:
+    return group.meeting_rhythm.per_year if hasattr(group, "meeting_rhythm") else None
+
+
+def meetings_in_year(municipalities: list[Municipality], year: int, now: datetime.datetime) -> list[dict]:
+    """Each group's meetings held in the year, with their dates, against the agreed rhythm when there is one."""
+    result = []
+    for group in groups_of(municipalities):
+        dates = [timezone.localdate(m.starts_at).isoformat() for m in _held(group, year, now)]
+        per_year = _per_year(group)
+        behind = per_year is not None and len(dates) < per_year
+        state = NO_RHYTHM if per_year is None else FEWER_THAN_AGREED if behind else ""
+        result.append(
+            {
+                "group": group.name,
+                "held": len(dates),
+                "dates": dates,
+                "per_year": per_year,
+                "behind": behind,
+                "state": str(state),
+            }
+        )
+    return result
+
+
+def expected_by(per_year: int, today: datetime.date) -> int:
+    """The meetings a rhythm calls for by today: per year times the share of the year passed, rounded down."""
+    days = (datetime.date(today.year + 1, 1, 1) - datetime.date(today.year, 1, 1)).days
+    return per_year * today.timetuple().tm_yday // days
+
+
+@dataclass(frozen=True)
+class RhythmRow:
+    group: CollaborationGroup
+    held: int
+    per_year: int | None
+    expected: int | None
+
+    @property
+    def behind(self) -> bool:
+        return self.expected is not None and self.held < self.expected
+
+    @property
+    def state(self) -> str:
+        return str(NO_RHYTHM if self.per_year is None else BEHIND_RHYTHM if self.behind else ON_RHYTHM)
+
+
+def meeting_rhythm(municipality: Municipality, now: datetime.datetime) -> list[RhythmRow]:
+    """Each group of the municipality: the meetings held so far this year against what its rhythm calls for."""
+    today = timezone.localdate(now)
+    rows = []
+    for group in groups_of([municipality]):
+        per_year = _per_year(group)
+        expected = expected_by(per_year, today) if per_year is not None else None
+        rows.append(RhythmRow(group, _held(group, today.year, now).count(), per_year, expected))
+    return rows
+
+
 def annual_report(place: Place, year: int) -> dict:
     """Every figure and text of the place's annual report for the year."""
     return {
@@ -294,6 +374,7 @@ def annual_report(place: Place, year: int) -> dict:
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "narratives": narratives(place, year),
         "parts": [municipality_part(m, year) for m in place.municipalities],
+        "meetings": meetings_in_year(place.municipalities, year, timezone.now()),
     }
 
 

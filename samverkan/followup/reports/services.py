@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
-from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
+from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, ReportNarrative
 from samverkan.followup.reports.pdf import pdf_for
 from samverkan.followup.reports.selectors import Place, annual_report
-from samverkan.organisations.models import User
+from samverkan.organisations.models import CollaborationGroup, User
 
 
 def narrative_save(*, place: Place, year: int, section: str, text: str, by: User) -> ReportNarrative:
@@ -33,3 +33,11 @@ def report_generate(*, place: Place, year: int, by: User | None) -> GeneratedRep
     report = GeneratedReport(year=year, version=version, data=data, pdf=pdf_for(data), generated_by=by, **owner)
     report.save()
     return report
+
+
+def meeting_rhythm_save(*, group: CollaborationGroup, per_year: int, by: User) -> MeetingRhythm:
+    rhythm = MeetingRhythm.objects.filter(group=group).first() or MeetingRhythm(group=group)
+    rhythm.per_year, rhythm.updated_by = per_year, by
+    rhythm.full_clean(validate_unique=False)
+    rhythm.save()
+    return rhythm

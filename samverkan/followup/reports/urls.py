@@ -7,6 +7,7 @@ from samverkan.followup.reports import views
 urlpatterns = [
     path("", views.index, name="followup"),
     path("kommun/<str:code>/", views.municipality_follow_up, name="municipality_follow_up"),
+    path("omrade/<int:area_id>/", views.joint_follow_up, name="joint_follow_up"),
     path("arsrapport/<str:code>/<int:year>/", views.annual, name="annual_report"),
     path("arsrapport/<str:code>/<int:year>/skapa/", views.generate, name="annual_report_generate"),
     path("arsrapport/omrade/<int:area_id>/<int:year>/", views.joint_annual, name="joint_annual_report"),

@@ -15,7 +15,7 @@ from samverkan.agreements.models import Agreement
 from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start
-from samverkan.followup.reports.forms import NarrativeForm
+from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
 from samverkan.followup.reports.models import Evaluation
 from samverkan.followup.reports.selectors import (
     Place,
@@ -23,12 +23,15 @@ from samverkan.followup.reports.selectors import (
     continuous_follow_up,
     generated_reports,
     get_report_for_user,
+    groups_of,
+    meeting_rhythm,
     narratives,
     place_for_area,
     place_for_municipality,
     visible_police_areas,
 )
 from samverkan.followup.seasons.selectors import tasks_due
+from samverkan.organisations.models import Municipality
 
 TASKS_AHEAD = datetime.timedelta(days=60)  # coordination tasks shown before they fall due
 
@@ -56,19 +59,56 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/index.html", context)
 
 
-@login_required
-def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
-    place = place_for_municipality(request.user, code)
-    data = continuous_follow_up(place.municipality, timezone.localdate())
+def _follow_up_of(municipality: Municipality, forms: dict[int, RhythmForm] | None = None) -> dict:
+    """Everything the follow-up page shows of one municipality; with forms, a rhythm form for each group."""
     now = timezone.now()
+    today = timezone.localdate(now)
+    data = continuous_follow_up(municipality, today)
     sources = [
         {"label": SOURCE_LABELS[f.source], "latest": f.latest, "days": f.cadence.days, "stale": f.stale(now)}
         for f in data["freshness"]
     ]
-    today = timezone.localdate()
-    tasks = tasks_due(municipalities=[place.municipality], start=today, end=today + TASKS_AHEAD).filter(done=False)
-    context = {"place": place, "data": data, "sources": sources, "tasks": tasks}
-    return render(request, "reports/follow_up.html", context)
+    tasks = tasks_due(municipalities=[municipality], start=today, end=today + TASKS_AHEAD).filter(done=False)
+    rhythm = [
+        {
+            "row": row,
+            "form": None
+            if forms is None
+            else forms.get(row.group.pk)
+            or RhythmForm(prefix=f"rhythm-{row.group.pk}", initial={"per_year": row.per_year}),
+        }
+        for row in meeting_rhythm(municipality, now)
+    ]
+    return {"municipality": municipality, "data": data, "sources": sources, "tasks": tasks, "rhythm": rhythm}
+
+
+@login_required
+def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
+    place = place_for_municipality(request.user, code)
+    forms: dict[int, RhythmForm] = {}
+    status = 200
+    if request.method == "POST":
+        if not place.can_write:
+            raise Http404
+        group = groups_of([place.municipality]).filter(pk=request.POST.get("group") or 0).first()
+        if group is None:
+            raise Http404
+        form = RhythmForm(request.POST, prefix=f"rhythm-{group.pk}")
+        if form.is_valid():
+            services.meeting_rhythm_save(group=group, per_year=form.cleaned_data["per_year"], by=request.user)
+            messages.success(request, _("The meeting rhythm of %(group)s is saved.") % {"group": group.name})
+            return redirect(request.path)
+        forms[group.pk] = form
+        status = 400
+    follow_up = _follow_up_of(place.municipality, forms if place.can_write else None)
+    return render(request, "reports/follow_up.html", {"place": place, "follow_up": follow_up}, status=status)
+
+
+@login_required
+def joint_follow_up(request: HttpRequest, area_id: int) -> HttpResponse:
+    place = place_for_area(request.user, area_id)
+    follow_ups = [_follow_up_of(municipality) for municipality in place.municipalities]
+    return render(request, "reports/joint_follow_up.html", {"place": place, "follow_ups": follow_ups})
 
 
 def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 import pytest
 
 from samverkan.agreements.models import FocusArea
+from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.selectors import Place
+from samverkan.organisations.models import CollaborationGroup
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.services import occurrence_log
 from samverkan.planning.goals import services as goals
@@ -130,3 +132,13 @@ def year(world, baseline) -> Year:  # noqa: F811
 
 def arjeplog(world) -> Place:
     return Place(world.arjeplog, None, [world.arjeplog], True)
+
+
+def collaboration_group(name: str, *municipalities) -> CollaborationGroup:
+    group = CollaborationGroup.objects.create(name=name)
+    group.municipalities.set(municipalities)
+    return group
+
+
+def meeting(group: CollaborationGroup, starts_at: datetime.datetime, kind: str = Meeting.Kind.GROUP) -> Meeting:
+    return Meeting.objects.create(group=group, starts_at=starts_at, place="Kommunhuset", kind=kind)

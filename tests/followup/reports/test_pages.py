@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 
 import pypdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import override
 
 from samverkan.core.privacy import validate_no_personnummer
-from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
+from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, ReportNarrative
+from samverkan.followup.reports.selectors import FEWER_THAN_AGREED
 from samverkan.followup.reports.services import report_generate
-from tests.followup.reports.conftest import FOLLOWUP, arjeplog
+from tests.followup.reports.conftest import FOLLOWUP, arjeplog, collaboration_group, meeting
 
 ANNUAL = reverse("annual_report", args=["2506", 2025])
 GENERATE = reverse("annual_report_generate", args=["2506", 2025])
@@ -60,6 +64,10 @@ def test_it_refuses_a_personnummer_and_keeps_what_was_typed(client, world):
 
 
 def test_it_generates_a_version_and_serves_its_pdf(client, year):
+    group = collaboration_group("Lokala BRÅ", year.world.arjeplog)
+    MeetingRhythm.objects.create(group=group, per_year=4)
+    for day in ("2024-11-05", "2025-03-10", "2025-09-15"):
+        meeting(group, datetime.datetime.fromisoformat(f"{day}T18:00").replace(tzinfo=datetime.UTC))
     client.force_login(year.world.alice)
     response = client.post(GENERATE)
     report = GeneratedReport.objects.get()
@@ -68,7 +76,21 @@ def test_it_generates_a_version_and_serves_its_pdf(client, year):
     assert "Minska klottret" in client.get(report.get_absolute_url()).content.decode()
     download = client.get(reverse("generated_report_pdf", args=[report.pk]))
     assert download["Content-Type"] == "application/pdf"
-    assert FOLLOWUP in "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(download.content)).pages)
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(download.content)).pages)
+    assert FOLLOWUP in text
+    with override("sv"):
+        state = str(FEWER_THAN_AGREED)
+    assert report.data["meetings"] == [
+        {
+            "group": "Lokala BRÅ",
+            "held": 2,
+            "dates": ["2025-03-10", "2025-09-15"],
+            "per_year": 4,
+            "behind": True,
+            "state": state,
+        }
+    ]
+    assert re.search(r"Lokala BRÅ\s*2\s*4\s*–\s*" + re.escape(state) + r"\s*2025-03-10, 2025-09-15", text)
 
 
 def test_it_lets_readers_only_read(client, world):
