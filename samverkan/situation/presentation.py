@@ -23,6 +23,10 @@ def _chart(svg: str, summary: str) -> dict[str, str]:
     return {"svg": svg, "summary": summary}
 
 
+def _bar(*, summary: str, **arguments) -> dict[str, str]:
+    return _chart(charts.bar_chart(summary=summary, **arguments), summary)
+
+
 def _months() -> list[str]:
     return [str(MONTHS_3[m]) for m in range(1, 13)]
 
@@ -35,14 +39,13 @@ def _problems(data: dict) -> dict[str, str]:
         else _("No problems found in the sources for this period.")
     )
     title = _("Ranked problems, score 0–100")
-    svg = charts.bar_chart(
+    return _bar(
         chart_id="problems",
         title=title,
         summary=summary,
         labels=[p["name"] for p in top],
         values=[p["score"] for p in top],
     )
-    return _chart(svg, summary)
 
 
 def _incidents(data: dict) -> dict[str, str]:
@@ -52,14 +55,13 @@ def _incidents(data: dict) -> dict[str, str]:
         if rows
         else _("No incidents in the period.")
     )
-    svg = charts.bar_chart(
+    return _bar(
         chart_id="incidents",
         title=_("Incidents by category"),
         summary=summary,
         labels=[r["category"] for r in rows],
         values=[_count(r["count"]) for r in rows],
     )
-    return _chart(svg, summary)
 
 
 def _incidents_by_month(data: dict) -> dict[str, str]:
@@ -158,14 +160,13 @@ def _police_events(data: dict) -> dict[str, str]:
         if rows
         else _("No police events in the period.")
     )
-    svg = charts.bar_chart(
+    return _bar(
         chart_id="police_events",
         title=_("Police events by type"),
         summary=summary,
         labels=[r["type"] for r in rows],
         values=[r["count"] for r in rows],
     )
-    return _chart(svg, summary)
 
 
 def _survey(data: dict) -> dict[str, str]:
@@ -178,14 +179,13 @@ def _survey(data: dict) -> dict[str, str]:
         if highest
         else _("No survey in the period.")
     )
-    svg = charts.bar_chart(
+    return _bar(
         chart_id="survey",
         title=_("Safety survey: problem index per item (0–6)"),
         summary=summary,
         labels=[i["text"] for i in items],
         values=[i["index"] for i in items],
     )
-    return _chart(svg, summary)
 
 
 def charts_for(data: dict) -> dict[str, dict[str, str]]:
@@ -208,28 +208,20 @@ def joint_charts_for(data: dict) -> dict[str, dict[str, str]]:
         next((c["per_1000_residents"] for c in reversed(m["crime_statistics"])), None) for m in data["municipalities"]
     ]
     index = [m["survey"][0]["problem_index"] if m["survey"] else None for m in data["municipalities"]]
-    crime_summary = _("Reported crimes per 1,000 residents, the latest year, side by side.")
-    index_summary = _("The safety survey's problem index of each municipality's latest wave, side by side.")
     return {
-        "crime": _chart(
-            charts.bar_chart(
-                chart_id="joint_crime",
-                title=_("Reported crimes per 1,000 residents"),
-                summary=crime_summary,
-                labels=names,
-                values=crime,
-            ),
-            crime_summary,
+        "crime": _bar(
+            chart_id="joint_crime",
+            title=_("Reported crimes per 1,000 residents"),
+            summary=_("Reported crimes per 1,000 residents, the latest year, side by side."),
+            labels=names,
+            values=crime,
         ),
-        "survey": _chart(
-            charts.bar_chart(
-                chart_id="joint_survey",
-                title=_("Problem index (0–6)"),
-                summary=index_summary,
-                labels=names,
-                values=index,
-            ),
-            index_summary,
+        "survey": _bar(
+            chart_id="joint_survey",
+            title=_("Problem index (0–6)"),
+            summary=_("The safety survey's problem index of each municipality's latest wave, side by side."),
+            labels=names,
+            values=index,
         ),
     }
 

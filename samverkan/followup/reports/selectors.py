@@ -23,11 +23,8 @@ from samverkan.followup.reports.status import goal_colour
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import goals_for_municipality
-from samverkan.planning.goals.measurements import baseline_for, measurements, since
-from samverkan.planning.goals.models import Indicator
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
-from samverkan.planning.goals.selectors import FollowUp, Shown
-from samverkan.planning.goals.status import status
+from samverkan.planning.goals.selectors import follow_up as goal_follow_up
 from samverkan.planning.promises.models import Suggestion
 from samverkan.planning.promises.selectors import current_sets, head_sets, promise_activity_progress, shown_promises
 from samverkan.situation.models import Baseline
@@ -108,24 +105,6 @@ def get_report_for_user(user: User, pk: int) -> GeneratedReport:
     return report
 
 
-def _internal_follow_up(indicator: Indicator, year_end: datetime.date) -> FollowUp:
-    """The indicator's follow-up as its own municipality sees it, with the measurements up to the year's end."""
-    baseline = baseline_for(indicator)
-    points = [p for p in since(measurements(indicator), baseline) if p.date <= year_end]
-    latest = points[-1] if points else None
-    result = status(
-        baseline=baseline.value if baseline else None,
-        baseline_date=baseline.date if baseline else None,
-        latest=latest.value if latest else None,
-        latest_date=latest.date if latest else None,
-        target=indicator.target_value,
-        target_date=indicator.target_date,
-        direction=indicator.direction,
-    )
-    shown = [Shown(p, p.value) for p in points]
-    return FollowUp(indicator, Shown(baseline, baseline.value) if baseline else None, shown, result, True)
-
-
 def goal_statuses(municipality: Municipality, until: datetime.date) -> list[dict]:
     result = []
     goals = goals_for_municipality(municipality).prefetch_related(
@@ -136,7 +115,7 @@ def goal_statuses(municipality: Municipality, until: datetime.date) -> list[dict
         for indicator in goal.indicators.all():
             if indicator.municipality_id != municipality.pk:
                 continue
-            follow_up = _internal_follow_up(indicator, until)
+            follow_up = goal_follow_up(indicator, user=None, until=until)
             view = indicator_view(follow_up)
             indicators.append(
                 {

@@ -8,6 +8,7 @@ common goal: Arvidsjaur's coordinator sees the common goal, not Arjeplog's indic
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -111,11 +112,12 @@ def _shown(indicator: Indicator, point: Measurement, *, owner: bool) -> Shown:
     return Shown(point, point.value)
 
 
-def follow_up(indicator: Indicator, *, user: User) -> FollowUp:
-    """The indicator's baseline, its measurements since then and its status, as the user may see them."""
-    owner = owns_municipality(user, indicator.municipality)
+def follow_up(indicator: Indicator, *, user: User | None, until: datetime.date | None = None) -> FollowUp:
+    """The indicator's baseline, its measurements since then (up to `until`) and its status, as the user may
+    see them; with no user, in full, as the municipality's own organisation sees them (the leaderships' report)."""
+    owner = user is None or owns_municipality(user, indicator.municipality)
     baseline = baseline_for(indicator)
-    points = since(measurements(indicator), baseline)
+    points = [p for p in since(measurements(indicator), baseline) if until is None or p.date <= until]
     latest = points[-1] if points else None
     result = status(
         baseline=baseline.value if baseline else None,
