@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements import services
 from samverkan.agreements.forms import AgreementForm, CommitmentForm, CommunicationItemForm, SignatoryForm
 from samverkan.agreements.models import Agreement
+from samverkan.core import clock
 from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
 
 
@@ -26,7 +26,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     agreements = (
         visible_agreements(request.user).prefetch_related("municipalities").order_by("-starts_on", "part", "title")
     )
-    return render(request, "agreements/list.html", {"agreements": agreements, "today": timezone.localdate()})
+    return render(request, "agreements/list.html", {"agreements": agreements, "today": clock.today()})
 
 
 def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, **forms) -> HttpResponse:
@@ -34,9 +34,9 @@ def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, 
     context = {
         "agreement": agreement,
         "can_write": can_write,
-        "today": timezone.localdate(),
-        "needs_revision": agreement.needs_revision(timezone.localdate()),
-        "days_left": agreement.days_left(timezone.localdate()),
+        "today": clock.today(),
+        "needs_revision": agreement.needs_revision(clock.today()),
+        "days_left": agreement.days_left(clock.today()),
         "local_parts": agreement.local_parts.filter(id__in=visible.values("id")),
         "revision": visible.filter(revision_of=agreement).first(),
         "revision_of": visible.filter(pk=agreement.revision_of_id).first(),
@@ -81,7 +81,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agreement_start_revision(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
-    if not agreement.needs_revision(timezone.localdate()):
+    if not agreement.needs_revision(clock.today()):
         messages.error(request, _("This agreement cannot be revised now."))
         return redirect(agreement)
     draft = services.agreement_start_revision(agreement=agreement, by=request.user)

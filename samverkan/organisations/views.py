@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.core.access import (
     get_municipality_for_user,
     owns_municipality,
@@ -21,7 +21,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Staff see their overview; everyone else the citizens' entrance."""
     if not request.user.is_authenticated:
         return citizens_home(request)
-    today = timezone.localdate()
+    today = clock.today()
     agreements = visible_agreements(request.user).prefetch_related("municipalities")
     context = {
         "municipalities": visible_municipalities(request.user).prefetch_related("resident_counts"),
@@ -54,7 +54,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         .filter(Q(municipality=None) | Q(municipality=municipality))
         .select_related("user", "organisation")
         .order_by("organisation__name"),
-        "today": timezone.localdate(),
+        "today": clock.today(),
         # An adopted lägesbild holds the owner's full figures: listed inside the municipality only.
         "baselines": municipality.baselines.all() if owns_municipality(request.user, municipality) else [],
     }

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core import clock
 from samverkan.core.hexagons import resolution_for
 from samverkan.core.privacy import share_visible, suppress_count
 from samverkan.organisations.models import Municipality, PresentPopulation, ResidentCount
@@ -487,7 +488,7 @@ def situation_for_municipality(*, municipality: Municipality, period: Period, au
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
         "audience": audience,
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "generated_at": clock.now().isoformat(timespec="seconds"),
         "population": {
             "residents": residents,
             "present_population_mean": _round(_present_population(municipality, period.months()), 0),
@@ -536,7 +537,7 @@ def joint_situation(*, police_area, period: Period) -> dict:
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
         "audience": PUBLIC,
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "generated_at": clock.now().isoformat(timespec="seconds"),
         "municipalities": [
             {
                 "municipality": p["municipality"],

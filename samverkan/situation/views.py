@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.core import clock
 from samverkan.core.access import (
     get_municipality_for_user,
     owns_municipality,
@@ -34,7 +34,7 @@ from samverkan.situation.selectors import (
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
-    default = Period.last_full_year(timezone.localdate())
+    default = Period.last_full_year(clock.today())
     form = PeriodForm(request.GET or None, initial={"start": default.start, "end": default.end})
     if form.is_bound and form.is_valid():
         return form, Period(form.cleaned_data["start"], form.cleaned_data["end"])

@@ -13,6 +13,7 @@ import random
 
 from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.followup.meetings import services
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup, Municipality, User
@@ -92,7 +93,7 @@ def _past_meetings(
 
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR])}
     users = {code: User.objects.get(username=username) for code, username in COORDINATORS.items()}
     arjeplog = municipalities[ARJEPLOG]

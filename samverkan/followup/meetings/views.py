@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
+from samverkan.core import clock
 from samverkan.followup.meetings import ical, services
 from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, DecisionUpdateForm, MeetingForm, MinutesForm
 from samverkan.followup.meetings.models import GroupCalendar, Meeting
@@ -42,7 +43,7 @@ def _status(form: Form) -> int:
 
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
+    now = clock.now()
     groups = []
     for group in groups_for_user(request.user):
         meetings = group.meetings.all()
@@ -209,5 +210,5 @@ def group_calendar(request: HttpRequest, group_pk: int) -> HttpResponse:
         )
         for meeting in group.meetings.order_by("starts_at")
     ]
-    body = ical.calendar(name=group.name, events=events, stamp=timezone.now())
+    body = ical.calendar(name=group.name, events=events, stamp=clock.now())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

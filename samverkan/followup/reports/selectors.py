@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.access import get_municipality_for_user, scope_for
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.freshness import freshness
@@ -350,10 +351,10 @@ def annual_report(place: Place, year: int) -> dict:
         "name": place.name,
         "joint": place.police_area is not None,
         "year": year,
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "generated_at": clock.now().isoformat(timespec="seconds"),
         "narratives": narratives(place, year),
         "parts": [municipality_part(m, year) for m in place.municipalities],
-        "meetings": meetings_in_year(place.municipalities, year, timezone.now()),
+        "meetings": meetings_in_year(place.municipalities, year, clock.now()),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import Agreement
+from samverkan.core import clock
 from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start
@@ -49,7 +50,7 @@ SOURCE_LABELS = {
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    this_year = timezone.localdate().year
+    this_year = clock.today().year
     context = {
         "years": list(range(this_year, this_year - YEARS_SHOWN, -1)),
         "municipalities": visible_municipalities(request.user).order_by("name"),
@@ -61,7 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _follow_up_of(municipality: Municipality, forms: dict[int, RhythmForm] | None = None) -> dict:
     """Everything the follow-up page shows of one municipality; with forms, a rhythm form for each group."""
-    now = timezone.now()
+    now = clock.now()
     today = timezone.localdate(now)
     data = continuous_follow_up(municipality, today)
     sources = [
@@ -183,7 +184,7 @@ def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     kept = Evaluation.objects.filter(agreement=agreement).select_related("next_agreement").first()
-    data = kept.data if kept else evaluation_for(agreement, timezone.localdate())
+    data = kept.data if kept else evaluation_for(agreement, clock.today())
     context = {"agreement": agreement, "can_write": can_write, "kept": kept, "data": data}
     return render(request, "reports/evaluation.html", context)
 
@@ -197,6 +198,6 @@ def next_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     if Evaluation.objects.filter(agreement=agreement).exists() or hasattr(agreement, "revision"):
         messages.error(request, _("The next agreement has already been started."))
         return redirect("evaluation", pk=agreement.pk)
-    kept = next_agreement_start(agreement=agreement, by=request.user, today=timezone.localdate())
+    kept = next_agreement_start(agreement=agreement, by=request.user, today=clock.today())
     messages.success(request, _("The next agreement is drafted from this one, with the evaluation beside it."))
     return redirect(kept.next_agreement)

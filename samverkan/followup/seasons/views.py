@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.core import clock
 from samverkan.core.access import get_municipality_for_user, visible_municipalities
 from samverkan.followup.seasons import services
 from samverkan.followup.seasons.forms import PrepareForm
@@ -29,7 +29,7 @@ def _year(request: HttpRequest) -> int:
     value = request.GET.get("year") or request.POST.get("year") or ""
     if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
         return int(value)
-    return timezone.localdate().year
+    return clock.today().year
 
 
 def _wheel_url(municipality: Municipality, year: int) -> str:

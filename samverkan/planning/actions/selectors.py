@@ -7,8 +7,8 @@ import io
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.core.access import owns_municipality, scope_for, visible_agreements
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import ActionPlan, Activity
@@ -84,7 +84,7 @@ def problem_names(*, municipality: Municipality, user: User) -> list[str]:
         problems = baseline.data.get("problems", [])
     else:
         audience = INTERNAL if owns_municipality(user, municipality) else PUBLIC
-        period = Period.last_full_year(timezone.localdate())
+        period = Period.last_full_year(clock.today())
         problems = situation_for_municipality(municipality=municipality, period=period, audience=audience)["problems"]
     return [problem["name"] for problem in problems]
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence
@@ -87,7 +87,7 @@ def action_plan_adopt(*, plan: ActionPlan, by: User) -> ActionPlan:
         raise ValidationError(PLAN_EMPTY, code="empty")
     plan.status = ActionPlan.Status.ADOPTED
     plan.adopted_by = by
-    plan.adopted_at = timezone.now()
+    plan.adopted_at = clock.now()
     plan.save(update_fields=["status", "adopted_by", "adopted_at"])
     return plan
 
@@ -175,7 +175,7 @@ def activity_update(
 def _stamp_status(activity: Activity, status: str, by: User | None) -> None:
     activity.status = status
     activity.status_changed_by = by
-    activity.status_changed_at = timezone.now()
+    activity.status_changed_at = clock.now()
 
 
 def activity_status_validate(*, activity: Activity, status: str, comment: str) -> None:
@@ -223,7 +223,7 @@ def occurrence_validate(occurrence: Occurrence) -> None:
         occurrence.full_clean(exclude=["logged_by"])
     except ValidationError as error:
         errors = error.update_error_dict(errors)
-    if occurrence.held_on and occurrence.held_on > timezone.localdate():
+    if occurrence.held_on and occurrence.held_on > clock.today():
         errors.setdefault("held_on", []).append(ValidationError(OCCURRENCE_IN_FUTURE, code="future"))
     if errors:
         raise ValidationError(errors)

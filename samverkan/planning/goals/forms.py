@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.core import clock
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline
@@ -140,4 +140,4 @@ class ManualValueForm(ServiceForm):
 
     def __init__(self, *args, indicator: Indicator, **kwargs) -> None:
         super().__init__(*args, prefix=f"value-{indicator.pk}", **kwargs)
-        self.initial.setdefault("measured_on", timezone.localdate())
+        self.initial.setdefault("measured_on", clock.today())

@@ -25,6 +25,7 @@ from django.db.models import Count, Min, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.planning.goals.models import Indicator
 from samverkan.situation.models import Baseline
 from samverkan.sources.bra.models import CrimeStatistic
@@ -66,7 +67,7 @@ def _counted_years(records: QuerySet, counted: QuerySet, field: str) -> list[Mea
     first = records.aggregate(first=Min(field))["first"]
     if first is None:
         return []
-    this_year = timezone.localdate().year
+    this_year = clock.today().year
     year_starts = datetime.datetime(this_year, 1, 1, tzinfo=timezone.get_current_timezone())
     counts = dict(
         counted.filter(**{f"{field}__lt": year_starts})

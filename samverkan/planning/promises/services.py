@@ -10,9 +10,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, PromiseSignatory, Suggestion
@@ -149,7 +149,7 @@ def promise_set_publish(*, promise_set: PromiseSet, by: User) -> None:
     if promise_set.status != PromiseSet.Status.SIGNED:
         raise ValidationError(NOT_SIGNED)
     promise_set.status = PromiseSet.Status.PUBLISHED
-    promise_set.published_at = timezone.now()
+    promise_set.published_at = clock.now()
     promise_set.updated_by = by
     promise_set.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
 
@@ -213,7 +213,7 @@ def promise_set_follow_up(*, promise_set: PromiseSet, followups: dict[int, str],
         raise ValidationError(errors)
     PromiseActivity.objects.bulk_update(activities, ["followup"])
     promise_set.status = PromiseSet.Status.FOLLOWED_UP
-    promise_set.followed_up_at = timezone.now()
+    promise_set.followed_up_at = clock.now()
     promise_set.updated_by = by
     promise_set.save(update_fields=["status", "followed_up_at", "updated_by", "updated_at"])
 

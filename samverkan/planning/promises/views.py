@@ -7,8 +7,6 @@ promise and minute in the cache, never per visitor.
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.core import clock
 from samverkan.core.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.promises import services
@@ -84,7 +83,7 @@ def _open_promise(code: str, pk: int) -> Promise:
 
 def _within_rate_limit(promise: Promise) -> bool:
     limit = getattr(settings, "PROMISE_SUGGESTIONS_PER_MINUTE", SUGGESTIONS_PER_MINUTE)
-    key = f"promises:suggestions:{promise.pk}:{int(time.time() // 60)}"
+    key = f"promises:suggestions:{promise.pk}:{int(clock.now().timestamp() // 60)}"
     cache.add(key, 0, timeout=60)
     return cache.incr(key) <= limit
 

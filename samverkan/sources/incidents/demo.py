@@ -9,6 +9,7 @@ import random
 
 from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.core.access import REPORT_ROLES
 from samverkan.organisations.models import Membership, Municipality
 from samverkan.sources.incidents.models import Incident, NamedPlace
@@ -83,7 +84,7 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     tz = timezone.get_current_timezone()
-    today = timezone.localdate()
+    today = clock.today()
     for code, places in PLACES.items():
         municipality = Municipality.objects.get(code=code)
         named = [NamedPlace.objects.create(municipality=municipality, name=n, lat=la, lng=lo) for n, la, lo in places]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
@@ -46,7 +47,7 @@ class IncidentForm(forms.Form):
         self.fields["category"].choices = [("", "—")] + [(n, n) for n in names]
         self.fields["place"].queryset = NamedPlace.objects.filter(municipality__in=municipalities)
         if not self.is_bound:
-            self.initial.setdefault("occurred_from", timezone.localtime().replace(second=0, microsecond=0))
+            self.initial.setdefault("occurred_from", timezone.localtime(clock.now()).replace(second=0, microsecond=0))
 
     def clean(self) -> dict:
         data = super().clean()

@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core import clock
 from samverkan.core.access import (
     get_municipal_object_for_user,
     get_municipality_for_user,
@@ -137,7 +137,7 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     )
     form = WeekFilterForm(request.GET or None, municipalities=municipalities, initial={"kommun": municipality.code})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    week = data.get("week") or selectors.last_complete_week(timezone.localdate())
+    week = data.get("week") or selectors.last_complete_week(clock.today())
     form.initial["week"] = week
     filters = {"category__name": data.get("category"), "status": data.get("status")}
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)

@@ -6,8 +6,8 @@ import datetime
 import math
 
 from django.db import transaction
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.sources.importing import ImportFailed, Problem
 from samverkan.sources.police_events.models import FeedFetch
 
@@ -21,7 +21,7 @@ def police_feed_claim(*, url: str, now: datetime.datetime | None = None) -> None
 
     A request counts whether or not it succeeds, so the claim comes before the fetch.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         fetch, created = FeedFetch.objects.select_for_update().get_or_create(url=url, defaults={"at": now})
         if created:

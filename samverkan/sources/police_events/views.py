@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.core.access import get_municipality_for_user, visible_municipalities
 from samverkan.sources.police_events.forms import PeriodForm
 from samverkan.sources.police_events.selectors import (
@@ -25,7 +25,7 @@ def police_events_list(request: HttpRequest) -> HttpResponse:
     if code is None:
         return render(request, "police_events/list.html", context)
     municipality, _can_write = get_municipality_for_user(request.user, code)
-    form = PeriodForm(request.GET, today=timezone.localdate())
+    form = PeriodForm(request.GET, today=clock.today())
     context.update(municipality=municipality, form=form)
     if not form.is_valid():
         return render(request, "police_events/list.html", context, status=400)

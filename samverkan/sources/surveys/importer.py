@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import Batch, Outcome, Problems, Source
@@ -75,7 +75,7 @@ class SurveyImporter:
             self._store_wave(part, run, outcome, out)
 
     def _store_wave(self, part: WaveRows, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
-        today = timezone.localdate()
+        today = clock.today()
         wave, _created = Wave.objects.get_or_create(
             municipality=part.municipality,
             name=part.name,

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.privacy import PERSONNUMMER_REFUSED, contains_personnummer
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
@@ -33,7 +33,7 @@ def wave_create(*, municipality: Municipality, name: str, questions: Iterable[Qu
     wave = Wave(
         name=name,
         municipality=municipality,
-        opened_on=timezone.localdate(),
+        opened_on=clock.today(),
         source=Wave.Source.WEB,
         delomraden=delomraden,
     )
@@ -46,7 +46,7 @@ def wave_create(*, municipality: Municipality, name: str, questions: Iterable[Qu
 
 
 def wave_close(*, wave: Wave) -> None:
-    wave.closed_on = timezone.localdate()
+    wave.closed_on = clock.today()
     wave.save(update_fields=["closed_on"])
 
 
@@ -84,7 +84,7 @@ def response_submit(
     response = Response(
         wave=wave,
         delomrade=delomrade,
-        submitted_on=timezone.localdate(),
+        submitted_on=clock.today(),
         free_text=free_text,
         unsafe_lat=unsafe_lat,
         unsafe_lng=unsafe_lng,

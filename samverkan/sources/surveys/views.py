@@ -11,7 +11,6 @@ even hashing addresses would make respondents traceable; it bounds how fast anyo
 from __future__ import annotations
 
 import io
-import time
 
 import segno
 from django.conf import settings
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samverkan.core import clock
 from samverkan.core.access import scope_for
 from samverkan.core.privacy import suppress_count
 from samverkan.organisations.geography import map_config
@@ -177,7 +177,7 @@ def _answered_cookie(wave: Wave) -> str:
 def _within_rate_limit(wave: Wave) -> bool:
     """At most SURVEY_SUBMISSIONS_PER_MINUTE submissions to the wave in the current minute."""
     limit = getattr(settings, "SURVEY_SUBMISSIONS_PER_MINUTE", SUBMISSIONS_PER_MINUTE)
-    key = f"surveys:submissions:{wave.token}:{int(time.time() // 60)}"
+    key = f"surveys:submissions:{wave.token}:{int(clock.now().timestamp() // 60)}"
     cache.add(key, 0, timeout=60)
     return cache.incr(key) <= limit
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.followup.notifications.services import notifications_send
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, digest: bool, base_url: str, **options) -> None:
-        outcome = notifications_send(today=timezone.localdate(), digest=digest, base_url=base_url.rstrip("/"))
+        outcome = notifications_send(today=clock.today(), digest=digest, base_url=base_url.rstrip("/"))
         self.stdout.write(
             f"sent: {outcome.emails} emails, {outcome.notifications} notifications, {outcome.already_sent} already sent"
         )
