@@ -10,14 +10,17 @@ Lena    – leadership, Arjeplogs kommun (reads, never writes)
 from __future__ import annotations
 
 import datetime
+import os
+import zoneinfo
 from dataclasses import dataclass
 from importlib import import_module
 
 import pytest
-from django.utils import timezone
+import time_machine
 
 from samverkan.agreements import services
 from samverkan.agreements.models import Agreement, FocusArea, Section
+from samverkan.core import clock
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 
 
@@ -33,6 +36,31 @@ LULEA_BOX = box(21.0, 65.4, 22.5, 66.0)
 
 
 pytest_plugins = ["tests.browser.fixtures"]
+
+# SAMVERKAN_TEST_TODAY=YYYY-MM-DD runs the whole suite on that day: the clock starts at 10:00 in Stockholm and ticks.
+TEST_TODAY = os.environ.get("SAMVERKAN_TEST_TODAY", "").strip()
+TRAVEL = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not TEST_TODAY:
+        return
+    day = datetime.date.fromisoformat(TEST_TODAY)
+    moment = datetime.datetime.combine(day, datetime.time(10), zoneinfo.ZoneInfo("Europe/Stockholm"))
+    config.stash[TRAVEL] = time_machine.travel(moment, tick=True)
+    config.stash[TRAVEL].start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    travel = config.stash.get(TRAVEL, None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if TEST_TODAY:
+        return f"clock: {TEST_TODAY} 10:00 Europe/Stockholm, ticking (SAMVERKAN_TEST_TODAY)"
+    return "clock: real (SAMVERKAN_TEST_TODAY=YYYY-MM-DD runs the suite on another day)"
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +121,7 @@ def _user(username: str, organisation: Organisation, role: str) -> User:
 @pytest.fixture
 def world(db) -> World:
     # The part 1 agreement ends five weeks from today, inside its revision window.
-    ends = timezone.localdate() + datetime.timedelta(days=35)
+    ends = clock.today() + datetime.timedelta(days=35)
     starts = datetime.date(ends.year - 3, 6, 1)
     period = f"{starts.year}–{ends.year}"
     arjeplog = _municipality("2506", "Arjeplog", ARJEPLOG_BOX)
