@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "samverkan.followup.seasons",
     "samverkan.followup.supervision",
     "samverkan.followup.notifications",
+    # The product itself, above every layer: the demo command and the shared static files.
+    "samverkan",
 ]
 
 MIDDLEWARE = [
@@ -76,7 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.core.context_processors.navigation",
-                "samverkan.core.context_processors.demo_notice",
+                "samverkan.context_processors.demo_notice",
             ],
         },
     },
@@ -104,7 +106,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "samverkan" / "static", ("leaflet", xstatic_leaflet.BASE_DIR)]
+STATICFILES_DIRS = [("leaflet", xstatic_leaflet.BASE_DIR)]  # samverkan/static is the "samverkan" app's
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

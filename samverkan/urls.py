@@ -4,11 +4,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from samverkan.organisations import views as organisation_views
+from samverkan import views
 
 urlpatterns = [
-    path("", organisation_views.overview, name="overview"),
-    path("kommun/<str:code>/", organisation_views.municipality, name="municipality"),
+    path("", views.overview, name="overview"),
+    path("kommun/<str:code>/", views.municipality, name="municipality"),
     path("kartlaggning/", include("samverkan.sources.urls")),
     path("lagesbild/", include("samverkan.situation.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),

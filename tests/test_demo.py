@@ -4,8 +4,8 @@ import io
 
 from django.core.management import call_command
 
+from samverkan.agreements.access import get_agreement_for_user, visible_agreements
 from samverkan.agreements.models import Agreement
-from samverkan.core.access import get_agreement_for_user, visible_agreements
 from samverkan.demo import DEMO_PASSWORD
 from samverkan.organisations.models import CollaborationGroup, Role, User
 

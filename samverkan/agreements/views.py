@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements import services
+from samverkan.agreements.access import get_agreement_for_user, visible_agreements
 from samverkan.agreements.forms import AgreementForm, CommitmentForm, CommunicationItemForm, SignatoryForm
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
-from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
+from samverkan.organisations.access import visible_municipalities
 
 
 def _get_writable(request: HttpRequest, pk: int) -> Agreement:

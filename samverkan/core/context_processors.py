@@ -1,3 +1,5 @@
+"""The menu of the cycle's sections on every page."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest
@@ -15,13 +17,6 @@ SECTIONS = [
     ("promise_sets", _("Citizen promises")),
     ("followup", _("Follow-up")),
 ]
-
-
-def demo_notice(request: HttpRequest) -> dict:
-    from samverkan.demo import DEMO_SOURCE
-    from samverkan.sources.models import ImportRun
-
-    return {"demo_data": ImportRun.objects.filter(source=DEMO_SOURCE).exists()}
 
 
 def navigation(request: HttpRequest) -> dict:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
-from samverkan.core.access import (
+from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
     scope_for,

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from samverkan.core.access import scope_for, visible_municipalities
+from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import Batch, Importer, ImportFailed, Problem, Source, run_import
 from samverkan.sources.models import ImportRun

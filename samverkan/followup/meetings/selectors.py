@@ -14,10 +14,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.core.access import scope_for
 from samverkan.core.privacy import suppress_count
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.seasons.selectors import tasks_due
+from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals.models import Indicator

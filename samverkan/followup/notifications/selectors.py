@@ -1,4 +1,4 @@
-"""What is due for a user, among the things the user can see (samverkan.core.access).
+"""What is due for a user, among the things the user can see (samverkan.organisations.access).
 
 COLLECTORS holds one function per kind; a new kind adds its Kind (models) and its collector here.
 """
@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samverkan.core.access import Scope, scope_for, visible_agreements
+from samverkan.agreements.access import visible_agreements
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.notifications.due import Notice, stale_sources
 from samverkan.followup.notifications.models import DEFAULT_FREQUENCY, Kind, Preference, SentNotification
+from samverkan.organisations.access import Scope, scope_for
 from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.promises.models import Suggestion

@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
-from samverkan.core.access import get_municipality_for_user, scope_for
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.freshness import freshness
 from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
 from samverkan.followup.reports.status import goal_colour
+from samverkan.organisations.access import get_municipality_for_user, scope_for
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import goals_for_municipality

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samverkan.agreements.access import get_agreement_for_user, visible_agreements
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
-from samverkan.core.access import get_agreement_for_user, visible_agreements, visible_municipalities
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start
 from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
@@ -32,6 +32,7 @@ from samverkan.followup.reports.selectors import (
     visible_police_areas,
 )
 from samverkan.followup.seasons.selectors import tasks_due
+from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import Municipality
 
 TASKS_AHEAD = datetime.timedelta(days=60)  # coordination tasks shown before they fall due

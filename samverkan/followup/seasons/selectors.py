@@ -16,7 +16,7 @@ def tasks_due(
     *, municipalities: Iterable[Municipality], start: datetime.date, end: datetime.date
 ) -> QuerySet[CoordinationTask]:
     """Coordination tasks falling due from start to end (inclusive), done or not, earliest first.
-    Pass only municipalities the user may see (core.access.visible_municipalities)."""
+    Pass only municipalities the user may see (organisations.access.visible_municipalities)."""
     return CoordinationTask.objects.filter(
         event__municipality__in=list(municipalities), due_on__gte=start, due_on__lte=end
     ).select_related("event", "event__municipality", "done_by")

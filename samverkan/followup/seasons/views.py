@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
-from samverkan.core.access import get_municipality_for_user, visible_municipalities
 from samverkan.followup.seasons import services
 from samverkan.followup.seasons.forms import PrepareForm
 from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
 from samverkan.followup.seasons.selectors import activities_in_year, tasks_for_year
+from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
 from samverkan.organisations.models import Municipality, PresentPopulation
 from samverkan.situation.models import RecurringEvent
 from samverkan.situation.selectors import Period, seasons

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from samverkan.core.access import scope_for
 from samverkan.followup.supervision.models import SupervisedObject, Visit
+from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality, User
 
 

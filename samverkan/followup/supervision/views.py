@@ -7,11 +7,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samverkan.core.access import get_municipality_for_user, scope_for, visible_municipalities
 from samverkan.followup.supervision import services
 from samverkan.followup.supervision.forms import SupervisedObjectForm, VisitForm
 from samverkan.followup.supervision.models import CHECKLIST
 from samverkan.followup.supervision.selectors import objects_of, visible_visits
+from samverkan.organisations.access import get_municipality_for_user, scope_for, visible_municipalities
 from samverkan.organisations.models import Municipality
 
 

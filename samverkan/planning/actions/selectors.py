@@ -8,8 +8,9 @@ import io
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
+from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
-from samverkan.core.access import owns_municipality, scope_for, visible_agreements
+from samverkan.organisations.access import owns_municipality, scope_for
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals.models import Goal

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.core.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions import services
 from samverkan.planning.actions.forms import ActionPlanForm, ActivityForm, OccurrenceForm, StatusFormSet

@@ -14,14 +14,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from samverkan.core.access import (
-    get_agreement_for_user,
-    get_municipal_object_for_user,
-    owns_municipality,
-    scope_for,
-    visible_agreements,
-)
+from samverkan.agreements.access import get_agreement_for_user, visible_agreements
 from samverkan.core.privacy import share_visible, suppress_count
+from samverkan.organisations.access import get_municipal_object_for_user, owns_municipality, scope_for
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.goals.measurements import Measurement, baseline_for, measurements, since
 from samverkan.planning.goals.models import Goal, Indicator

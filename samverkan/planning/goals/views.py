@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.core.access import get_agreement_for_user, owns_municipality, scope_for, visible_agreements
+from samverkan.agreements.access import get_agreement_for_user, visible_agreements
+from samverkan.organisations.access import owns_municipality, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals import services
 from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm

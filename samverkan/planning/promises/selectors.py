@@ -14,7 +14,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.access import visible_municipalities
+from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Occurrence
 from samverkan.planning.actions.selectors import activity_progress

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
-from samverkan.core.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.promises import services
 from samverkan.planning.promises.forms import (
@@ -110,7 +110,7 @@ def suggestion_thanks(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "promises/suggest_thanks.html", {"municipality": promise.promise_set.municipality})
 
 
-# Staff: login, access through core.access (outsiders 404, read-only roles never change anything).
+# Staff: login, access through organisations.access (outsiders 404, read-only roles never change anything).
 
 
 def _get_set(request: HttpRequest, pk: int) -> tuple[PromiseSet, bool]:

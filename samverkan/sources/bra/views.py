@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from samverkan.core.access import visible_municipalities
+from samverkan.organisations.access import visible_municipalities
 from samverkan.sources.bra.selectors import crime_table_for
 
 

@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samverkan.core.access import get_municipal_object_for_user, scope_for, visible_municipalities
+from samverkan.organisations.access import get_municipal_object_for_user, scope_for, visible_municipalities
 from samverkan.organisations.models import Municipality
-from samverkan.planning.promises.selectors import accepted_suggestions, last_citizen_dialogue_on
 from samverkan.sources.dialogues.forms import DialogueForm, ProblemFormSet
+from samverkan.sources.dialogues.inputs import dialogue_inputs
 from samverkan.sources.dialogues.models import Dialogue
 
 
@@ -46,9 +46,9 @@ def dialogue_new(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The dialogue was recorded."))
         return redirect(dialogue)
     status = 400 if request.method == "POST" else 200
-    # Citizens' accepted suggestions since each municipality's last citizen dialogue: input for this one.
-    suggestions = [(m, accepted_suggestions(municipality=m, since=last_citizen_dialogue_on(m))) for m in writable]
-    context = {"form": form, "problems": problems, "suggestions": [(m, s) for m, s in suggestions if s]}
+    # What was said elsewhere since each municipality's last dialogue (citizens' accepted suggestions): input.
+    inputs = [(m, dialogue_inputs(m)) for m in writable]
+    context = {"form": form, "problems": problems, "suggestions": [(m, items) for m, items in inputs if items]}
     return render(request, "dialogues/new.html", context, status=status)
 
 

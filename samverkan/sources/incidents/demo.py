@@ -10,7 +10,7 @@ import random
 from django.utils import timezone
 
 from samverkan.core import clock
-from samverkan.core.access import REPORT_ROLES
+from samverkan.organisations.access import REPORT_ROLES
 from samverkan.organisations.models import Membership, Municipality
 from samverkan.sources.incidents.models import Incident, NamedPlace
 from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverkan.core import clock
-from samverkan.core.access import (
+from samverkan.organisations.access import (
     get_municipal_object_for_user,
     get_municipality_for_user,
     is_member_of,

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samverkan.core import clock
-from samverkan.core.access import get_municipality_for_user, visible_municipalities
+from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
 from samverkan.sources.police_events.forms import PeriodForm
 from samverkan.sources.police_events.selectors import (
     police_events_by_month,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from samverkan.core.access import visible_municipalities
 from samverkan.core.privacy import share_visible, suppress_count
+from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import User
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.indices import Share, item_index, problem_index, scores, share

@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
-from samverkan.core.access import scope_for
 from samverkan.core.privacy import suppress_count
+from samverkan.organisations.access import scope_for
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank, selectors, services

@@ -7,7 +7,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from samverkan.core.access import scope_for
+from samverkan.organisations.access import scope_for
 from samverkan.sources.surveys.bank import QUESTION_BY_KEY
 from samverkan.sources.surveys.selectors import Shown, shown, survey_results
 from tests.sources.surveys.conftest import answer, open_wave

@@ -1,3 +1,5 @@
+"""The pages above every layer: the staff overview (or the citizens' entrance) and a municipality's page."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
@@ -5,12 +7,12 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
-from samverkan.core.access import (
+from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
     report_municipalities,
-    visible_agreements,
     visible_municipalities,
 )
 from samverkan.organisations.models import GroupMember, Membership, Role
