@@ -6,6 +6,8 @@ with a GROUP BY. A municipality's resolution follows its size in residents (see 
 
 from __future__ import annotations
 
+import functools
+
 import h3
 
 RESOLUTIONS = (7, 8, 9)
@@ -23,9 +25,10 @@ def resolution_for(residents: int) -> int:
     return 9 if residents < FINE_BELOW_RESIDENTS else 8
 
 
-def neighbours(cell: str, k: int = 1) -> set[str]:
-    """The cells within k steps, the cell itself included."""
-    return set(h3.grid_disk(cell, k))
+@functools.lru_cache(maxsize=2**16)
+def neighbours(cell: str, k: int = 1) -> frozenset[str]:
+    """The cells within k steps, the cell itself included (computed once per cell and k)."""
+    return frozenset(h3.grid_disk(cell, k))
 
 
 def boundary(cell: str) -> list[tuple[float, float]]:

@@ -20,6 +20,7 @@ from samverkan.organisations.models import Membership, Municipality, Organisatio
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
 # Who logs incidents: everyone working in the collaboration but the read-only leadership.
+POLICE_KINDS = (Organisation.Kind.POLICE_REGION, Organisation.Kind.POLICE_AREA)
 REPORT_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT, Role.GROUP_MEMBER, Role.REPORTER})
 
 
@@ -34,9 +35,12 @@ class Scope:
     # Municipalities whose own organisation the user belongs to: there the user is the owner
     # (of survey answers and exact small counts); the police and partners are outside.
     owned_municipalities: frozenset[int]
+    # Municipalities whose situation picture the user sees in full: their own, and for the police every
+    # municipality of their area (the police are a party to the picture, DOMAIN.md §4).
+    party_municipalities: frozenset[int]
 
 
-EMPTY_SCOPE = Scope(*(frozenset(),) * 7)
+EMPTY_SCOPE = Scope(*(frozenset(),) * 8)
 
 
 def _organisation_and_descendants(organisation: Organisation) -> set[int]:
@@ -60,6 +64,7 @@ def scope_for(user: User) -> Scope:
     report_m: set[int] = set()
     member_of: set[int] = set()
     owned_m: set[int] = set()
+    party_m: set[int] = set()
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         if membership.municipality_id is not None:
             municipalities = {membership.municipality_id}
@@ -76,7 +81,11 @@ def scope_for(user: User) -> Scope:
             report_m |= municipalities
         if membership.organisation.kind == Organisation.Kind.MUNICIPALITY:
             owned_m |= municipalities
-    scope = Scope(*(frozenset(ids) for ids in (read_m, write_m, read_o, write_o, report_m, member_of, owned_m)))
+        if membership.organisation.kind in (Organisation.Kind.MUNICIPALITY, *POLICE_KINDS):
+            party_m |= municipalities
+    scope = Scope(
+        *(frozenset(ids) for ids in (read_m, write_m, read_o, write_o, report_m, member_of, owned_m, party_m))
+    )
     user._samverkan_scope = scope
     return scope
 
@@ -117,3 +126,9 @@ def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], *
 def owns_municipality(user: User, municipality: Municipality) -> bool:
     """Inside the municipality's own organisation (its staff and leadership)."""
     return municipality.id in scope_for(user).owned_municipalities
+
+
+def sees_internal_figures(user: User, municipality: Municipality) -> bool:
+    """A party to the municipality's picture (its own organisation, the police of its area): sees every
+    figure exact and its adopted baselines. Incident free text and reporters stay with `is_member_of`."""
+    return municipality.id in scope_for(user).party_municipalities

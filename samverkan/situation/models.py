@@ -72,7 +72,7 @@ class Conclusion(models.Model):
 
 
 class Baseline(models.Model):
-    """An adopted lägesbild: every number, chart and text frozen as they were (the baslinje).
+    """An adopted lägesbild: every fact and conclusion frozen as they were (the baslinje).
 
     For one municipality, or (police_area set) the joint picture of a police area.
     """
@@ -86,8 +86,7 @@ class Baseline(models.Model):
     version = models.PositiveIntegerField(_("version"))
     start = models.DateField(_("from"))
     end = models.DateField(_("to"))
-    data = models.JSONField(_("figures"))
-    charts = models.JSONField(_("charts"))
+    data = models.JSONField(_("figures"))  # the SituationPicture (or JointPicture) as JSON, see picture.py
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("adopted by")
     )

@@ -10,13 +10,14 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
 from samverkan.core.hexagons import boundary
+from samverkan.situation.audience import ShownJoint, ShownPicture
 from samverkan.situation.lib import charts
 
 TOP = 10
 
 
-def _count(value: int | str) -> float | None:
-    return value if isinstance(value, int) else None  # "<3" is drawn as missing
+def _count(value: float | str) -> float | None:
+    return value if isinstance(value, int | float) else None  # "<3" is drawn as missing
 
 
 def _chart(svg: str, summary: str) -> dict[str, str]:
@@ -31,10 +32,10 @@ def _months() -> list[str]:
     return [str(MONTHS_3[m]) for m in range(1, 13)]
 
 
-def _problems(data: dict) -> dict[str, str]:
-    top = data["problems"][:TOP]
+def _problems(data: ShownPicture) -> dict[str, str]:
+    top = data.problems[:TOP]
     summary = (
-        _("The highest score is %(name)s (%(score)s of 100).") % {"name": top[0]["name"], "score": top[0]["score"]}
+        _("The highest score is %(name)s (%(score)s of 100).") % {"name": top[0].name, "score": top[0].score}
         if top
         else _("No problems found in the sources for this period.")
     )
@@ -43,15 +44,15 @@ def _problems(data: dict) -> dict[str, str]:
         chart_id="problems",
         title=title,
         summary=summary,
-        labels=[p["name"] for p in top],
-        values=[p["score"] for p in top],
+        labels=[p.name for p in top],
+        values=[p.score for p in top],
     )
 
 
-def _incidents(data: dict) -> dict[str, str]:
-    rows = data["incidents"][:TOP]
+def _incidents(data: ShownPicture) -> dict[str, str]:
+    rows = data.incidents[:TOP]
     summary = (
-        _("Most incidents were logged as %(name)s.") % {"name": rows[0]["category"]}
+        _("Most incidents were logged as %(name)s.") % {"name": rows[0].category}
         if rows
         else _("No incidents in the period.")
     )
@@ -59,87 +60,87 @@ def _incidents(data: dict) -> dict[str, str]:
         chart_id="incidents",
         title=_("Incidents by category"),
         summary=summary,
-        labels=[r["category"] for r in rows],
-        values=[_count(r["count"]) for r in rows],
+        labels=[r.category for r in rows],
+        values=[_count(r.count) for r in rows],
     )
 
 
-def _incidents_by_month(data: dict) -> dict[str, str]:
-    rows = data["incidents_by_month"]
-    counted = [(r["month"], r["count"]) for r in rows if isinstance(r["count"], int)]
+def _incidents_by_month(data: ShownPicture) -> dict[str, str]:
+    rows = data.incidents_by_month
+    counted = [(r.month, r.count) for r in rows if isinstance(r.count, int)]
     busiest = max(counted, key=lambda item: item[1], default=None)
     summary = (
         _("The busiest month was %(month)s with %(count)s incidents.") % {"month": busiest[0], "count": busiest[1]}
         if busiest and busiest[1]
         else _("No incidents in the period.")
     )
-    series = [(_("Incidents"), [_count(r["count"]) for r in rows])]
-    if any(r["per_1000_present"] is not None for r in rows):
-        series.append((_("Per 1,000 present"), [r["per_1000_present"] for r in rows]))
+    series = [(_("Incidents"), [_count(r.count) for r in rows])]
+    if any(r.per_1000_present is not None for r in rows):
+        series.append((_("Per 1,000 present"), [r.per_1000_present for r in rows]))
     svg = charts.line_chart(
         chart_id="incidents_by_month",
         title=_("Incidents per month"),
         summary=summary,
-        x_labels=[r["month"] for r in rows],
+        x_labels=[r.month for r in rows],
         series=series,
     )
     return _chart(svg, summary)
 
 
-def _seasons(data: dict) -> dict[str, str]:
-    months = data["seasons"]["months"]
-    peaks = [_months()[row["month"] - 1] for row in months if row["peak"]]
+def _seasons(data: ShownPicture) -> dict[str, str]:
+    months = data.seasons.months
+    peaks = [_months()[row.month - 1] for row in months if row.peak]
     summary = (
         _("Incidents peak in %(months)s.") % {"months": ", ".join(peaks)}
         if peaks
         else _("No month stands out from the others.")
     )
-    present = [row["present_population"] for row in months]
+    present = [row.present_population for row in months]
     svg = charts.month_profile(
         chart_id="seasons",
         title=_("The yearly wheel: incidents in a mean month"),
         summary=summary,
-        series_bars=(_("Incidents"), [row["incidents"] for row in months]),
+        series_bars=(_("Incidents"), [_count(row.incidents) for row in months]),
         series_line=(_("Present population"), present) if any(v is not None for v in present) else None,
-        bands=[(s["months"][0], s["months"][-1], s["name"]) for s in data["seasons"]["named_seasons"]],
+        bands=[(s.months[0], s.months[-1], s.name) for s in data.seasons.named_seasons],
         month_labels=_months(),
     )
     return _chart(svg, summary)
 
 
-def _hotspots(data: dict) -> dict[str, str]:
-    hot = [c for c in data["hotspots"] if c["kind"] == "hot"]
+def _hotspots(data: ShownPicture, outline: dict) -> dict[str, str]:
+    hot = [c for c in data.hotspots if c.kind == "hot"]
     summary = (
         _("%(count)s hexagons are significant hotspots.") % {"count": len(hot)}
         if hot
         else _("No significant hotspot in the period.")
     )
-    cells = [(boundary(c["h3"]), c["kind"], "") for c in data["hotspots"]]
+    cells = [(boundary(c.h3), c.kind, "") for c in data.hotspots]
     svg = charts.hex_map(
         chart_id="hotspots",
         title=_("Hotspots (Getis-Ord Gi*)"),
         summary=summary,
-        outline=data["boundary"],
+        outline=outline,
         cells=cells,
-        points=[tuple(p) for p in data["points"]],
+        points=[],
     )
     return _chart(svg, summary)
 
 
-def _comparison(data: dict) -> dict[str, str]:
-    names = {r["code"]: r["name"] for r in data["comparison"]["regions"]}
-    rows = data["comparison"]["crime_per_1000"]
-    years = sorted({r["year"] for r in rows})
-    values = {(r["region"], r["year"]): r["per_1000_residents"] for r in rows}
+def _comparison(data: ShownPicture) -> dict[str, str]:
+    names = {r.code: r.name for r in data.comparison.regions}
+    rows = data.comparison.crime_per_1000
+    years = sorted({r.year for r in rows})
+    values = {(r.region, r.year): r.per_1000_residents for r in rows}
     series = [
         (names[code], [values.get((code, y)) for y in years])
         for code in names
         if any((code, y) in values for y in years)
     ]
-    own = [values.get((data["municipality"], y)) for y in years]
+    own = [values.get((data.municipality, y)) for y in years]
     summary = (
         _("%(name)s had %(value)s reported crimes per 1,000 residents in %(year)s.")
-        % {"name": data["name"], "value": own[-1], "year": years[-1]}
+        % {"name": data.name, "value": own[-1], "year": years[-1]}
         if years and own[-1] is not None
         else _("No crime statistics imported for these years.")
     )
@@ -153,10 +154,10 @@ def _comparison(data: dict) -> dict[str, str]:
     return _chart(svg, summary)
 
 
-def _police_events(data: dict) -> dict[str, str]:
-    rows = data["police_events"][:TOP]
+def _police_events(data: ShownPicture) -> dict[str, str]:
+    rows = data.police_events[:TOP]
     summary = (
-        _("The most common police event was %(type)s.") % {"type": rows[0]["type"]}
+        _("The most common police event was %(type)s.") % {"type": rows[0].type}
         if rows
         else _("No police events in the period.")
     )
@@ -164,18 +165,18 @@ def _police_events(data: dict) -> dict[str, str]:
         chart_id="police_events",
         title=_("Police events by type"),
         summary=summary,
-        labels=[r["type"] for r in rows],
-        values=[r["count"] for r in rows],
+        labels=[r.type for r in rows],
+        values=[r.count for r in rows],
     )
 
 
-def _survey(data: dict) -> dict[str, str]:
-    wave = data["survey"][-1] if data["survey"] else None
-    items = wave["items"] if wave else []
-    highest = max((i for i in items if i["index"] is not None), key=lambda i: i["index"], default=None)
+def _survey(data: ShownPicture) -> dict[str, str]:
+    wave = data.survey[-1] if data.survey else None
+    items = wave.items if wave else ()
+    highest = max((i for i in items if i.index is not None), key=lambda i: i.index or 0, default=None)
     summary = (
         _("In %(wave)s the biggest problem was %(item)s (index %(index)s of 6).")
-        % {"wave": wave["wave"], "item": highest["text"], "index": highest["index"]}
+        % {"wave": wave.wave, "item": highest.text, "index": highest.index}
         if highest
         else _("No survey in the period.")
     )
@@ -183,31 +184,29 @@ def _survey(data: dict) -> dict[str, str]:
         chart_id="survey",
         title=_("Safety survey: problem index per item (0–6)"),
         summary=summary,
-        labels=[i["text"] for i in items],
-        values=[i["index"] for i in items],
+        labels=[i.text for i in items],
+        values=[i.index for i in items],
     )
 
 
-def charts_for(data: dict) -> dict[str, dict[str, str]]:
+def charts_for(data: ShownPicture, outline: dict) -> dict[str, dict[str, str]]:
     """Every chart of a municipality's lägesbild, by id."""
     return {
         "problems": _problems(data),
         "incidents": _incidents(data),
         "incidents_by_month": _incidents_by_month(data),
         "seasons": _seasons(data),
-        "hotspots": _hotspots(data),
+        "hotspots": _hotspots(data, outline),
         "comparison": _comparison(data),
         "police_events": _police_events(data),
         "survey": _survey(data),
     }
 
 
-def joint_charts_for(data: dict) -> dict[str, dict[str, str]]:
-    names = [m["name"] for m in data["municipalities"]]
-    crime = [
-        next((c["per_1000_residents"] for c in reversed(m["crime_statistics"])), None) for m in data["municipalities"]
-    ]
-    index = [m["survey"][0]["problem_index"] if m["survey"] else None for m in data["municipalities"]]
+def joint_charts_for(data: ShownJoint) -> dict[str, dict[str, str]]:
+    names = [m.name for m in data.municipalities]
+    crime = [next((c.per_1000_residents for c in reversed(m.crime_statistics)), None) for m in data.municipalities]
+    index = [m.survey[0].problem_index if m.survey else None for m in data.municipalities]
     return {
         "crime": _bar(
             chart_id="joint_crime",
@@ -226,15 +225,15 @@ def joint_charts_for(data: dict) -> dict[str, dict[str, str]]:
     }
 
 
-def map_for(data: dict) -> dict:
-    """The Leaflet settings of the hotspot map (static/map.js), from the data alone."""
+def map_for(data: ShownPicture, outline: dict, points_url: str) -> dict:
+    """The Leaflet settings of the hotspot map (static/map.js): the cells the audience may see, and for the
+    parties the address their points are fetched from."""
     return {
-        "boundaries": {"type": "Feature", "properties": {}, "geometry": data["boundary"]},
+        "boundaries": {"type": "Feature", "properties": {}, "geometry": outline},
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "cells": [
-            {"boundary": boundary(c["h3"]), "kind": c["kind"], "label": f"{c['count']} · z = {c['z']}"}
-            for c in data["hotspots"]
+            {"boundary": boundary(c.h3), "kind": c.kind, "label": f"{c.count} · z = {c.z}"} for c in data.hotspots
         ],
-        "points": [[lat, lng, ""] for lat, lng in data["points"]],
+        "points_url": points_url,
     }

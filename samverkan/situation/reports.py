@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from samverkan.situation.audience import ShownJoint, ShownPicture
 
-def pdf_for(data: dict, charts: dict[str, dict[str, str]]) -> bytes:
-    html = render_to_string("situation/report.html", {"data": data, "charts": charts, "joint": "police_area" in data})
+
+def pdf_for(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]]) -> bytes:
+    joint = isinstance(data, ShownJoint)
+    html = render_to_string("situation/report.html", {"data": data, "charts": charts, "joint": joint})
     return HTML(string=html).write_pdf()

@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.situation.models import Baseline, Conclusion
+from samverkan.situation.picture import JointPicture, SituationPicture
 from samverkan.situation.selectors import Period
 
 
@@ -24,22 +25,20 @@ def conclusion_save(*, municipality: Municipality, period: Period, problem: str,
 @transaction.atomic
 def baseline_adopt(
     *,
-    data: dict,
-    charts: dict[str, str],
-    period: Period,
+    picture: SituationPicture | JointPicture,
     by: User,
     municipality: Municipality | None = None,
     police_area: Organisation | None = None,
 ) -> Baseline:
-    """Freeze the lägesbild as the next version: later imports never change it."""
+    """Freeze the lägesbild's facts as the next version: later imports never change it. The baseline keeps
+    the picture's JSON (stable keys, no labels or links), so it opens in any language and any later version."""
     owner = {"municipality": municipality} if municipality else {"police_area": police_area}
     latest = Baseline.objects.filter(**owner).aggregate(version=Max("version"))["version"]
     return Baseline.objects.create(
         **owner,
         version=(latest or 0) + 1,
-        start=period.start,
-        end=period.end,
-        data=data,
-        charts=charts,
+        start=picture.start,
+        end=picture.end,
+        data=picture.to_json(),
         adopted_by=by,
     )

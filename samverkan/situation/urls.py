@@ -9,6 +9,7 @@ urlpatterns = [
     path("kommun/<str:code>/", views.situation_municipality, name="situation_municipality"),
     path("kommun/<str:code>/anta/", views.situation_adopt, name="situation_adopt"),
     path("kommun/<str:code>/export/", views.situation_export, name="situation_export"),
+    path("kommun/<str:code>/punkter/", views.situation_points, name="situation_points"),
     path("gemensam/<int:pk>/", views.situation_joint, name="situation_joint"),
     path("gemensam/<int:pk>/anta/", views.situation_joint_adopt, name="situation_joint_adopt"),
     path("baslinje/<int:pk>/", views.baseline_detail, name="baseline"),

@@ -5,8 +5,9 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,22 +16,28 @@ from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
     scope_for,
+    sees_internal_figures,
     visible_municipalities,
 )
-from samverkan.organisations.models import Organisation
+from samverkan.organisations.models import Municipality, Organisation
 from samverkan.situation import services
+from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
 from samverkan.situation.forms import PeriodForm
 from samverkan.situation.models import Baseline
+from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, joint_charts_for, map_for
 from samverkan.situation.reports import pdf_for
 from samverkan.situation.selectors import (
     INTERNAL,
     PUBLIC,
+    Audience,
     Period,
+    audience_for,
     joint_municipalities,
-    joint_situation,
-    situation_for_municipality,
+    joint_picture_for,
+    picture_for,
 )
+from samverkan.sources.incidents.series import incident_points
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
@@ -48,11 +55,11 @@ def _query(period: Period) -> str:
 @login_required
 def situation_index(request: HttpRequest) -> HttpResponse:
     areas = _readable_areas(request)
-    owned = scope_for(request.user).owned_municipalities
+    party = scope_for(request.user).party_municipalities
     context = {
         "municipalities": visible_municipalities(request.user),
         "areas": areas,
-        "baselines": Baseline.objects.filter(Q(municipality__in=owned) | Q(police_area__in=areas)).select_related(
+        "baselines": Baseline.objects.filter(Q(municipality__in=party) | Q(police_area__in=areas)).select_related(
             "municipality", "police_area", "adopted_by"
         ),
     }
@@ -63,7 +70,7 @@ def situation_index(request: HttpRequest) -> HttpResponse:
 def situation_municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     form, period = _period(request)
-    owner = owns_municipality(request.user, municipality)
+    audience = audience_for(request.user, municipality)
     if request.method == "POST":
         if not can_write:
             raise Http404
@@ -74,19 +81,37 @@ def situation_municipality(request: HttpRequest, code: str) -> HttpResponse:
             )
         messages.success(request, _("The conclusions were saved."))
         return redirect(f"{request.path}?{_query(period)}")
-    data = situation_for_municipality(municipality=municipality, period=period, audience=INTERNAL if owner else PUBLIC)
+    data = for_audience(picture_for(municipality=municipality, period=period), audience)
     context = {
         "form": form,
         "data": data,
-        "charts": charts_for(data),
-        "map_config": map_for(data),
+        "charts": charts_for(data, municipality.boundary),
+        "map_config": map_for(data, municipality.boundary, _points_url(municipality, period, audience)),
         "municipality": municipality,
         "can_write": can_write,
-        "can_adopt": can_write and owner,
+        # The law puts the lägesbild on the municipality: its own organisation adopts it.
+        "can_adopt": can_write and owns_municipality(request.user, municipality),
         "query": _query(period),
-        "baselines": municipality.baselines.all(),
+        "baselines": municipality.baselines.all() if audience == INTERNAL else Baseline.objects.none(),
     }
     return render(request, "situation/municipality.html", context)
+
+
+def _points_url(municipality: Municipality, period: Period, audience: Audience) -> str:
+    if audience != INTERNAL:
+        return ""
+    return f"{reverse('situation_points', args=[municipality.code])}?{_query(period)}"
+
+
+@login_required
+def situation_points(request: HttpRequest, code: str) -> JsonResponse:
+    """The incidents' points of the internal map: for the parties to the picture only, never in the picture."""
+    municipality, _can_write = get_municipality_for_user(request.user, code)
+    if not sees_internal_figures(request.user, municipality):
+        raise Http404
+    _form, period = _period(request)
+    points = incident_points(municipality=municipality, start=period.start, end=period.end)
+    return JsonResponse({"points": [[lat, lng] for lat, lng in points]})
 
 
 @login_required
@@ -96,9 +121,8 @@ def situation_adopt(request: HttpRequest, code: str) -> HttpResponse:
     if not (can_write and owns_municipality(request.user, municipality)):
         raise Http404
     _form, period = _period(request)
-    data = situation_for_municipality(municipality=municipality, period=period, audience=INTERNAL)
     baseline = services.baseline_adopt(
-        data=data, charts=charts_for(data), period=period, by=request.user, municipality=municipality
+        picture=picture_for(municipality=municipality, period=period), by=request.user, municipality=municipality
     )
     messages.success(
         request, _("The situation picture was adopted as version %(version)s.") % {"version": baseline.version}
@@ -112,19 +136,20 @@ def situation_export(request: HttpRequest, code: str) -> HttpResponse:
     _form, period = _period(request)
     audience = request.GET.get("audience", PUBLIC)
     if audience not in (INTERNAL, PUBLIC) or (
-        audience == INTERNAL and not owns_municipality(request.user, municipality)
+        audience == INTERNAL and audience_for(request.user, municipality) != INTERNAL
     ):
         raise Http404
-    data = situation_for_municipality(municipality=municipality, period=period, audience=audience)
+    data = for_audience(picture_for(municipality=municipality, period=period), audience)
     name = f"lagesbild-{municipality.code}-{period.start.isoformat()}-{period.end.isoformat()}-{audience}"
-    return _download(data, charts_for(data), name, request.GET.get("format", "json"))
+    return _download(data, charts_for(data, municipality.boundary), name, request.GET.get("format", "json"))
 
 
-def _download(data: dict, charts: dict[str, str], name: str, kind: str) -> HttpResponse:
+def _download(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]], name: str, kind: str) -> HttpResponse:
     if kind == "pdf":
         response = HttpResponse(pdf_for(data, charts), content_type="application/pdf")
     elif kind == "json":
-        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
+        body = json.dumps(data.to_json(), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json")
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
@@ -132,13 +157,13 @@ def _download(data: dict, charts: dict[str, str], name: str, kind: str) -> HttpR
 
 
 def _get_baseline(request: HttpRequest, pk: int) -> Baseline:
+    """An adopted lägesbild holds the full figures: for the parties to it (the municipality's organisation and
+    the police of its area; a joint one, the readers of the police area)."""
     baseline = get_object_or_404(Baseline.objects.select_related("municipality", "police_area", "adopted_by"), pk=pk)
-    scope = scope_for(request.user)
     if baseline.municipality_id:
-        # An adopted lägesbild holds the owner's full figures: it stays inside the municipality's organisation.
-        if not owns_municipality(request.user, baseline.municipality):
+        if not sees_internal_figures(request.user, baseline.municipality):
             raise Http404
-    elif baseline.police_area_id not in scope.read_organisations:
+    elif baseline.police_area_id not in scope_for(request.user).read_organisations:
         raise Http404
     return baseline
 
@@ -147,13 +172,25 @@ def _get_baseline(request: HttpRequest, pk: int) -> Baseline:
 def baseline_detail(request: HttpRequest, pk: int) -> HttpResponse:
     baseline = _get_baseline(request, pk)
     kind = request.GET.get("format")
+    name = f"baslinje-{baseline.pk}-v{baseline.version}"
+    if baseline.police_area_id:
+        joint = joint_for_audience(joint_from_json(baseline.data), PUBLIC)
+        charts = joint_charts_for(joint)
+        if kind:
+            return _download(joint, charts, name, kind)
+        return render(request, "situation/joint.html", {"data": joint, "charts": charts, "baseline": baseline})
+    municipality = baseline.municipality
+    data = for_audience(from_json(baseline.data), INTERNAL)
+    charts = charts_for(data, municipality.boundary)
     if kind:
-        return _download(baseline.data, baseline.charts, f"baslinje-{baseline.pk}-v{baseline.version}", kind)
-    template = "situation/joint.html" if baseline.police_area_id else "situation/municipality.html"
-    context = {"data": baseline.data, "charts": baseline.charts, "baseline": baseline}
-    if baseline.municipality_id:
-        context["map_config"] = map_for(baseline.data)
-    return render(request, template, context)
+        return _download(data, charts, name, kind)
+    context = {
+        "data": data,
+        "charts": charts,
+        "baseline": baseline,
+        "map_config": map_for(data, municipality.boundary, ""),
+    }
+    return render(request, "situation/municipality.html", context)
 
 
 def _readable_areas(request: HttpRequest):
@@ -169,24 +206,27 @@ def _get_area(request: HttpRequest, pk: int) -> Organisation:
     return area
 
 
+def _can_adopt_joint(request: HttpRequest, area: Organisation) -> bool:
+    return {m.id for m in joint_municipalities(area)} <= scope_for(request.user).write_municipalities
+
+
 @login_required
 def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     form, period = _period(request)
-    data = joint_situation(police_area=area, period=period)
+    data = joint_for_audience(joint_picture_for(police_area=area, period=period), PUBLIC)
+    charts = joint_charts_for(data)
+    if request.GET.get("format"):
+        return _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", request.GET["format"])
     context = {
         "form": form,
         "data": data,
-        "charts": joint_charts_for(data),
+        "charts": charts,
         "area": area,
         "query": _query(period),
-        "can_adopt": set(m.id for m in joint_municipalities(area)) <= scope_for(request.user).write_municipalities,
+        "can_adopt": _can_adopt_joint(request, area),
         "baselines": area.baselines.all(),
     }
-    if request.GET.get("format"):
-        return _download(
-            data, context["charts"], f"gemensam-lagesbild-{area.pk}-{_query(period)}", request.GET["format"]
-        )
     return render(request, "situation/joint.html", context)
 
 
@@ -194,12 +234,11 @@ def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def situation_joint_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
-    if not set(m.id for m in joint_municipalities(area)) <= scope_for(request.user).write_municipalities:
+    if not _can_adopt_joint(request, area):
         raise Http404
     _form, period = _period(request)
-    data = joint_situation(police_area=area, period=period)
     baseline = services.baseline_adopt(
-        data=data, charts=joint_charts_for(data), period=period, by=request.user, police_area=area
+        picture=joint_picture_for(police_area=area, period=period), by=request.user, police_area=area
     )
     messages.success(
         request, _("The situation picture was adopted as version %(version)s.") % {"version": baseline.version}

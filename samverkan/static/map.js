@@ -1,6 +1,7 @@
 // Samverkan's maps (Leaflet). An element with data-map="ID" reads its settings from the JSON
 // script #ID: {boundaries: GeoJSON, tiles: url|"", attribution: str, points: [[lat, lng, label]],
-// cells: [{boundary: [[lat, lng], …], kind: "hot"|"cold"|"", label: str}]} (hotspot hexagons).
+// cells: [{boundary: [[lat, lng], …], kind: "hot"|"cold"|"", label: str}]} (hotspot hexagons),
+// points_url: a URL answering {points: [[lat, lng], …]} (the internal map's incidents, fetched apart).
 // With data-lat-input and data-lng-input it is a point picker: a click fills the two inputs,
 // and typing in them moves the marker, so the map is never the only way to give a place.
 (function () {
@@ -25,10 +26,18 @@
       return L.polygon(cell.boundary, CELL[cell.kind]).bindTooltip(cell.label);
     })).addTo(map);
     map.fitBounds(cells.getLayers().length ? cells.getBounds().pad(0.3) : outline.getBounds());
-    (config.points || []).forEach(function (p) {
-      var marker = L.circleMarker([p[0], p[1]], p[2] ? MARK : POINT).addTo(map);
-      if (p[2]) marker.bindTooltip(p[2]);
-    });
+    function addPoints(points) {
+      points.forEach(function (p) {
+        var marker = L.circleMarker([p[0], p[1]], p[2] ? MARK : POINT).addTo(map);
+        if (p[2]) marker.bindTooltip(p[2]);
+      });
+    }
+    addPoints(config.points || []);
+    if (config.points_url) {
+      fetch(config.points_url, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { points: [] }; })
+        .then(function (body) { addPoints(body.points); });
+    }
     var latInput = document.getElementById(element.dataset.latInput || "");
     var lngInput = document.getElementById(element.dataset.lngInput || "");
     if (!latInput || !lngInput) return;

@@ -17,7 +17,6 @@ from samverkan.situation.lib.hotspots import (
     benjamini_hochberg,
     getis_ord_gi_star,
     hotspots,
-    public_cells,
     study_area,
 )
 
@@ -210,18 +209,6 @@ def test_it_gives_no_nan_for_a_single_incident_cell():
     # Its neighbourhood is the whole study area: nothing to compare it with.
     assert next(spot for spot in spots if spot.cell == cell).z == 0.0
     assert not any(spot.significant for spot in spots)
-
-
-def test_it_shows_only_cells_with_enough_incidents_outside_the_owner():
-    spots = [
-        Hotspot(cell="a", count=7, z=3.1, p=0.002, significant=True, kind="hot"),
-        Hotspot(cell="b", count=3, z=1.0, p=0.3, significant=False, kind=""),
-        Hotspot(cell="c", count=2, z=0.5, p=0.6, significant=False, kind=""),
-        Hotspot(cell="d", count=0, z=-2.9, p=0.004, significant=True, kind="cold"),
-    ]
-
-    assert [spot.cell for spot in public_cells(spots)] == ["a", "b"]
-    assert [spot.cell for spot in public_cells(spots, minimum=5)] == ["a"]
 
 
 @given(

@@ -25,22 +25,30 @@ def test_it_shows_every_section_to_the_owner(client, picture):
     assert "hotspot-map-config" in body
 
 
-def test_it_shows_the_police_the_public_view(client, picture):
+def test_it_shows_the_police_of_the_area_the_full_figures(client, picture):
     body = page(client, picture.bob).content.decode()
-    assert "&lt;3" in body  # Brand: 1 incident
-    data = json.loads(
-        client.get(reverse("situation_export", args=["2506"]) + QUERY + "&format=json&audience=public").content
-    )
-    assert data["audience"] == "public" and data["points"] == []
-
-
-def test_it_keeps_the_internal_export_for_the_owner(client, picture):
-    client.force_login(picture.bob)
+    assert "Parternas fullständiga bild" in body
     url = reverse("situation_export", args=["2506"]) + QUERY + "&format=json&audience=internal"
-    assert client.get(url).status_code == 404
-    client.force_login(picture.alice)
     data = json.loads(client.get(url).content)
     assert next(r for r in data["incidents"] if r["category"] == "Brand")["count"] == 1
+
+
+def test_it_shows_small_counts_as_under_3_in_the_public_export(client, picture):
+    client.force_login(picture.alice)
+    url = reverse("situation_export", args=["2506"]) + QUERY + "&format=json&audience=public"
+    data = json.loads(client.get(url).content)
+    assert data["audience"] == "public" and "points" not in data
+    assert next(r for r in data["incidents"] if r["category"] == "Brand")["count"] == "<3"
+
+
+def test_it_serves_the_points_to_the_parties_only(client, picture):
+    url = reverse("situation_points", args=["2506"]) + QUERY
+    for user in (picture.alice, picture.bob):
+        client.force_login(user)
+        points = client.get(url).json()["points"]
+        assert points == [[66.5, 17.5]] * 5  # every incident of 2025, and nothing but where
+    client.force_login(picture.charlie)
+    assert client.get(url).status_code == 404
 
 
 def test_it_answers_404_to_the_outsider(client, picture):

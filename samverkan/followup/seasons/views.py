@@ -20,7 +20,7 @@ from samverkan.followup.seasons.selectors import activities_in_year, tasks_for_y
 from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
 from samverkan.organisations.models import Municipality, PresentPopulation
 from samverkan.situation.models import RecurringEvent
-from samverkan.situation.selectors import Period, seasons
+from samverkan.situation.selectors import Period, audience_for, situation_for_municipality
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -53,8 +53,9 @@ def _render_wheel(
 ) -> HttpResponse:
     events = RecurringEvent.objects.filter(municipality=municipality)
     previous = Period(datetime.date(year - 1, 1, 1), datetime.date(year - 1, 12, 31))
-    months = seasons(municipality, previous)["months"]
-    peaks = {row["month"] for row in months if row["peak"]}
+    audience = audience_for(request.user, municipality)
+    months = situation_for_municipality(municipality=municipality, period=previous, audience=audience).seasons.months
+    peaks = {row.month for row in months if row.peak}
     activities = list(activities_in_year(municipality=municipality, year=year))
     activity_spans = [
         Span(
@@ -97,7 +98,7 @@ def _render_wheel(
             "name": MONTHS[month],
             "events": [event.name for event in events if month in event.months()],
             "activities": [span.label for span in activity_spans if span.start_month <= month <= span.end_month],
-            "incidents": months[month - 1]["incidents"],
+            "incidents": months[month - 1].incidents,
             "peak": month in peaks,
             "present": present.get(month),
         }

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
-from samverkan.organisations.access import owns_municipality, scope_for
+from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals.models import Goal
+from samverkan.situation.audience import for_audience
 from samverkan.situation.models import Baseline
-from samverkan.situation.selectors import INTERNAL, PUBLIC, Period, situation_for_municipality
+from samverkan.situation.selectors import Period, audience_for, baseline_picture, situation_for_municipality
+
+# An open activity is due from this long before its end: the follow-up page, the agenda proposals and the
+# notifications all use it.
+DUE_WITHIN = datetime.timedelta(days=30)
 
 
 def visible_action_plans(user: User) -> QuerySet[ActionPlan]:
@@ -41,16 +49,51 @@ def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:
     return plan.activities.annotate(occurrence_count=Count("occurrences")).prefetch_related("goals", "organisations")
 
 
-def activity_progress(activity: Activity) -> tuple[int, int | None]:
-    """(done, planned): the occurrences logged and the target count, e.g. (6, 10) for "6 av 10".
+def activity_progress(activity: Activity, *, until: datetime.date | None = None) -> tuple[int, int | None]:
+    """(done, planned): the occurrences logged (held on or before `until`, when given) and the target count,
+    e.g. (6, 10) for "6 av 10". The one count of an activity's progress: its plan, its promise and the reports
+    all show this.
 
-    `planned` is None when the target is not a number of times (see target_text). Uses the count of
-    plan_activities when the activity comes from there, otherwise counts.
+    `planned` is None when the target is not a number of times (see target_text). Without `until` it uses
+    the count of plan_activities when the activity comes from there, otherwise counts.
     """
-    done = getattr(activity, "occurrence_count", None)
+    done = getattr(activity, "occurrence_count", None) if until is None else None
     if done is None:
-        done = activity.occurrences.count()
+        occurrences = activity.occurrences.all()
+        done = (occurrences if until is None else occurrences.filter(held_on__lte=until)).count()
     return done, activity.target_count
+
+
+def activity_status_on(activity: Activity, day: datetime.date) -> tuple[str, str]:
+    """(status, comment) of the activity as they stood at the end of `day`: the status set then, or, when it was
+    set later, what the occurrences by then make it (ongoing once carried out, otherwise not started) with no
+    comment. A report of a period shows nothing later."""
+    changed = activity.status_changed_at
+    if changed is None or timezone.localdate(changed) <= day:
+        return activity.status, activity.status_comment
+    held = activity.occurrences.filter(held_on__lte=day).exists()
+    return (Activity.Status.ONGOING if held else Activity.Status.NOT_STARTED), ""
+
+
+def open_activities(municipalities: Iterable[Municipality]) -> QuerySet[Activity]:
+    """The activities still to do: of the municipalities' plans not replaced, neither done nor cancelled."""
+    return (
+        Activity.objects.filter(plan__municipality__in=list(municipalities))
+        .exclude(plan__status=ActionPlan.Status.REPLACED)
+        .exclude(status__in=[Activity.Status.DONE, Activity.Status.CANCELLED])
+        .select_related("plan__municipality")
+        .order_by("ends_on", "title", "id")
+    )
+
+
+def due_activities(activities: QuerySet[Activity], today: datetime.date) -> QuerySet[Activity]:
+    """Of open activities, those ending from today to DUE_WITHIN ahead."""
+    return activities.filter(ends_on__gte=today, ends_on__lte=today + DUE_WITHIN)
+
+
+def overdue_activities(activities: QuerySet[Activity], today: datetime.date) -> QuerySet[Activity]:
+    """Of open activities, those whose end has passed."""
+    return activities.filter(ends_on__lt=today)
 
 
 def plan_cost(plan: ActionPlan) -> int | None:
@@ -80,14 +123,14 @@ def goal_choices(*, municipality: Municipality, user: User) -> QuerySet[Goal]:
 def problem_names(*, municipality: Municipality, user: User) -> list[str]:
     """The ranked problems of the latest lägesbild: the latest adopted baseline's, or else the picture of
     the last full year, as this user may see it."""
+    audience = audience_for(user, municipality)
     baseline = Baseline.objects.filter(municipality=municipality).first()
     if baseline is not None:
-        problems = baseline.data.get("problems", [])
+        problems = for_audience(baseline_picture(baseline), audience).problems
     else:
-        audience = INTERNAL if owns_municipality(user, municipality) else PUBLIC
         period = Period.last_full_year(clock.today())
-        problems = situation_for_municipality(municipality=municipality, period=period, audience=audience)["problems"]
-    return [problem["name"] for problem in problems]
+        problems = situation_for_municipality(municipality=municipality, period=period, audience=audience).problems
+    return [problem.name for problem in problems]
 
 
 SHEET_COLUMNS = [

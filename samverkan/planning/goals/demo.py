@@ -19,8 +19,7 @@ from samverkan.planning.goals.measurements import baseline_figure
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.situation import services as situation_services
 from samverkan.situation.models import Baseline
-from samverkan.situation.presentation import charts_for
-from samverkan.situation.selectors import INTERNAL, Period, situation_for_municipality
+from samverkan.situation.selectors import Period, picture_for
 from samverkan.sources.models import ImportRun
 
 ARVIDSJAUR, ARJEPLOG = "2505", "2506"
@@ -127,11 +126,8 @@ WATCH_AREAS = [(datetime.date(2025, 9, 30), 4, "Slagnäs och Laisvall startade")
 
 
 def _adopt(municipality: Municipality) -> Baseline:
-    data = situation_for_municipality(municipality=municipality, period=BASELINE_PERIOD, audience=INTERNAL)
     return situation_services.baseline_adopt(
-        data=data,
-        charts=charts_for(data),
-        period=BASELINE_PERIOD,
+        picture=picture_for(municipality=municipality, period=BASELINE_PERIOD),
         by=User.objects.get(username=COORDINATORS[municipality.code]),
         municipality=municipality,
     )

@@ -5,14 +5,17 @@ in the database.
 - Yearly series give one value a year, dated 31 December: reported crimes (Brå's whole-year
   figure of the category), police events of the type (summaries never count), logged incidents
   of the category, Kolada (the KPI's total for both genders) and imported indicators. Police
-  events and incidents count a year once it is over; a year without any of them, after the first
-  one the municipality's source holds, counts 0.
+  events and incidents count a year once it is over (read through their source series); a year
+  without any of them, after the first one the municipality's source holds, counts 0.
 - The safety survey gives one value per closed wave of the municipality, dated the day it opened
   (waves opened the same day in the order they were stored): the problem index (0–6), one item's
   index, or the share (per cent) unsafe late in the evening or victim of a crime in the last 12 months.
 - A manual series gives the values entered by hand.
 The baseline is the same figure in the adopted lägesbild the indicator starts from, dated at the
 end of its period.
+
+"The latest value" has one definition, `followed` below: of the measurements dated after the
+baseline, the last one dated on or before the end of the period asked for, and never after today.
 """
 
 from __future__ import annotations
@@ -21,20 +24,22 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from samverkan.core import clock
+from samverkan.organisations.models import Municipality
 from samverkan.planning.goals.models import Indicator
 from samverkan.situation.models import Baseline
+from samverkan.situation.selectors import baseline_picture
 from samverkan.sources.bra.models import CrimeStatistic
 from samverkan.sources.bra.parse import WHOLE_YEAR
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.indicators.models import IndicatorValue
 from samverkan.sources.kolada.models import KpiValue
-from samverkan.sources.police_events.models import PoliceEvent
 from samverkan.sources.police_events.parse import type_key
+from samverkan.sources.police_events.series import first_event_month, police_event_series
 from samverkan.sources.surveys.models import Wave
 from samverkan.sources.surveys.selectors import SurveyResults, survey_results
 
@@ -62,22 +67,35 @@ def _yearly(rows: Iterable[tuple]) -> list[Measurement]:
     return [Measurement(_year_end(year), float(value), str(year), *rest) for year, value, *rest in rows]
 
 
-def _counted_years(records: QuerySet, counted: QuerySet, field: str) -> list[Measurement]:
-    """A count a year of `counted`, from the first year `records` (the whole source) holds to the last one over."""
-    first = records.aggregate(first=Min(field))["first"]
+def _counted_years(first_year: int, counts: dict[int, int], today: datetime.date) -> list[Measurement]:
+    """A count a year from the source's first year to the last one over by `today`, 0 where none."""
+    return _yearly((year, counts.get(year, 0)) for year in range(first_year, today.year))
+
+
+def _police_events(municipality: Municipality, key: str, today: datetime.date) -> list[Measurement]:
+    first = first_event_month(municipality=municipality)
+    if first is None or first[0] >= today.year:
+        return []
+    series = police_event_series(
+        municipality=municipality, start=datetime.date(first[0], 1, 1), end=_year_end(today.year - 1)
+    )
+    return _counted_years(first[0], series.by_year(key), today)
+
+
+def _incidents(municipality: Municipality, category: str, today: datetime.date) -> list[Measurement]:
+    incidents = Incident.objects.filter(municipality=municipality)
+    first = incidents.aggregate(first=Min("occurred_from"))["first"]
     if first is None:
         return []
-    this_year = clock.today().year
-    year_starts = datetime.datetime(this_year, 1, 1, tzinfo=timezone.get_current_timezone())
+    year_starts = datetime.datetime(today.year, 1, 1, tzinfo=timezone.get_current_timezone())
     counts = dict(
-        counted.filter(**{f"{field}__lt": year_starts})
-        .annotate(year=ExtractYear(field))
+        incidents.filter(category__name=category, occurred_from__lt=year_starts)
+        .annotate(year=ExtractYear("occurred_from"))
         .values("year")
         .annotate(count=Count("id"))
         .values_list("year", "count")
     )
-    first_year = timezone.localtime(first).year
-    return _yearly((year, counts.get(year, 0)) for year in range(first_year, this_year))
+    return _counted_years(timezone.localtime(first).year, counts, today)
 
 
 def _survey_figure(series: str, key: str, results: SurveyResults) -> tuple[float, int] | None:
@@ -93,9 +111,11 @@ def _survey_figure(series: str, key: str, results: SurveyResults) -> tuple[float
     return None if value is None else (value, n)
 
 
-def measurements(indicator: Indicator) -> list[Measurement]:
-    """Every measurement of the indicator in its municipality, oldest first."""
+def measurements(indicator: Indicator, *, today: datetime.date | None = None) -> list[Measurement]:
+    """Every measurement of the indicator in its municipality, oldest first; counted years are those over by
+    `today` (the clock's today when not given)."""
     municipality, key = indicator.municipality, indicator.key
+    today = today or clock.today()
     match indicator.series:
         case S.CRIME:
             rows = CrimeStatistic.objects.filter(
@@ -103,11 +123,9 @@ def measurements(indicator: Indicator) -> list[Measurement]:
             )
             return _yearly(rows.order_by("year").values_list("year", "count"))
         case S.POLICE_EVENTS:
-            events = PoliceEvent.objects.filter(municipality=municipality, is_summary=False)
-            return _counted_years(events, events.filter(type_key=type_key(key)), "occurred_at")
+            return _police_events(municipality, key, today)
         case S.INCIDENTS:
-            incidents = Incident.objects.filter(municipality=municipality)
-            return _counted_years(incidents, incidents.filter(category__name=key), "occurred_from")
+            return _incidents(municipality, key, today)
         case S.KOLADA:
             rows = KpiValue.objects.filter(
                 kpi_id=key, region_code=municipality.code, gender=KpiValue.Gender.TOTAL, value__isnull=False
@@ -135,51 +153,40 @@ def _survey(indicator: Indicator) -> list[Measurement]:
     return result
 
 
-def _number(value: object) -> float | None:
-    """A figure of the frozen data, or None for a missing or suppressed ("<3") one."""
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 def baseline_figure(*, baseline: Baseline, series: str, key: str) -> tuple[float | None, int | None]:
     """The series' figure in an adopted lägesbild and the answers it rests on; (None, None) when it has none.
 
     Counts of the lägesbild's period (police events, incidents) are 0 when the type or category is not
     listed; yearly figures are those of the period's last year; the survey's is that of its latest wave.
     """
-    data, year = baseline.data, baseline.end.year
-    code = data.get("municipality")
+    picture, year = baseline_picture(baseline), baseline.end.year
     match series:
         case S.CRIME:
-            rows = data.get("crime_statistics", [])
-            found = next((r["count"] for r in rows if r["category"] == key and r["year"] == year), None)
-            return _number(found), None
-        case S.POLICE_EVENTS if "police_events" in data:
-            wanted = type_key(key)
-            return _number(next((r["count"] for r in data["police_events"] if type_key(r["type"]) == wanted), 0)), None
-        case S.INCIDENTS if "incidents" in data:
-            return _number(next((r["count"] for r in data["incidents"] if r["category"] == key), 0)), None
+            count = picture.crime_count(key, year)
+            return (None if count is None else float(count)), None
+        case S.POLICE_EVENTS:
+            event = picture.police_event(type_key(key))
+            return float(event.count if event else 0), None
+        case S.INCIDENTS:
+            category = picture.category(key)
+            return float(category.count if category else 0), None
         case S.KOLADA:
-            rows = data.get("key_figures", {}).get("kolada", [])
-            found = next((r for r in rows if (r["kpi"], r["region"], r["year"]) == (key, code, year)), None)
-            return (_number(found["value"]), None) if found else (None, None)
+            return picture.kpi_value(key, year), None
         case S.INDICATOR:
-            rows = data.get("key_figures", {}).get("indicators", [])
-            found = next((r for r in rows if (r["key"], r["region"], r["year"]) == (key, code, year)), None)
-            return (_number(found["value"]), found["n"]) if found else (None, None)
-        case _ if series in SURVEY_SERIES and data.get("survey"):
-            wave = max(data["survey"], key=lambda row: row["opened_on"])
+            found = picture.indicator(key, year)
+            return (found.value, found.n) if found else (None, None)
+        case _ if series in SURVEY_SERIES and (wave := picture.latest_wave()) is not None:
             if series == S.SURVEY_ITEM:
-                item = next((item for item in wave["items"] if item["key"] == key), None)
-                return (_number(item["index"]), item["n"]) if item else (None, None)
-            field = {
-                S.SURVEY_INDEX: "problem_index",
-                S.SURVEY_UNSAFE: "unsafe_evening_share",
-                S.SURVEY_VICTIMS: "victimisation_share",
+                item = next((item for item in wave.items if item.key == key), None)
+                return (item.index, item.n) if item else (None, None)
+            value = {
+                S.SURVEY_INDEX: wave.problem_index,
+                S.SURVEY_UNSAFE: wave.unsafe_evening_share,
+                S.SURVEY_VICTIMS: wave.victimisation_share,
             }[series]
-            value = _number(wave[field])
             if value is not None and series != S.SURVEY_INDEX:
                 value *= 100
-            return value, wave["respondents"]
+            return value, wave.respondents
     return None, None
 
 
@@ -197,6 +204,7 @@ def baseline_for(indicator: Indicator) -> Measurement | None:
     return Measurement(baseline.end, value, f"{baseline.start:%Y-%m-%d} – {baseline.end:%Y-%m-%d}", n)
 
 
-def since(points: list[Measurement], baseline: Measurement | None) -> list[Measurement]:
-    """The measurements dated after the baseline (all of them without one)."""
-    return [p for p in points if baseline is None or p.date > baseline.date]
+def followed(points: list[Measurement], *, baseline: Measurement | None, until: datetime.date) -> list[Measurement]:
+    """The measurements a follow-up up to `until` shows: dated after the baseline (all of them without one) and
+    on or before `until`. The last of them is the latest value; pass an `until` no later than today."""
+    return [p for p in points if (baseline is None or p.date > baseline.date) and p.date <= until]

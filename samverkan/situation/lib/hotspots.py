@@ -1,27 +1,23 @@
 """Hotspots of the lägesbild: Getis-Ord Gi* over H3 cells, with a false-discovery-rate correction.
 
-Pure numpy/scipy, no Django: the caller counts incidents per cell (see samverkan.core.hexagons)
-and hands the counts in. Outside the owner's organisation only cells are shown, never points,
-and only cells with enough incidents (public_cells).
+Pure numpy, no Django, no scipy (start-up stays light): the caller counts incidents per cell (see
+samverkan.core.hexagons) and hands the counts in. Which cells an audience may see is decided before,
+in situation/audience.py.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse, stats
 
 from samverkan.core import hexagons
 
 Kind = Literal["hot", "cold", ""]
-
-# Cells with fewer incidents than this are not shown outside the owner's organisation.
-PUBLIC_MINIMUM = 3
-
 
 @dataclass(frozen=True)
 class Hotspot:
@@ -73,10 +69,8 @@ def getis_ord_gi_star(values: ArrayLike, neighbours: Sequence[Sequence[int]]) ->
 
     lengths = np.array([len(unit) for unit in neighbours], dtype=np.intp)
     indices = np.fromiter((j for unit in neighbours for j in unit), dtype=np.intp, count=int(lengths.sum()))
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    weights = sparse.csr_array((np.ones(indices.size), indices, indptr), shape=(n, n))
-
-    local_sum = weights @ x + x
+    rows = np.repeat(np.arange(n), lengths)
+    local_sum = np.bincount(rows, weights=x[indices], minlength=n) + x
     cardinality = lengths + 1.0
     mean = x.mean()
     deviation = x.std()
@@ -114,9 +108,9 @@ def hotspots(counts: dict[str, int], *, k: int = 1, alpha: float = 0.05) -> list
     index = {cell: i for i, cell in enumerate(cells)}
     neighbours = [
         [index[other] for other in hexagons.neighbours(cell, k) if other != cell and other in index] for cell in cells
-    ]
+    ]  # one disk per cell of the study area
     z = getis_ord_gi_star([area[cell] for cell in cells], neighbours)
-    p = 2 * stats.norm.sf(np.abs(z))
+    p = np.array([math.erfc(abs(value) / math.sqrt(2)) for value in z])  # two-sided, standard normal
     significant = benjamini_hochberg(p, alpha)
     spots = [
         Hotspot(
@@ -130,11 +124,6 @@ def hotspots(counts: dict[str, int], *, k: int = 1, alpha: float = 0.05) -> list
         for i, cell in enumerate(cells)
     ]
     return sorted(spots, key=lambda spot: (-spot.z, spot.cell))
-
-
-def public_cells(spots: list[Hotspot], minimum: int = PUBLIC_MINIMUM) -> list[Hotspot]:
-    """Only the cells with at least `minimum` incidents: what may be shown outside the owner's organisation."""
-    return [spot for spot in spots if spot.count >= minimum]
 
 
 def _kind(z: float, significant: bool) -> Kind:

@@ -4,8 +4,8 @@ A problem is an incident category or a theme raised in the survey or in dialogue
 (0–100) is a weighted mean of the components it has evidence for, each scaled to 0–1:
 
   volume    0.30  incidents in the period / the most incidents of any problem
-  trend     0.20  change against the period before, (now − before) / max(before, 1),
-                  clamped to −1…+1 and mapped to 0…1 (0.5 = unchanged)
+  trend     0.20  change against the period before, (now − before) / max(before, 1), when the
+                  period before may be shown; clamped to −1…+1 and mapped to 0…1 (0.5 = unchanged)
   survey    0.20  the survey's problem index for the theme / 6
   dialogue  0.20  the share of dialogue participants who prioritised the theme
   severity  0.10  (mean severity of the incidents − 1) / 2
@@ -71,7 +71,7 @@ class ProblemFacts:
     name: str
     focus_area: str
     count: int | None = None  # incidents in the period
-    previous: int | None = None  # incidents in the period before
+    previous: int | None = None  # incidents in the period before (None: not to be shown)
     mean_severity: float | None = None
     survey_index: float | None = None  # 0–6
     dialogue_share: float | None = None  # 0–1
@@ -91,8 +91,8 @@ def components(facts: ProblemFacts, *, most_incidents: int) -> dict[str, float]:
     found: dict[str, float] = {}
     if facts.count is not None:
         found["volume"] = facts.count / most_incidents if most_incidents else 0.0
-        before = facts.previous or 0
-        change = max(-1.0, min(1.0, (facts.count - before) / max(before, 1)))
+    if facts.count is not None and facts.previous is not None:
+        change = max(-1.0, min(1.0, (facts.count - facts.previous) / max(facts.previous, 1)))
         found["trend"] = (change + 1) / 2
     if facts.mean_severity is not None:
         found["severity"] = (facts.mean_severity - 1) / 2

@@ -48,14 +48,14 @@ class Command(BaseCommand):
             if municipality is None:
                 raise CommandError(f"no municipality with the code {kommunkod!r}")
             data = situation_for_municipality(municipality=municipality, period=period, audience=audience)
-            charts = charts_for(data)
+            charts = charts_for(data, municipality.boundary)
         if format == "pdf":
             if not out:
                 raise CommandError("a PDF needs --out FILE")
             with open(out, "wb") as file:
                 file.write(pdf_for(data, charts))
         else:
-            text = json.dumps(data, ensure_ascii=False, indent=2)
+            text = json.dumps(data.to_json(), ensure_ascii=False, indent=2)
             if out:
                 with open(out, "w", encoding="utf-8") as file:
                     file.write(text)
