@@ -9,6 +9,7 @@ from samverkan.core.progress import progress
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.sources.incidents.aggregates import aggregates_deferred
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.parse import IncidentRow, parse_incidents
 from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_categories_for, reporter_organisation
@@ -52,8 +53,9 @@ class IncidentImporter:
         return Batch(rows=located, municipalities={m.code for _row, m in located})
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
-        for row, municipality in progress(batch.rows, total=len(batch.rows), label="incidents", out=out):
-            self._store_row(row, municipality, run, outcome)
+        with aggregates_deferred():  # each touched municipality-month is recounted once, at the end
+            for row, municipality in progress(batch.rows, total=len(batch.rows), label="incidents", out=out):
+                self._store_row(row, municipality, run, outcome)
 
     def _store_row(self, row: IncidentRow, municipality: Municipality, run: ImportRun, outcome: Outcome) -> None:
         category = next(
