@@ -19,7 +19,7 @@ from typing import Literal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samverkan.core.privacy import MIN_COUNT, SUPPRESSED, share_visible
+from samverkan.core.privacy import MIN_COUNT, MIN_RESPONDENTS, SUPPRESSED, share_visible
 from samverkan.situation.lib.hotspots import hotspots
 from samverkan.situation.lib.ranking import THEMES, Evidence, ProblemFacts, Theme, rank
 from samverkan.situation.picture import JointPicture, NamedSeason, SituationPicture, _encode
@@ -31,6 +31,8 @@ AUDIENCES: tuple[Audience, ...] = (INTERNAL, PUBLIC)
 TOTAL_CRIME = "Totalt antal brott"
 PEAK = 1.3  # a month is a peak with at least 30 % more incidents than the mean month
 Count = int | str  # an exact count, or "<3"
+Answers = int | str  # how many answered, or "<10"
+FEW_ANSWERS = f"<{MIN_RESPONDENTS}"
 
 
 @dataclass(frozen=True)
@@ -96,13 +98,13 @@ class ShownItem:
     key: str
     text: str
     index: float | None
-    n: int
+    n: Answers
 
 
 @dataclass(frozen=True)
 class ShownArea:
     delomrade: str
-    respondents: int
+    respondents: Answers
     problem_index: float | None
 
 
@@ -111,7 +113,7 @@ class ShownWave:
     wave_id: int
     wave: str
     opened_on: datetime.date
-    respondents: int
+    respondents: Answers
     problem_index: float | None
     unsafe_evening_share: float | None
     victimisation_share: float | None
@@ -136,7 +138,7 @@ class ShownIndicator:
     region: str
     year: int
     value: float | None
-    n: int | None
+    n: Answers | None
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ class ShownComparisonCrime:
 class ShownComparisonSurvey:
     region: str
     wave: str
-    respondents: int
+    respondents: Answers
     problem_index: float | None
 
 
@@ -242,6 +244,17 @@ def _count(count: int, audience: Audience) -> Count:
     return count if visible(count, audience) else SUPPRESSED
 
 
+def _order(count: int, name: str, audience: Audience) -> tuple[int, str]:
+    """Largest first, as far as the audience may see: suppressed counts last, by name, so the order of the
+    rows gives nothing away."""
+    return (-count if visible(count, audience) else 0, name)
+
+
+def _answers(n: int, audience: Audience) -> Answers:
+    """How many answered, as the audience may see it: below 10 the public reads "<10"."""
+    return n if share_visible(n, owner=audience == INTERNAL) or n == 0 else FEW_ANSWERS
+
+
 def _rate(count: int | None, population: float | None) -> float | None:
     if count is None or not population:
         return None
@@ -278,7 +291,7 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
                 _rate(c.count, residents) if visible(c.count, audience) else None,
                 _rate(c.count, picture.present_mean) if visible(c.count, audience) else None,
             )
-            for c in sorted(picture.categories, key=lambda c: (-c.count, c.category))
+            for c in sorted(picture.categories, key=lambda c: _order(c.count, c.category, audience))
             if c.count
         ),
         incidents_by_month=tuple(
@@ -308,7 +321,7 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
                     i.year,
                     # A share of fewer than 10 answers stays with the parties.
                     i.value if i.n is None or share_visible(i.n, owner=audience == INTERNAL) else None,
-                    i.n,
+                    None if i.n is None else _answers(i.n, audience),
                 )
                 for i in picture.indicators
             ),
@@ -377,18 +390,23 @@ def _survey(picture: SituationPicture, audience: Audience) -> tuple[ShownWave, .
                 w.wave_id,
                 w.name,
                 w.opened_on,
-                w.respondents,
+                _answers(w.respondents, audience),
                 _round(w.problem_index, 2) if whole else None,
                 _round(w.unsafe_evening_share, 4) if whole else None,
                 _round(w.victimisation_share, 4) if whole else None,
                 tuple(
-                    ShownItem(i.key, i.text, _round(i.index, 2) if share_visible(i.n, owner=owner) else None, i.n)
+                    ShownItem(
+                        i.key,
+                        i.text,
+                        _round(i.index, 2) if share_visible(i.n, owner=owner) else None,
+                        _answers(i.n, audience),
+                    )
                     for i in w.items
                 ),
                 tuple(
                     ShownArea(
                         a.delomrade,
-                        a.respondents,
+                        _answers(a.respondents, audience),
                         _round(a.problem_index, 2) if share_visible(a.respondents, owner=owner) else None,
                     )
                     for a in w.areas
@@ -475,7 +493,7 @@ def _comparison(picture: SituationPicture) -> Comparison:
             ShownComparisonSurvey(
                 s.region,
                 s.wave,
-                s.respondents,
+                _answers(s.respondents, PUBLIC),
                 _round(s.problem_index, 2) if share_visible(s.respondents, owner=False) else None,
             )
             for s in picture.comparison_survey
