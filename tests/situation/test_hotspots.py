@@ -13,7 +13,6 @@ from scipy.stats import false_discovery_control
 
 from samverkan.core import hexagons
 from samverkan.situation.lib.hotspots import (
-    Hotspot,
     benjamini_hochberg,
     getis_ord_gi_star,
     hotspots,
