@@ -37,7 +37,8 @@ from samverkan.sources.incidents.series import incident_cells, incident_series
 from samverkan.sources.indicators.series import indicator_series
 from samverkan.sources.kolada.series import kpi_series
 from samverkan.sources.police_events.series import police_event_series
-from samverkan.sources.surveys.series import WaveFigures, latest_wave_before, survey_figures
+from samverkan.sources.surveys.models import Wave
+from samverkan.sources.surveys.series import WaveFigures, wave_figures
 
 __all__ = ["AUDIENCES", "INTERNAL", "PUBLIC", "TOTAL_CRIME", "Audience", "Period"]
 
@@ -55,7 +56,15 @@ class Period:
     def last_full_year(cls, today: datetime.date) -> Period:
         return cls(datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31))
 
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and (self.end + datetime.timedelta(days=1)).day == 1
+
     def previous(self) -> Period:
+        """The period before, as long: as many whole months when the period is whole months (2024 before 2025)."""
+        if self.whole_months():
+            months = len(self.months())
+            year, month = divmod(self.start.year * 12 + self.start.month - 1 - months, 12)
+            return Period(datetime.date(year, month + 1, 1), self.start - datetime.timedelta(days=1))
         length = self.end - self.start + datetime.timedelta(days=1)
         return Period(self.start - length, self.start - datetime.timedelta(days=1))
 
@@ -74,6 +83,15 @@ class Period:
             months.append((year, month))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return months
+
+
+def _series(read, municipality: Municipality, periods: list[Period]) -> list:
+    """A source's series for each period: one read of the whole span when every period is whole months
+    (the series then cut it without a query), else one read each."""
+    if all(p.whole_months() for p in periods):
+        whole = read(municipality=municipality, start=min(p.start for p in periods), end=max(p.end for p in periods))
+        return [whole.within(p.start, p.end) for p in periods]
+    return [read(municipality=municipality, start=p.start, end=p.end) for p in periods]
 
 
 def _residents(rows: list[tuple[int, int]], year: int) -> tuple[int | None, int | None]:
@@ -102,11 +120,25 @@ def _wave(figure: WaveFigures) -> facts.WaveFact:
     )
 
 
-def _waves(municipality: Municipality, period: Period) -> list[WaveFigures]:
-    """The waves opened in the period, oldest first; when there is none, the latest before its end."""
-    waves = survey_figures(municipality=municipality, start=period.start, end=period.end)
-    latest = None if waves else latest_wave_before(municipality=municipality, day=period.end)
-    return waves or ([latest] if latest else [])
+def _surveys(municipality: Municipality, others: list[Municipality], period: Period) -> tuple[list, dict]:
+    """The municipality's waves opened in the period, oldest first (when there is none, the latest before its
+    end), and the latest wave of each of the others by code: three queries in all."""
+    waves = list(
+        Wave.objects.filter(municipality__in=[municipality, *others], opened_on__lte=period.end)
+        .select_related("municipality")
+        .order_by("-opened_on", "-pk")
+    )
+    own = sorted(
+        (w for w in waves if w.municipality_id == municipality.pk and w.opened_on >= period.start),
+        key=lambda w: (w.opened_on, w.pk),
+    )
+    own = own or [w for w in waves if w.municipality_id == municipality.pk][:1]
+    latest: dict[str, Wave] = {}
+    for wave in waves:
+        latest.setdefault(wave.municipality.code, wave)
+    chosen = {w.pk: w for w in [*own, *latest.values()]}
+    figures = {f.wave: f for f in wave_figures(waves=chosen.values())}
+    return [figures[w.pk] for w in own], {code: figures[w.pk] for code, w in latest.items()}
 
 
 def _neighbours(municipality: Municipality) -> list[Municipality]:
@@ -147,11 +179,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
         for year in years
     )
 
-    now, earlier = (
-        incident_series(municipality=municipality, start=period.start, end=period.end),
-        incident_series(municipality=municipality, start=before.start, end=before.end),
-    )
-    over_seasons = incident_series(municipality=municipality, start=season.start, end=season.end)
+    now, earlier, over_seasons = _series(incident_series, municipality, [period, before, season])
     now_totals, earlier_totals = now.by_category(), earlier.by_category()
     categories = tuple(
         facts.CategoryFact(
@@ -165,9 +193,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
     )
     by_month = now.by_month()
 
-    events_now = police_event_series(municipality=municipality, start=period.start, end=period.end)
-    events_before = police_event_series(municipality=municipality, start=before.start, end=before.end)
-    events_seasons = police_event_series(municipality=municipality, start=season.start, end=season.end)
+    events_now, events_before, events_seasons = _series(police_event_series, municipality, [period, before, season])
     types_now, types_before = events_now.by_type(), events_before.by_type()
 
     def month_sums(counts) -> dict[int, int]:
@@ -184,13 +210,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
     crime = crime_series(region_codes=[r.code for r in regions], years=years)
     codes = [municipality.code, municipality.county_code, COUNTRY]
     resolution = resolution_for(population[-1].residents or 0)
-    comparison_survey = []
-    for neighbour in sorted([municipality, *neighbours], key=lambda m: m.code):
-        latest = latest_wave_before(municipality=neighbour, day=period.end)
-        if latest is not None:
-            comparison_survey.append(
-                facts.ComparisonSurvey(neighbour.code, latest.name, latest.respondents, latest.problem_index)
-            )
+    own_waves, latest_waves = _surveys(municipality, neighbours, period)
     return facts.SituationPicture(
         schema=facts.SCHEMA_VERSION,
         municipality=facts.Region(municipality.code, municipality.name),
@@ -237,7 +257,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             for c in crime
             if c.region_code == municipality.code
         ),
-        survey=tuple(_wave(w) for w in _waves(municipality, period)),
+        survey=tuple(_wave(w) for w in own_waves),
         kolada=tuple(
             facts.KpiFact(k.kpi, k.title, k.region_code, k.year, k.value)
             for k in kpi_series(region_codes=codes, years=years)
@@ -265,7 +285,10 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             for c in crime
             if c.category == TOTAL_CRIME
         ),
-        comparison_survey=tuple(comparison_survey),
+        comparison_survey=tuple(
+            facts.ComparisonSurvey(code, w.name, w.respondents, w.problem_index)
+            for code, w in sorted(latest_waves.items())
+        ),
         conclusions=tuple(
             facts.Conclusion(c.problem, c.text)
             for c in Conclusion.objects.filter(municipality=municipality, start=period.start, end=period.end).order_by(
