@@ -11,8 +11,8 @@ from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
 from samverkan.organisations.access import (
     get_municipality_for_user,
-    owns_municipality,
     report_municipalities,
+    sees_internal_figures,
     visible_municipalities,
 )
 from samverkan.organisations.models import GroupMember, Membership, Role
@@ -58,6 +58,6 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         .order_by("organisation__name"),
         "today": clock.today(),
         # An adopted lägesbild holds the owner's full figures: listed inside the municipality only.
-        "baselines": municipality.baselines.all() if owns_municipality(request.user, municipality) else [],
+        "baselines": municipality.baselines.all() if sees_internal_figures(request.user, municipality) else [],
     }
     return render(request, "organisations/municipality.html", context)

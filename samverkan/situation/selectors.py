@@ -334,7 +334,15 @@ def joint_picture_for(*, police_area, period: Period) -> facts.JointPicture:
     )
 
 
-def joint_situation(*, police_area, period: Period) -> ShownJoint:
-    """The municipalities side by side, each as the public sees it (the joint picture goes to every party),
-    with the problems they share."""
-    return joint_for_audience(joint_picture_for(police_area=police_area, period=period), PUBLIC)
+def joint_audience(user: User | None, police_area) -> Audience:
+    """In full for a party to every municipality of the picture (the police of the area), else as the public
+    sees each of them; with no user (the command line), in full."""
+    if user is None:
+        return INTERNAL
+    parties = all(sees_internal_figures(user, m) for m in joint_municipalities(police_area))
+    return INTERNAL if parties else PUBLIC
+
+
+def joint_situation(*, police_area, period: Period, audience: Audience) -> ShownJoint:
+    """The municipalities side by side, with the problems they share."""
+    return joint_for_audience(joint_picture_for(police_area=police_area, period=period), audience)

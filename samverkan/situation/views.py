@@ -33,8 +33,10 @@ from samverkan.situation.selectors import (
     Audience,
     Period,
     audience_for,
+    joint_audience,
     joint_municipalities,
     joint_picture_for,
+    joint_situation,
     picture_for,
 )
 from samverkan.sources.incidents.series import incident_points
@@ -174,7 +176,7 @@ def baseline_detail(request: HttpRequest, pk: int) -> HttpResponse:
     kind = request.GET.get("format")
     name = f"baslinje-{baseline.pk}-v{baseline.version}"
     if baseline.police_area_id:
-        joint = joint_for_audience(joint_from_json(baseline.data), PUBLIC)
+        joint = joint_for_audience(joint_from_json(baseline.data), joint_audience(request.user, baseline.police_area))
         charts = joint_charts_for(joint)
         if kind:
             return _download(joint, charts, name, kind)
@@ -214,7 +216,7 @@ def _can_adopt_joint(request: HttpRequest, area: Organisation) -> bool:
 def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     form, period = _period(request)
-    data = joint_for_audience(joint_picture_for(police_area=area, period=period), PUBLIC)
+    data = joint_situation(police_area=area, period=period, audience=joint_audience(request.user, area))
     charts = joint_charts_for(data)
     if request.GET.get("format"):
         return _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", request.GET["format"])

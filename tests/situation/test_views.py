@@ -96,6 +96,10 @@ def test_it_shows_the_police_the_joint_picture_with_shared_problems(client, pict
     body = response.content.decode()
     assert response.status_code == 200
     assert "Arjeplog" in body and "Arvidsjaur" in body
+    data = client.get(reverse("situation_joint", args=[picture.lpo.pk]) + QUERY + "&format=json").json()
+    arjeplog = next(m for m in data["municipalities"] if m["name"] == "Arjeplog")
+    assert data["audience"] == "internal"  # the police are a party to every municipality of their area
+    assert next(r for r in arjeplog["incidents"] if r["category"] == "Brand")["count"] == 1
     client.force_login(picture.alice)
     assert client.get(reverse("situation_joint", args=[picture.lpo.pk]) + QUERY).status_code == 404
 

@@ -19,6 +19,7 @@ from samverkan.core import hexagons
 
 Kind = Literal["hot", "cold", ""]
 
+
 @dataclass(frozen=True)
 class Hotspot:
     cell: str

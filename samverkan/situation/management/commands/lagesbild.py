@@ -41,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError("give either a kommunkod or --joint LPO")
         if joint:
             area = self._area(joint)
-            data = joint_situation(police_area=area, period=period)
+            data = joint_situation(police_area=area, period=period, audience=audience)
             charts = joint_charts_for(data)
         else:
             municipality = Municipality.objects.filter(code=kommunkod).first()
