@@ -1,4 +1,4 @@
-"""Reading Kolada key figures: series per KPI and the table a municipality's page shows."""
+"""The page's table of Kolada key figures, built from the series (series.py)."""
 
 from __future__ import annotations
 
@@ -6,32 +6,15 @@ from dataclasses import dataclass
 
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import COUNTRY, region_label
-from samverkan.sources.kolada.models import Kpi, KpiValue
-
-
-@dataclass(frozen=True)
-class KpiPoint:
-    region_code: str
-    year: int
-    value: float | None
-    status: str
-
-
-def kpi_series(*, kpi_id: str, region_codes: list[str], gender: str = "T") -> list[KpiPoint]:
-    """The stored values of one KPI for these regions, by region and year (None: Kolada has no value)."""
-    rows = (
-        KpiValue.objects.filter(kpi_id=kpi_id, region_code__in=region_codes, gender=gender)
-        .order_by("region_code", "year")
-        .values_list("region_code", "year", "value", "status")
-    )
-    return [KpiPoint(*row) for row in rows]
+from samverkan.sources.kolada.series import KpiFigure, kpi_series, kpi_years
 
 
 @dataclass(frozen=True)
 class KpiRow:
-    kpi: Kpi
+    kpi: str
+    title: str
     area: str
-    cells: list[KpiPoint | None]  # one per year of the table; None: nothing stored
+    cells: list[KpiFigure | None]  # one per year of the table; None: nothing stored
 
 
 @dataclass(frozen=True)
@@ -44,14 +27,14 @@ class KpiTable:
 def kpi_table(*, municipality: Municipality) -> KpiTable:
     """Every KPI stored for the municipality, its county or Sweden: a row per area, a column per year."""
     codes = [municipality.code, municipality.county_code, COUNTRY]
-    kpis = Kpi.objects.filter(values__region_code__in=codes, values__gender="T").distinct().order_by("title")
-    series = {kpi: kpi_series(kpi_id=kpi.id, region_codes=codes) for kpi in kpis}
-    years = sorted({point.year for points in series.values() for point in points})
+    years = kpi_years(region_codes=codes)
+    by_key = {(f.kpi, f.region_code, f.year): f for f in kpi_series(region_codes=codes, years=years)}
+    kpis = sorted({(f.title, f.kpi) for f in by_key.values()})
     labels = {code: region_label(code) for code in codes}
     rows = []
-    for kpi, points in series.items():
+    for title, kpi in kpis:
         for code in codes:
-            by_year = {point.year: point for point in points if point.region_code == code}
-            if by_year:
-                rows.append(KpiRow(kpi, labels[code], [by_year.get(year) for year in years]))
+            cells = [by_key.get((kpi, code, year)) for year in years]
+            if any(cells):
+                rows.append(KpiRow(kpi, title, labels[code], cells))
     return KpiTable(municipality, years, rows)

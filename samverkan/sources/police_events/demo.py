@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime
 import math
 import random
-from zoneinfo import ZoneInfo
 
 from samverkan.organisations.models import Municipality
 from samverkan.sources.models import ImportRun
+from samverkan.sources.police_events.local_time import SWEDEN, local_month
 from samverkan.sources.police_events.models import PoliceEvent
 from samverkan.sources.police_events.parse import type_display, type_key
 
 ARVIDSJAUR, ARJEPLOG, NORRBOTTEN = "2505", "2506", "25"
 FIRST_ID = 900_000_000
 FIRST_DAY, LAST_DAY = datetime.date(2021, 1, 1), datetime.date(2026, 10, 31)
-SWEDEN = ZoneInfo("Europe/Stockholm")
 MONTHS = [
     *("januari", "februari", "mars", "april", "maj", "juni"),
     *("juli", "augusti", "september", "oktober", "november", "december"),
@@ -80,8 +79,12 @@ def _event(rng: random.Random, month: datetime.date, raw_type: str, place: str, 
         month.replace(day=rng.randint(1, days)), datetime.time(rng.randint(0, 23), rng.randint(0, 59)), SWEDEN
     )
     key = type_key(raw_type)
+    published = happened + datetime.timedelta(minutes=rng.randint(10, 180), seconds=rng.randint(0, 59))
+    year, month_number = local_month(published)
     return {
-        "occurred_at": happened + datetime.timedelta(minutes=rng.randint(10, 180), seconds=rng.randint(0, 59)),
+        "occurred_at": published,
+        "year": year,
+        "month": month_number,
         "name": f"{happened.day:02d} {MONTHS[happened.month - 1]} {happened:%H.%M}, {raw_type}, {place}",
         "summary": summary,
         "type": type_display(key),

@@ -11,6 +11,7 @@ from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_names
 from samverkan.sources.importing import Batch, Outcome, Problems, Source
 from samverkan.sources.models import ImportRun
+from samverkan.sources.police_events.local_time import local_month
 from samverkan.sources.police_events.models import PoliceEvent
 from samverkan.sources.police_events.parse import EventRow, parse_events
 from samverkan.sources.registry import register
@@ -60,8 +61,11 @@ class PoliceEventImporter:
         changed_fields: set[str] = set()
         rows = progress(batch.rows, total=len(batch.rows), label="police events", out=out) if out else batch.rows
         for row in rows:
+            year, month = local_month(row.occurred_at)
             values = {
                 "occurred_at": row.occurred_at,
+                "year": year,
+                "month": month,
                 "name": row.name,
                 "summary": row.summary,
                 "url": row.url,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.sources.police_events.parse import MAX_LOCATION, MAX_NAME, MAX_TYPE, MAX_URL
+from samverkan.sources.police_events.local_time import local_month
+from samverkan.sources.police_events.parse import MAX_LOCATION, MAX_NAME, MAX_TYPE, MAX_URL, type_key
 
 
 class PoliceEvent(models.Model):
@@ -13,6 +14,9 @@ class PoliceEvent(models.Model):
     occurred_at = models.DateTimeField(
         _("date"), help_text=_("When polisen.se published the event; its name begins with the time it happened.")
     )
+    # The Swedish month of `occurred_at`, kept so the database counts by plain columns (series.py).
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("Of the date, in Swedish time."))
+    month = models.PositiveSmallIntegerField(_("month"), help_text=_("Of the date, in Swedish time."))
     name = models.CharField(_("name"), max_length=MAX_NAME)
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("address on polisen.se"), max_length=MAX_URL, blank=True)
@@ -49,6 +53,15 @@ class PoliceEvent(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the Swedish month and the type key in step (bulk writes set them themselves)."""
+        self.year, self.month = local_month(self.occurred_at)
+        self.type_key = type_key(self.type_key or self.type)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "occurred_at" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "year", "month"}
+        super().save(*args, **kwargs)
 
 
 class FeedFetch(models.Model):

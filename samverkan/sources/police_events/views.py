@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -8,11 +10,7 @@ from django.shortcuts import render
 from samverkan.core import clock
 from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
 from samverkan.sources.police_events.forms import PeriodForm
-from samverkan.sources.police_events.selectors import (
-    police_events_by_month,
-    police_events_by_type,
-    police_events_counted,
-)
+from samverkan.sources.police_events.series import police_event_series, police_events_in
 
 PER_PAGE = 25
 
@@ -30,11 +28,11 @@ def police_events_list(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "police_events/list.html", context, status=400)
     period = {"municipality": municipality, "start": form.cleaned_data["from"], "end": form.cleaned_data["to"]}
-    by_type = police_events_by_type(**period)
+    series = police_event_series(**period)
     context.update(
-        by_type=by_type,
-        total=sum(count for _type, count in by_type),
-        by_month=police_events_by_month(**period),
-        page=Paginator(police_events_counted(**period), PER_PAGE).get_page(request.GET.get("sida")),
+        by_type=list(series.by_type().values()),
+        total=series.total(),
+        by_month=[(datetime.date(year, month, 1), count) for (year, month), count in series.by_month().items()],
+        page=Paginator(police_events_in(**period), PER_PAGE).get_page(request.GET.get("sida")),
     )
     return render(request, "police_events/list.html", context)

@@ -13,7 +13,7 @@ def arjeplog(response):
 
 
 def cells(table, indicator_key: str, area: str) -> list:
-    row = next(r for r in table.rows if r.indicator.key == indicator_key and r.area == area)
+    row = next(r for r in table.rows if r.key == indicator_key and r.area == area)
     return [cell and (cell.point.value if cell.shown else "–") for cell in row.cells]
 
 

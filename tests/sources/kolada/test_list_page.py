@@ -18,7 +18,7 @@ def test_it_shows_each_kpi_per_year_with_county_and_country_beside(client, world
     assert response.status_code == 200
     table = next(t for t in response.context["tables"] if t.municipality == world.arjeplog)
     assert table.years == [2022, 2023, 2024]
-    rows = {(row.kpi.id, row.area): [cell and cell.value for cell in row.cells] for row in table.rows}
+    rows = {(row.kpi, row.area): [cell and cell.value for cell in row.cells] for row in table.rows}
     assert rows[("N07403", "Arjeplog")] == [1154.7, 1231.2, None]
     assert rows[("N07403", "Norrbottens län")] == [None, 1046.4, None]
     assert rows[("N07403", "Hela landet")] == [None, 1012.9, None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 from pathlib import Path
@@ -40,3 +41,20 @@ def import_failing(name: str | Path) -> tuple[str, list[str]]:
     except CommandError as error:
         return str(error), err.getvalue().splitlines()
     raise AssertionError(f"{path} was imported")
+
+
+def event(
+    municipality, number: int, at: datetime.datetime, kind: str = "Trafikolycka", *, summary: bool = False
+) -> PoliceEvent:
+    """One hand-made event in the municipality (None: county-wide), stored as the model saves it."""
+    run = ImportRun.objects.get_or_create(source="police_events", name="hand-made")[0]
+    return PoliceEvent.objects.create(
+        event_id=number,
+        occurred_at=at,
+        name=f"{number}, {kind}",
+        type=kind,
+        municipality=municipality,
+        region_code=municipality.code if municipality else "25",
+        is_summary=summary,
+        run=run,
+    )

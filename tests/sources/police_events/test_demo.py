@@ -9,7 +9,7 @@ from statistics import mean
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.demo import demo_load
 from samverkan.sources.police_events.models import PoliceEvent
-from samverkan.sources.police_events.selectors import police_events_by_month, police_events_by_type
+from samverkan.sources.police_events.series import police_event_series
 
 DEMO_YEARS = {"start": datetime.date(2021, 1, 1), "end": datetime.date(2026, 10, 31)}
 
@@ -23,19 +23,17 @@ def load(seed: int = 1) -> list[tuple]:
 def test_it_fills_both_municipalities_for_every_year(world):
     load()
     for municipality in (world.arjeplog, world.arvidsjaur):
-        years = {
-            month.year for month, count in police_events_by_month(municipality=municipality, **DEMO_YEARS) if count
-        }
-        assert years == {2021, 2022, 2023, 2024, 2025, 2026}
-        types = dict(police_events_by_type(municipality=municipality, **DEMO_YEARS))
-        assert {"Trafikolycka, vilt", "Rattfylleri", "Fylleri/LOB", "Ofog barn/ungdom"} <= set(types)
+        series = police_event_series(municipality=municipality, **DEMO_YEARS)
+        assert {year for year, count in series.by_year().items() if count} == {2021, 2022, 2023, 2024, 2025, 2026}
+        types = {total.type for total in series.by_type().values()}
+        assert {"Trafikolycka, vilt", "Rattfylleri", "Fylleri/LOB", "Ofog barn/ungdom"} <= types
 
 
 def test_it_peaks_in_arjeplog_when_the_car_testers_come(world):
     load()
-    months = police_events_by_month(municipality=world.arjeplog, **DEMO_YEARS)
-    winter = mean(count for month, count in months if month.month <= 3)
-    rest = mean(count for month, count in months if month.month > 3)
+    months = police_event_series(municipality=world.arjeplog, **DEMO_YEARS).by_month()
+    winter = mean(count for (_year, month), count in months.items() if month <= 3)
+    rest = mean(count for (_year, month), count in months.items() if month > 3)
     assert winter > 1.5 * rest
 
 

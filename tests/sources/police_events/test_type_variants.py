@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from samverkan.sources.police_events.models import PoliceEvent
-from samverkan.sources.police_events.selectors import police_events_by_type
+from samverkan.sources.police_events.series import TypeTotal, police_event_series
 from tests.sources.police_events.support import import_file
 
 YEAR_2023 = {"start": datetime.date(2023, 1, 1), "end": datetime.date(2023, 12, 31)}
@@ -24,8 +24,10 @@ def test_it_stores_one_spelling_of_each_type(world):
 
 def test_it_counts_variants_as_one_type(world):
     import_file("case-variants.json")
-    assert police_events_by_type(municipality=world.arjeplog, **YEAR_2023) == [
-        ("Rattfylleri", 2),
-        ("Trafikolycka, vilt", 2),
-    ]
-    assert police_events_by_type(municipality=world.arvidsjaur, **YEAR_2023) == [("Trafikolycka, vilt", 1)]
+    assert police_event_series(municipality=world.arjeplog, **YEAR_2023).by_type() == {
+        "rattfylleri": TypeTotal("rattfylleri", "Rattfylleri", 2),
+        "trafikolycka, vilt": TypeTotal("trafikolycka, vilt", "Trafikolycka, vilt", 2),
+    }
+    assert police_event_series(municipality=world.arvidsjaur, **YEAR_2023).by_type() == {
+        "trafikolycka, vilt": TypeTotal("trafikolycka, vilt", "Trafikolycka, vilt", 1)
+    }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.forms import PERIOD_REVERSED, default_period
 from samverkan.sources.police_events.models import PoliceEvent
@@ -27,13 +27,14 @@ def test_it_shows_the_owner_the_counts_and_latest_events(client, world):
     client.force_login(world.alice)
     response = client.get(URL, {"kommun": "2506", **WHOLE_FEED})
     assert response.status_code == 200
-    assert response.context["by_type"] == [
+    assert [(t.type, t.count) for t in response.context["by_type"]] == [
         ("Rattfylleri", 2),
         ("Trafikolycka", 2),
         ("Narkotikabrott", 1),
         ("Trafikkontroll", 1),
         ("Övrigt", 1),
     ]
+    assert response.context["total"] == 7
     assert [event.event_id for event in response.context["page"]] == [
         623523,
         622409,
@@ -53,7 +54,7 @@ def test_it_shows_the_first_visible_municipality_for_the_last_12_months(client, 
     response = client.get(URL)
     assert response.status_code == 200
     assert response.context["municipality"] == world.arvidsjaur
-    start, end = default_period(timezone.localdate())
+    start, end = default_period(clock.today())
     assert (response.context["form"].cleaned_data["from"], response.context["form"].cleaned_data["to"]) == (
         start,
         end,
@@ -100,6 +101,8 @@ def test_it_pages_the_latest_events(client, world):
             event_id=number,
             occurred_at=first + datetime.timedelta(hours=number),
             name=f"Händelse {number}",
+            year=2025,
+            month=3,
             type="Trafikkontroll",
             type_key="trafikkontroll",
             municipality=world.arjeplog,
