@@ -36,13 +36,19 @@ SOURCE_PAGES = [
     ("kolada_list", _lazy("Key figures (Kolada)"), _lazy("Municipal key figures on crime and safety.")),
     ("indicators_list", _lazy("Other indicators"), _lazy("Youth surveys, supervision figures and more.")),
 ]
-NOT_YOURS = "you may not import data for {names}"
+NOT_YOURS = _lazy("you may not import data for {names}")
 
 
 def _importer_for(request: HttpRequest, key: str) -> Importer:
     if key not in IMPORTERS or not scope_for(request.user).write_municipalities:
         raise Http404
     return IMPORTERS[key]
+
+
+def _options(importer: Importer, data: dict | None):
+    """The form of the importer's own options (`options_form`, e.g. the survey's wave and dates), or None."""
+    form_class = getattr(importer, "options_form", None)
+    return form_class(data) if form_class else None
 
 
 def _check_scope(request: HttpRequest, source: Source, batch: Batch) -> None:
@@ -76,12 +82,17 @@ def sources(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_upload(request: HttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
-    context: dict = {"importer": importer}
+    options = _options(importer, request.POST if request.method == "POST" else None)
+    context: dict = {"importer": importer, "options": options}
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
             context["problems"] = [Problem("", None, _("file"), _("Choose a file to import."))]
             return render(request, "sources/import.html", context, status=400)
+        if options is not None:
+            if not options.is_valid():
+                return render(request, "sources/import.html", context, status=400)
+            importer = importer.configured(**options.cleaned_data)
         source = Source(upload.name, upload.read())
         try:
             batch = importer.parse(source)
@@ -93,7 +104,8 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
         _uploads().mkdir(parents=True, exist_ok=True)
         token = secrets.token_urlsafe(16)
         (_uploads() / token).write_bytes(source.data)
-        request.session[f"import:{token}"] = {"key": key, "name": source.name}
+        chosen = {name: request.POST.get(name, "") for name in options.fields} if options else {}
+        request.session[f"import:{token}"] = {"key": key, "name": source.name, "options": chosen}
         context.update(outcome=outcome, token=token, file_name=source.name)
     return render(request, "sources/import.html", context)
 
@@ -106,6 +118,9 @@ def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
     path = _uploads() / token
     if request.method != "POST" or not pending or pending["key"] != key or not path.exists():
         raise Http404
+    options = _options(importer, pending.get("options") or {})
+    if options is not None and options.is_valid():
+        importer = importer.configured(**options.cleaned_data)
     source = Source(pending["name"], path.read_bytes())
     path.unlink()
     try:

@@ -12,7 +12,7 @@ import random
 
 from samverkan.organisations.models import Municipality
 from samverkan.sources.models import ImportRun
-from samverkan.sources.surveys import bank
+from samverkan.sources.surveys import bank, tallies
 from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
 
 ARVIDSJAUR, ARJEPLOG = "2505", "2506"
@@ -121,3 +121,4 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                     if value:
                         answers.append(Answer(response=response, question=question, value=value))
             Answer.objects.bulk_create(answers)
+            tallies.rebuild(wave=wave)

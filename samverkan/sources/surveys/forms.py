@@ -84,3 +84,26 @@ class AnswerForm(forms.Form):
             "unsafe_lat": data["unsafe_lat"],
             "unsafe_lng": data["unsafe_lng"],
         }
+
+
+class SurveyImportForm(forms.Form):
+    """The survey import's own options on the web (Kartläggning → Importera), as the command's."""
+
+    wave = forms.CharField(
+        label=_("Wave"),
+        max_length=100,
+        required=False,
+        help_text=_("For example “Trygghetsmätning 2025”. Empty: the file's name."),
+    )
+    opened_on = forms.DateField(
+        label=_("Opened on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    closed_on = forms.DateField(
+        label=_("Closed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Empty: the first and last day in the file's submitdate column, or else 1 January to 31 December "
+            "of the year in the wave's name."
+        ),
+    )

@@ -1,4 +1,7 @@
-"""Survey results from plain lists of answer keys (None or "" for a blank). No Django here.
+"""Survey results from tallies: answer key → how many gave it (None or "" for a blank). No Django here.
+
+A tally is what the database keeps per wave × delområde × question (models.AnswerTally); a plain list
+of answers becomes one with collections.Counter. The formulas are written once, here.
 
 Problem index (DOMAIN.md §3, our rule): Mycket stort problem 6, Ganska stort 4, Ganska litet 2,
 Inget problem alls 0; "Vet ej" and blanks are left out; an item's index is the mean score of its
@@ -7,11 +10,13 @@ answers, the overall index the mean of the item indices. Bands: low < 1.5 ≤ me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
 
 from samverkan.sources.surveys.bank import ANSWERS, PROBLEM, SAFETY, VICTIMISATION
+
+type Tally = Mapping[str | None, int]
 
 PROBLEM_SCORES = {option.key: option.score for option in ANSWERS[PROBLEM] if option.score is not None}
 MEDIUM_FROM = 1.5
@@ -28,14 +33,17 @@ class Share:
         return self.count / self.n
 
 
-def scores(answers: Iterable[str | None]) -> list[int]:
-    """The problem scores among the answers: "Vet ej", blanks and anything else left out."""
-    return [PROBLEM_SCORES[answer] for answer in answers if answer in PROBLEM_SCORES]
+def scored(tally: Tally) -> int:
+    """How many answers have a problem score: "Vet ej", blanks and anything else left out."""
+    return sum(count for answer, count in tally.items() if answer in PROBLEM_SCORES)
 
 
-def item_index(answers: Iterable[str | None]) -> float | None:
-    scored = scores(answers)
-    return fmean(scored) if scored else None
+def item_index(tally: Tally) -> float | None:
+    """The mean score of the scored answers; None when there is none."""
+    n = scored(tally)
+    if not n:
+        return None
+    return sum(PROBLEM_SCORES[answer] * count for answer, count in tally.items() if answer in PROBLEM_SCORES) / n
 
 
 def problem_index(item_indices: Iterable[float | None]) -> float | None:
@@ -50,18 +58,19 @@ def band(index: float) -> str:
     return "medium" if index >= MEDIUM_FROM else "low"
 
 
-def share(answers: Iterable[str | None], *, kind: str) -> Share | None:
+def share(tally: Tally, *, kind: str) -> Share | None:
     """The share of the kind's counted options among its answers that are not excluded."""
     valid = {option.key: option.counted for option in ANSWERS[kind] if not option.excluded}
-    counted = [valid[answer] for answer in answers if answer in valid]
-    return Share(sum(counted), len(counted)) if counted else None
+    n = sum(count for answer, count in tally.items() if answer in valid)
+    counted = sum(count for answer, count in tally.items() if answer in valid and valid[answer])
+    return Share(counted, n) if n else None
 
 
-def unsafe_evening_share(answers: Iterable[str | None]) -> Share | None:
+def unsafe_evening_share(tally: Tally) -> Share | None:
     """Ganska otrygg, Mycket otrygg or Går inte ut på grund av otrygghet, among all but Vet ej."""
-    return share(answers, kind=SAFETY)
+    return share(tally, kind=SAFETY)
 
 
-def victimisation_share(answers: Iterable[str | None]) -> Share | None:
+def victimisation_share(tally: Tally) -> Share | None:
     """Ja among Ja and Nej."""
-    return share(answers, kind=VICTIMISATION)
+    return share(tally, kind=VICTIMISATION)

@@ -174,3 +174,41 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.key}: {self.value}"
+
+
+class AnswerTally(models.Model):
+    """How many of a wave's respondents in one delområde ("" for none) gave one answer to one question.
+
+    A row without a question counts the respondents themselves (answered or not), so one query reads
+    a wave's whole result. Written with every import and web answer (tallies.py); results are read
+    from here, never counted again from the answer rows.
+    """
+
+    wave = models.ForeignKey(Wave, models.CASCADE, related_name="tallies", verbose_name=_("wave"))
+    delomrade = models.CharField(_("part of the municipality"), max_length=100, blank=True)
+    question = models.ForeignKey(
+        Question, models.PROTECT, null=True, blank=True, related_name="+", help_text=_("Empty: the respondents.")
+    )
+    value = models.CharField(_("answer"), max_length=40, blank=True)
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("survey tally")
+        verbose_name_plural = _("survey tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wave", "delomrade", "question", "value"],
+                condition=Q(question__isnull=False),
+                name="one_survey_tally_per_answer",
+            ),
+            models.UniqueConstraint(
+                fields=["wave", "delomrade"], condition=Q(question__isnull=True), name="one_survey_respondent_tally"
+            ),
+            models.CheckConstraint(
+                condition=Q(question__isnull=False) | Q(value=""), name="survey_respondent_tally_has_no_answer"
+            ),
+            models.CheckConstraint(condition=Q(count__gte=1), name="survey_tally_counts_something"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wave} {self.delomrade}: {self.question_id} {self.value} × {self.count}"

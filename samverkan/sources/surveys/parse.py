@@ -5,26 +5,40 @@ The format: a wide CSV (separated by ';', ',' or tabs; UTF-8 or ISO-8859-1), one
   delomrade       the part of the municipality the respondent lives in (may be blank)
   <question key>  one column per question of the bank (bank.py), e.g. problem_klotter, trygg_kvall;
                   the answer is its Swedish text, case and surrounding space ignored; blank: not answered
+  submitdate      optional, as LimeSurvey exports it: the day the respondent submitted
+                  ("2025-10-06" or "2025-10-06 14:32:11"; the time is ignored; blank: not known)
+
+The wave's dates (`wave_dates`): the days given, else the first and last submit date of the file,
+else the year in the wave's name (1 January to 31 December); without any of them it is refused.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from samverkan.sources.importing import Problems, Source, decode_text, read_table
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
 from samverkan.sources.surveys.bank import ANSWERS, QUESTION_BY_KEY, option_for_text
 
 KOMMUNKOD = "kommunkod"
 DELOMRADE = "delomrade"
+SUBMITDATE = "submitdate"
 DELOMRADE_MAX_LENGTH = 100
 
-MISSING_COLUMN = "missing column"
-UNKNOWN_COLUMN = "unknown column: neither kommunkod, delomrade nor a question of the bank"
-DUPLICATE_COLUMN = "the column appears more than once"
-NO_QUESTIONS = "no question columns"
-BAD_KOMMUNKOD = "{value!r} is not a four-digit municipality code"
-DELOMRADE_TOO_LONG = f"longer than {DELOMRADE_MAX_LENGTH} characters"
-UNKNOWN_ANSWER = "unknown answer {value!r}; the answers are: {options}"
+MISSING_COLUMN = _("missing column")
+UNKNOWN_COLUMN = _("unknown column: neither kommunkod, delomrade nor a question of the bank")
+DUPLICATE_COLUMN = _("the column appears more than once")
+NO_QUESTIONS = _("no question columns")
+BAD_KOMMUNKOD = _("{value!r} is not a four-digit municipality code")
+DELOMRADE_TOO_LONG = _("longer than {limit} characters")
+UNKNOWN_ANSWER = _("unknown answer {value!r}; the answers are: {options}")
+BAD_SUBMITDATE = _("{value!r} is not a date (YYYY-MM-DD, with or without a time)")
+# A four-digit year standing alone in a wave's name, e.g. "2025" or "Trygghetsmätning 2025".
+YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class SurveyRow:
     kommunkod: str  # empty when it is not a municipality code
     delomrade: str
     answers: dict[str, str]  # question key -> option key; blanks left out
+    submitted_on: datetime.date | None = None  # from the submitdate column, when the file has one
 
 
 @dataclass(frozen=True)
@@ -59,10 +74,10 @@ def parse_survey(source: Source, problems: Problems) -> SurveyFile:
             problems.add(header_line, column, DUPLICATE_COLUMN)
         elif column in QUESTION_BY_KEY:
             questions.append(column)
-        elif column not in (KOMMUNKOD, DELOMRADE):
+        elif column not in (KOMMUNKOD, DELOMRADE, SUBMITDATE):
             problems.add(header_line, column, UNKNOWN_COLUMN)
     if not questions:
-        problems.add(header_line, "header", NO_QUESTIONS)
+        problems.add(header_line, HEADER, NO_QUESTIONS)
     if missing or not questions:
         return SurveyFile(questions, [])
     return SurveyFile(questions, [_row(row.line, row.values, questions, problems) for row in table])
@@ -75,7 +90,7 @@ def _row(line: int, values: dict[str, str], questions: list[str], problems: Prob
         kommunkod = ""
     delomrade = values.get(DELOMRADE, "")
     if len(delomrade) > DELOMRADE_MAX_LENGTH:
-        problems.add(line, DELOMRADE, DELOMRADE_TOO_LONG)
+        problems.add(line, DELOMRADE, DELOMRADE_TOO_LONG.format(limit=DELOMRADE_MAX_LENGTH))
     answers = {}
     for key in questions:
         value = values.get(key, "")
@@ -88,4 +103,43 @@ def _row(line: int, values: dict[str, str], questions: list[str], problems: Prob
             problems.add(line, key, UNKNOWN_ANSWER.format(value=value, options=options))
         else:
             answers[key] = option.key
-    return SurveyRow(line, kommunkod, delomrade, answers)
+    return SurveyRow(line, kommunkod, delomrade, answers, _submitted_on(line, values.get(SUBMITDATE, ""), problems))
+
+
+def _submitted_on(line: int, value: str, problems: Problems) -> datetime.date | None:
+    if not value:
+        return None
+    day, _separator, time = value.replace("T", " ", 1).partition(" ")
+    try:
+        if time:
+            datetime.time.fromisoformat(time)
+        if len(day) != len("YYYY-MM-DD"):
+            raise ValueError(day)
+        return datetime.date.fromisoformat(day)
+    except ValueError:
+        problems.add(line, SUBMITDATE, str(BAD_SUBMITDATE).format(value=value))
+        return None
+
+
+def year_in(name: str) -> int | None:
+    """The year a wave's name holds, when it holds exactly one (1900–2099)."""
+    years = YEAR.findall(name)
+    return int(years[0]) if len(years) == 1 else None
+
+
+def wave_dates(
+    *,
+    name: str,
+    opened_on: datetime.date | None = None,
+    closed_on: datetime.date | None = None,
+    submitted: Iterable[datetime.date | None] = (),
+) -> tuple[datetime.date, datetime.date] | None:
+    """The days a wave was open: those given (one alone stands for both), else the first and last
+    submit date, else the year in its name; None when there is nothing to date it by."""
+    if opened_on or closed_on:
+        return (opened_on or closed_on, closed_on or opened_on)
+    days = [day for day in submitted if day is not None]
+    if days:
+        return min(days), max(days)
+    year = year_in(name)
+    return (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else None

@@ -1,8 +1,13 @@
-"""Reading survey results."""
+"""Reading survey results: from the tallies (models.AnswerTally), never from the answer rows.
+
+`survey_results` gives one column (the whole municipality or one delområde), `wave_results` every
+column of a wave at once. Other layers read dated figures per wave from series.py.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -11,8 +16,8 @@ from samverkan.core.privacy import share_visible, suppress_count
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import User
 from samverkan.sources.surveys import bank
-from samverkan.sources.surveys.indices import Share, item_index, problem_index, scores, share
-from samverkan.sources.surveys.models import Answer, Question, Response, Wave
+from samverkan.sources.surveys.indices import Share, item_index, problem_index, scored, share
+from samverkan.sources.surveys.models import AnswerTally, Question, Wave
 
 
 @dataclass(frozen=True)
@@ -47,27 +52,68 @@ def wave_questions(wave: Wave) -> list[Question]:
     return [wave_question.question for wave_question in wave.wave_questions.select_related("question")]
 
 
-def survey_results(*, wave: Wave, delomrade: str | None = None) -> SurveyResults:
-    """The wave's results, for the whole municipality or one delområde."""
-    responses = Response.objects.filter(wave=wave)
-    if delomrade is not None:
-        responses = responses.filter(delomrade=delomrade)
-    answers: dict[int, list[str]] = defaultdict(list)
-    for question_id, value in Answer.objects.filter(response__in=responses).values_list("question_id", "value"):
-        answers[question_id].append(value)
+@dataclass(frozen=True)
+class WaveResults:
+    whole: SurveyResults  # every respondent, with or without a delområde
+    areas: dict[str, SurveyResults]  # per delområde that has respondents, by name
+
+
+type Tallies = dict[int, Counter[str]]  # question id → answer → count
+
+
+def _results(questions: list[Question], respondents: int, tallies: Tallies) -> SurveyResults:
     items, shares = [], []
-    for question in wave_questions(wave):
-        values = answers[question.pk]
+    for question in questions:
+        tally = tallies.get(question.pk, Counter())
         if question.kind == bank.PROBLEM:
-            items.append(ItemResult(question, item_index(values), len(scores(values))))
+            items.append(ItemResult(question, item_index(tally), scored(tally)))
         else:
-            shares.append(ShareResult(question, share(values, kind=question.kind)))
+            shares.append(ShareResult(question, share(tally, kind=question.kind)))
     return SurveyResults(
-        respondents=responses.count(),
+        respondents=respondents,
         items=items,
         overall=problem_index(item.index for item in items),
         shares=shares,
     )
+
+
+def tally_rows(waves: list[int], *, delomrade: str | None = None) -> QuerySet:
+    """The tallies of the waves as (wave id, delområde, question id or None for respondents, value, count)."""
+    rows = AnswerTally.objects.filter(wave_id__in=waves)
+    if delomrade is not None:
+        rows = rows.filter(delomrade=delomrade)
+    return rows.values_list("wave_id", "delomrade", "question_id", "value", "count")
+
+
+def results_from_tallies(questions: list[Question], rows: Iterable[tuple[str, int | None, str, int]]) -> WaveResults:
+    """A wave's results from its questions and its tally rows (delområde, question id, value, count)."""
+    respondents: Counter[str] = Counter()
+    per_area: dict[str, Tallies] = defaultdict(lambda: defaultdict(Counter))
+    whole: Tallies = defaultdict(Counter)
+    for delomrade, question_id, value, count in rows:
+        if question_id is None:
+            respondents[delomrade] += count
+        else:
+            per_area[delomrade][question_id][value] += count
+            whole[question_id][value] += count
+    areas = {
+        area: _results(questions, respondents[area], per_area[area])
+        for area in sorted(respondents)
+        if area and respondents[area]
+    }
+    return WaveResults(whole=_results(questions, respondents.total(), whole), areas=areas)
+
+
+def wave_results(*, wave: Wave) -> WaveResults:
+    """The wave's results for the whole municipality and each delområde, from its tallies (two queries)."""
+    rows = (row[1:] for row in tally_rows([wave.pk]))
+    return results_from_tallies(wave_questions(wave), rows)
+
+
+def survey_results(*, wave: Wave, delomrade: str | None = None) -> SurveyResults:
+    """The wave's results, for the whole municipality or one delområde ("" for those who gave none)."""
+    rows = (row[1:] for row in tally_rows([wave.pk], delomrade=delomrade))
+    return results_from_tallies(wave_questions(wave), rows).whole
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Opening and closing survey waves, and storing an anonymous response."""
+"""Opening and closing survey waves, and storing an anonymous response (and counting it in the tallies)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
+from samverkan.sources.surveys.tallies import tallies_add
 
 NO_QUESTIONS = _("Choose at least one question.")
 NOTHING_ANSWERED = _("Answer at least one question.")
@@ -94,4 +95,5 @@ def response_submit(
     Answer.objects.bulk_create(
         Answer(response=response, question=question, value=value) for question, value in answers.items()
     )
+    tallies_add(response=response, answers=answers)
     return response

@@ -18,7 +18,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,7 +71,11 @@ def _get_writable(request: HttpRequest, pk: int) -> Wave:
 @login_required
 def surveys_list(request: HttpRequest) -> HttpResponse:
     owned = scope_for(request.user).owned_municipalities
-    waves = waves_for_user(request.user).select_related("municipality").annotate(respondents=Count("responses"))
+    waves = (
+        waves_for_user(request.user)
+        .select_related("municipality")
+        .annotate(respondents=Coalesce(Sum("tallies__count", filter=Q(tallies__question__isnull=True)), 0))
+    )
     context = {
         "waves": [(wave, suppress_count(wave.respondents, owner=wave.municipality_id in owned)) for wave in waves],
         "can_create": bool(scope_for(request.user).write_municipalities),
@@ -103,8 +108,9 @@ def _cell(value: float | None, n: int, *, owner: bool, index: bool = False) -> d
 
 def _result_rows(wave: Wave, *, owner: bool) -> tuple[list[str], list[dict]]:
     """The results table: a column for the municipality and one per delområde, a row per measure."""
-    areas = sorted(set(wave.responses.exclude(delomrade="").values_list("delomrade", flat=True)))
-    columns = [selectors.survey_results(wave=wave, delomrade=area) for area in [None, *areas]]
+    results = selectors.wave_results(wave=wave)
+    areas = list(results.areas)
+    columns = [results.whole, *results.areas.values()]
     respondents = [_cell(None, c.respondents, owner=owner) for c in columns]
     rows = [{"label": _("Respondents"), "kind": "count", "cells": respondents}]
     for position, item in enumerate(columns[0].items):

@@ -1,9 +1,10 @@
-"""Helpers for the survey tests: the test files, a fingerprint of the survey tables, waves to answer."""
+"""Helpers for the survey tests: the test files, a fingerprint of the survey tables, waves to answer, recounts."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,10 @@ from django.core.management import call_command
 
 from samverkan.sources.models import ImportRun
 from samverkan.sources.surveys import services
-from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
+from samverkan.sources.surveys.models import Answer, AnswerTally, Question, Response, Wave, WaveQuestion
 
 DATA = Path(__file__).parent / "data"
-TABLES = [ImportRun, Question, Wave, WaveQuestion, Response, Answer]
+TABLES = [ImportRun, Question, Wave, WaveQuestion, Response, Answer, AnswerTally]
 
 
 def fingerprint() -> tuple[dict[str, int], str]:
@@ -52,6 +53,23 @@ def answer(wave: Wave, delomrade: str = "", free_text: str = "", **answers: str)
         free_text=free_text,
         answers={questions[key]: value for key, value in answers.items()},
     )
+
+
+def recount() -> Counter:
+    """Every wave's tallies counted again in plain Python from its responses and their answers:
+    (wave id, delområde, question id or None for the respondents, answer) → count."""
+    counts: Counter = Counter()
+    for response in Response.objects.prefetch_related("answers"):
+        counts[(response.wave_id, response.delomrade, None, "")] += 1
+        for stored in response.answers.all():
+            counts[(response.wave_id, response.delomrade, stored.question_id, stored.value)] += 1
+    return counts
+
+
+def stored_tallies() -> Counter:
+    """The tallies in the database, keyed as `recount` keys them."""
+    rows = AnswerTally.objects.values_list("wave_id", "delomrade", "question_id", "value", "count")
+    return Counter({(wave, area, question, value): count for wave, area, question, value, count in rows})
 
 
 @pytest.fixture(autouse=True)

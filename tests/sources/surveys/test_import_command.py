@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from samverkan.sources.importing import ImportFailed, Source, run_import
 from samverkan.sources.models import ImportRun
@@ -20,7 +20,7 @@ def test_it_stores_a_wave_per_municipality_from_a_utf8_file(world):
     arjeplog = Wave.objects.get(municipality=world.arjeplog, name="2025")
     assert arjeplog.source == Wave.Source.IMPORT
     assert arjeplog.run == ImportRun.objects.get(source="survey")
-    assert arjeplog.opened_on == arjeplog.closed_on == timezone.localdate()
+    assert (arjeplog.opened_on, arjeplog.closed_on) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
     assert list(arjeplog.wave_questions.values_list("question__key", flat=True)) == [
         "problem_nedskrapning",
         "problem_buskorning",
@@ -108,6 +108,7 @@ def test_it_updates_changed_respondents_and_removes_those_the_file_no_longer_has
     assert wave.responses.get(number=1).run == ImportRun.objects.order_by("-pk").first()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_malformed_file_and_leaves_the_database_as_it_was(world):
     import_survey("trygghet-2025-utf8.csv", "--wave", "2025")
     before = fingerprint()
@@ -126,6 +127,7 @@ def test_it_refuses_a_malformed_file_and_leaves_the_database_as_it_was(world):
     assert fingerprint() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_to_import_into_a_web_survey(world):
     open_wave(world.arjeplog, "trygg_kvall", name="2025")
     before = fingerprint()

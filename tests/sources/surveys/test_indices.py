@@ -1,19 +1,32 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from samverkan.sources.surveys import indices
 from samverkan.sources.surveys.bank import ANSWERS
-from samverkan.sources.surveys.indices import (
-    band,
-    item_index,
-    problem_index,
-    share,
-    unsafe_evening_share,
-    victimisation_share,
-)
+from samverkan.sources.surveys.indices import band, problem_index
+
+
+# The index functions take tallies (answer → count); these take plain lists of answers, as a respondent gives them.
+def item_index(answers):
+    return indices.item_index(Counter(answers))
+
+
+def share(answers, *, kind):
+    return indices.share(Counter(answers), kind=kind)
+
+
+def unsafe_evening_share(answers):
+    return indices.unsafe_evening_share(Counter(answers))
+
+
+def victimisation_share(answers):
+    return indices.victimisation_share(Counter(answers))
+
 
 PROBLEM_KEYS = [o.key for o in ANSWERS["problem"]]
 SAFETY_KEYS = [o.key for o in ANSWERS["safety"]]
@@ -101,3 +114,17 @@ def test_it_keeps_shares_within_zero_and_one_and_ignores_dont_know(drawn, noise)
 def test_it_gives_no_share_without_valid_answers(safety, victimisation):
     assert (unsafe_evening_share(safety) is None) == all(a == "vet_ej" for a in safety)
     assert (victimisation_share(victimisation) is None) == all(a == "vet_ej" for a in victimisation)
+
+
+@given(problem_answers)
+def test_it_takes_an_item_index_as_the_mean_score_of_a_tally(answers):
+    points = {"mycket_stort": 6, "ganska_stort": 4, "ganska_litet": 2, "inget": 0}
+    scored = [points[a] for a in answers if a in points]
+    expected = sum(scored) / len(scored) if scored else None
+    assert item_index(answers) == expected
+    assert indices.scored(Counter(answers)) == len(scored)
+
+
+def test_it_ignores_answers_counted_zero_times():
+    assert indices.item_index({"mycket_stort": 1, "inget": 0, "vet_ej": 3}) == 6.0
+    assert indices.share({"ja": 0, "nej": 0, "vet_ej": 2}, kind="victimisation") is None

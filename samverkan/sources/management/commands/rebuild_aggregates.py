@@ -8,9 +8,10 @@ from typing import TextIO
 from django.core.management.base import BaseCommand
 
 from samverkan.sources.incidents import aggregates as incident_aggregates
+from samverkan.sources.surveys import tallies as survey_tallies
 
 # Each source with aggregates: rebuild(out=...) rebuilds them all and returns the rows written by kind.
-REBUILDERS: list[Callable[..., dict[str, int]]] = [incident_aggregates.rebuild]
+REBUILDERS: list[Callable[..., dict[str, int]]] = [incident_aggregates.rebuild, survey_tallies.rebuild]
 
 
 def rebuild_all(*, out: TextIO | None = None) -> dict[str, int]:
@@ -21,7 +22,7 @@ def rebuild_all(*, out: TextIO | None = None) -> dict[str, int]:
 
 
 class Command(BaseCommand):
-    help = "Rebuild the aggregates (incidents per month and per H3 cell) from the raw rows."
+    help = "Rebuild the aggregates (incidents per month and per H3 cell, survey tallies) from the raw rows."
 
     def handle(self, *args, **options) -> None:
         written = rebuild_all(out=self.stderr)
