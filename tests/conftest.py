@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime
 import os
 import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import import_module
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from samverkan.agreements import services
 from samverkan.agreements.models import Agreement, FocusArea, Section
@@ -67,6 +69,15 @@ def pytest_report_header(config: pytest.Config) -> str:
 def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
+
+
+@pytest.fixture
+def in_english(client, settings) -> Iterator[None]:
+    """English for a test that writes its expected messages out in English: in the code it calls
+    (import problems are kept in the active language, Swedish by default) and on the client's pages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 """The rules every import follows.
 
-1. Parse and validate the whole file; collect every problem as FILE:LINE: field: what is wrong.
+1. Parse and validate the whole file; collect every problem as FILE:LINE: field: what is wrong,
+   in the language active while the file is read: the visitor's in the web, LANGUAGE_CODE (Swedish)
+   on the command line. The messages are lazy translations at module level, with named placeholders.
 2. Any problem: nothing is written (ImportFailed carries the list).
 3. Store in one transaction, comparing with what is there: a value that is already stored
    as it is counts as skipped, so importing the same file twice changes nothing.
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol, TextIO
 
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from samverkan.sources.models import ImportRun
@@ -26,13 +30,25 @@ from samverkan.sources.models import ImportRun
 USER_AGENT = "Samverkan/0.1 (crime prevention collaboration; +https://github.com/samverkan)"
 MAX_PREVIEW_CHANGES = 100
 
+# A problem's field when it is no column of the file.
+HEADER = _("header")
+FILE = _("file")
+URL = _("url")
+NOT_FETCHED = _("could not be fetched: {error}")
+
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a file. A lazy field or message becomes text in the language active when it is found."""
+
     file: str
     line: int | None
-    field: str
-    message: str
+    field: str | Promise
+    message: str | Promise
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field", str(self.field))
+        object.__setattr__(self, "message", str(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -52,7 +68,7 @@ class Problems:
         self.file = file
         self.items: list[Problem] = []
 
-    def add(self, line: int | None, field_name: str, message: str) -> None:
+    def add(self, line: int | None, field_name: str | Promise, message: str | Promise) -> None:
         self.items.append(Problem(self.file, line, field_name, message))
 
     def raise_if_any(self) -> None:
@@ -135,12 +151,12 @@ def read_source(argument: str, *, timeout: float = 30) -> Source:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return Source(argument, response.read())
         except OSError as error:
-            raise ImportFailed([Problem(argument, None, "url", f"could not be fetched: {error}")]) from error
+            raise ImportFailed([Problem(argument, None, URL, NOT_FETCHED.format(error=error))]) from error
     path = Path(argument)
     try:
         return Source(str(path), path.read_bytes())
     except OSError as error:
-        raise ImportFailed([Problem(argument, None, "file", error.strerror or str(error))]) from error
+        raise ImportFailed([Problem(argument, None, FILE, error.strerror or str(error))]) from error
 
 
 def decode_text(source: Source) -> str:

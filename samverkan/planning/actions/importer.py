@@ -40,7 +40,7 @@ from samverkan.planning.actions.services import (
     occurrence_validate,
     status_after_occurrence,
 )
-from samverkan.sources.importing import Batch, Outcome, Problems, Source, read_rows
+from samverkan.sources.importing import HEADER, Batch, Outcome, Problems, Source, read_rows
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -66,6 +66,17 @@ COLUMN_OF = {
     NON_FIELD_ERRORS: "activity_id",
 }
 SWEDISH_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", " ": "_"})
+
+UNKNOWN_COLUMNS = _("unknown column(s): {unknown}; the columns are {columns}")
+MISSING_ACTIVITY_ID = _("missing column: activity_id")
+NOT_AN_ACTIVITY = _("{value!r} is not the number of an activity")
+IS_REQUIRED = _("is required")
+NOT_A_STATUS = _("{value!r} is not one of {statuses}")
+CONFLICT = _("activity {activity} gets another {column} on line {line}")
+NOTHING_TO_DO = _("nothing to do: give a status, a comment or an occurrence")
+DATE_REQUIRED = _("is required for an occurrence")
+NOT_A_DATE = _("{value!r} is not a date (YYYY-MM-DD)")
+NOT_A_COUNT = _("{value!r} is not a whole number")
 
 
 @dataclass(frozen=True)
@@ -102,9 +113,9 @@ class ActivityImporter:
         header, table = read_rows(source, delimiters=",;")
         unknown = [name for name in header if name and name not in COLUMNS]
         if unknown:
-            problems.add(1, "header", f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}")
+            problems.add(1, HEADER, UNKNOWN_COLUMNS.format(unknown=", ".join(unknown), columns=", ".join(COLUMNS)))
         if "activity_id" not in header:
-            problems.add(1, "header", "missing column: activity_id")
+            problems.add(1, HEADER, MISSING_ACTIVITY_ID)
         problems.raise_if_any()
         rows = [(row.line, {name: row.values.get(name, "").strip() for name in COLUMNS}) for row in table]
         numbers = {int(values["activity_id"]) for _line, values in rows if values["activity_id"].isdigit()}
@@ -115,19 +126,18 @@ class ActivityImporter:
             number = values["activity_id"]
             activity = activities.get(int(number)) if number.isdigit() else None
             if activity is None:
-                problems.add(
-                    line, "activity_id", f"{number!r} is not the number of an activity" if number else "is required"
-                )
+                problems.add(line, "activity_id", NOT_AN_ACTIVITY.format(value=number) if number else IS_REQUIRED)
                 continue
             before = len(problems.items)
             status, comment = _status(values["status"]), values["comment"]
             if status and status not in Activity.Status.values:
-                problems.add(line, "status", f"{values['status']!r} is not one of {', '.join(Activity.Status.values)}")
+                statuses = ", ".join(Activity.Status.values)
+                problems.add(line, "status", NOT_A_STATUS.format(value=values["status"], statuses=statuses))
                 status = ""
             for column, value in (("status", status), ("comment", comment)):
                 earlier = given.setdefault((activity.pk, column), (value, line)) if value else None
                 if earlier and earlier[0] != value:
-                    problems.add(line, column, f"activity {activity.pk} gets another {column} on line {earlier[1]}")
+                    problems.add(line, column, CONFLICT.format(activity=activity.pk, column=column, line=earlier[1]))
             if status or comment:
                 try:
                     activity_status_validate(
@@ -137,7 +147,7 @@ class ActivityImporter:
                     _add_errors(problems, line, error)
             occurrence = self._occurrence(problems, line, activity, values)
             if not (status or comment or occurrence or len(problems.items) > before):
-                problems.add(line, "activity_id", "nothing to do: give a status, a comment or an occurrence")
+                problems.add(line, "activity_id", NOTHING_TO_DO)
             if len(problems.items) == before:
                 result.append(FollowUpRow(line, activity, status, comment, occurrence))
         problems.raise_if_any()
@@ -151,18 +161,18 @@ class ActivityImporter:
         occurrence = Occurrence(activity=activity, what=values["occurrence_what"], where=values["occurrence_where"])
         date, reached = values["occurrence_date"], values["occurrence_reached"]
         if not date:
-            problems.add(line, "occurrence_date", "is required for an occurrence")
+            problems.add(line, "occurrence_date", DATE_REQUIRED)
             return None
         try:
             occurrence.held_on = datetime.date.fromisoformat(date)
         except ValueError:
-            problems.add(line, "occurrence_date", f"{date!r} is not a date (YYYY-MM-DD)")
+            problems.add(line, "occurrence_date", NOT_A_DATE.format(value=date))
             return None
         if reached:
             try:
                 occurrence.reached = int(reached)
             except ValueError:
-                problems.add(line, "occurrence_reached", f"{reached!r} is not a whole number")
+                problems.add(line, "occurrence_reached", NOT_A_COUNT.format(value=reached))
                 return None
         try:
             occurrence_validate(occurrence)

@@ -16,7 +16,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from samverkan.sources.bra.taxonomy import category_parents
+from samverkan.sources.importing import HEADER
 
 CRIME = "Brott"
 REGION = "Region"
@@ -28,13 +31,13 @@ REQUIRED = (CRIME, REGION, YEAR, COUNT)
 WHOLE_YEAR = "helår"
 MISSING = ".."
 
-NO_HEADER = "no header row with the columns Brott, Region, År, Period, Antal and /100 000 inv"
-MISSING_COLUMN = "missing column '{column}'"
-EMPTY = "is empty"
-NOT_A_NUMBER = "'{value}' is not a number"
-NOT_A_YEAR = "'{value}' is not a year"
-UNKNOWN_REGION = "unknown region '{value}'"
-DUPLICATE = "the same crime, region, year and period as line {line}"
+NO_HEADER = _("no header row with the columns Brott, Region, År, Period, Antal and /100 000 inv")
+MISSING_COLUMN = _("missing column '{column}'")
+EMPTY = _("is empty")
+NOT_A_NUMBER = _("'{value}' is not a number")
+NOT_A_YEAR = _("'{value}' is not a year")
+UNKNOWN_REGION = _("unknown region '{value}'")
+DUPLICATE = _("the same crime, region, year and period as line {line}")
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # "prel", "prel." or "preliminär" as a word of its own or glued to a year ("2025prel").
@@ -67,7 +70,7 @@ class CrimeRow:
 class ParsedExport:
     rows: list[CrimeRow] = field(default_factory=list)
     parents: dict[str, str | None] = field(default_factory=dict)
-    problems: list[tuple[int | None, str, str]] = field(default_factory=list)
+    problems: list[tuple[int | None, str, str]] = field(default_factory=list)  # in the active language
 
 
 def _column_key(text: str) -> str:
@@ -127,13 +130,13 @@ def parse_export(text: str, *, regions: Mapping[str, str], known_parents: Mappin
     lines = re.split(r"\r\n|\r|\n", text)
     header_at = next((i for i, line in enumerate(lines) if CRIME in _header(_split(line, _delimiter(line)))), None)
     if header_at is None:
-        parsed.problems.append((None, "header", NO_HEADER))
+        parsed.problems.append((None, str(HEADER), str(NO_HEADER)))
         return parsed
     delimiter = _delimiter(lines[header_at])
     header = _header(_split(lines[header_at], delimiter))
     missing = [column for column in REQUIRED if column not in header]
     for column in missing:
-        parsed.problems.append((header_at + 1, "header", MISSING_COLUMN.format(column=column)))
+        parsed.problems.append((header_at + 1, str(HEADER), MISSING_COLUMN.format(column=column)))
     if missing:
         return parsed
 
@@ -179,7 +182,7 @@ def _row(
     def cell(column: str) -> str:
         text = _SPACES.sub(" ", values.get(column, MISSING if column == RATE else "")).strip()
         if not text and column != PERIOD:
-            problems.append((number, column, EMPTY))
+            problems.append((number, column, str(EMPTY)))
         return text
 
     def number_in[N](column: str, parse: Callable[[str], N | None]) -> N | None:

@@ -16,6 +16,11 @@ from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_c
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
+OUTSIDE_SWEDEN = _("{lat}, {lng} lies in no Swedish municipality")
+IN_OTHER_MUNICIPALITY = _("the point lies in {name} ({code})")
+UNKNOWN_CATEGORY = _("{municipality} does not use the category {category!r}")
+UNKNOWN_PLACE = _("{municipality} has no named place {place!r}")
+
 
 def _category_names(municipality: Municipality) -> set[str]:
     names = IncidentCategory.objects.filter(municipality=municipality, active=True).values_list("name", flat=True)
@@ -40,14 +45,18 @@ class IncidentImporter:
         for row in rows:
             municipality = municipality_at(row.lat, row.lng, municipalities)
             if municipality is None:
-                problems.add(row.line, "lat", f"{row.lat}, {row.lng} lies in no Swedish municipality")
+                problems.add(row.line, "lat", OUTSIDE_SWEDEN.format(lat=row.lat, lng=row.lng))
                 continue
             if row.kommunkod and row.kommunkod != municipality.code:
-                problems.add(row.line, "kommunkod", f"the point lies in {municipality.name} ({municipality.code})")
+                problems.add(
+                    row.line, "kommunkod", IN_OTHER_MUNICIPALITY.format(name=municipality.name, code=municipality.code)
+                )
             if row.category.casefold() not in _category_names(municipality):
-                problems.add(row.line, "category", f"{municipality.name} does not use the category {row.category!r}")
+                problems.add(
+                    row.line, "category", UNKNOWN_CATEGORY.format(municipality=municipality.name, category=row.category)
+                )
             if row.place and not NamedPlace.objects.filter(municipality=municipality, name=row.place).exists():
-                problems.add(row.line, "place", f"{municipality.name} has no named place {row.place!r}")
+                problems.add(row.line, "place", UNKNOWN_PLACE.format(municipality=municipality.name, place=row.place))
             located.append((row, municipality))
         problems.raise_if_any()
         return Batch(rows=located, municipalities={m.code for _row, m in located})

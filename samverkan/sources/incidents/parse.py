@@ -1,4 +1,4 @@
-"""Reading incident files (CSV or XLSX) into plain rows. No Django here.
+"""Reading incident files (CSV or XLSX) into plain rows. No database here.
 
 Columns (header names, any order; the export writes the same ones):
   id            optional: the reporting system's reference; makes a re-import update, not duplicate
@@ -21,9 +21,11 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from samverkan.core.coordinates import sweref99tm_to_wgs84
 from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import Problems, Source, read_rows
+from samverkan.sources.importing import HEADER, Problems, Source, read_rows
 
 COLUMNS = [
     "id",
@@ -43,6 +45,17 @@ COLUMNS = [
 ]
 REQUIRED = ["occurred_from", "category", "severity", "description"]
 STATUSES = ["ny", "bedomd", "atgardad", "avslutad"]
+
+UNKNOWN_COLUMNS = _("unknown column(s): {unknown}; the columns are {columns}")
+MISSING_COLUMNS = _("missing column(s): {missing}")
+IS_REQUIRED = _("is required")
+NOT_A_DATE = _("{value!r} is not a date (YYYY-MM-DD HH:MM)")
+BEFORE_START = _("is before occurred_from")
+PLACE_REQUIRED = _("a place is required: lat and lng, or sweref_n and sweref_e")
+NOT_A_COORDINATE = _("is not a coordinate")
+NOT_A_SEVERITY = _("{value!r} is not 1, 2 or 3")
+NOT_A_STATUS = _("{value!r} is not one of {statuses}")
+PERSONNUMMER = _("contains a personal identity number; remove it")
 
 
 @dataclass(frozen=True)
@@ -81,9 +94,9 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
     unknown = [name for name in header if name and name not in COLUMNS]
     missing = [name for name in REQUIRED if name not in header]
     if unknown:
-        problems.add(1, "header", f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}")
+        problems.add(1, HEADER, UNKNOWN_COLUMNS.format(unknown=", ".join(unknown), columns=", ".join(COLUMNS)))
     if missing:
-        problems.add(1, "header", f"missing column(s): {', '.join(missing)}")
+        problems.add(1, HEADER, MISSING_COLUMNS.format(missing=", ".join(missing)))
     problems.raise_if_any()
     result = []
     for row in table:
@@ -92,19 +105,19 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
         before = len(problems.items)
         for name in REQUIRED:
             if not values[name]:
-                problems.add(line, name, "is required")
+                problems.add(line, name, IS_REQUIRED)
         occurred_from = occurred_to = None
         try:
             occurred_from = _datetime(values["occurred_from"]) if values["occurred_from"] else None
         except ValueError:
-            problems.add(line, "occurred_from", f"{values['occurred_from']!r} is not a date (YYYY-MM-DD HH:MM)")
+            problems.add(line, "occurred_from", NOT_A_DATE.format(value=values["occurred_from"]))
         if values["occurred_to"]:
             try:
                 occurred_to = _datetime(values["occurred_to"])
             except ValueError:
-                problems.add(line, "occurred_to", f"{values['occurred_to']!r} is not a date (YYYY-MM-DD HH:MM)")
+                problems.add(line, "occurred_to", NOT_A_DATE.format(value=values["occurred_to"]))
         if occurred_from and occurred_to and occurred_to < occurred_from:
-            problems.add(line, "occurred_to", "is before occurred_from")
+            problems.add(line, "occurred_to", BEFORE_START)
         lat = lng = None
         try:
             if values["lat"] or values["lng"]:
@@ -114,21 +127,21 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
             elif values["sweref_n"] or values["sweref_e"]:
                 lat, lng = sweref99tm_to_wgs84(_number(values["sweref_n"]), _number(values["sweref_e"]))
             else:
-                problems.add(line, "lat", "a place is required: lat and lng, or sweref_n and sweref_e")
+                problems.add(line, "lat", PLACE_REQUIRED)
         except ValueError:
             field = "lat" if values["lat"] or values["lng"] else "sweref_n"
-            problems.add(line, field, "is not a coordinate")
+            problems.add(line, field, NOT_A_COORDINATE)
         severity = 0
         if values["severity"]:
             if values["severity"] in {"1", "2", "3"}:
                 severity = int(values["severity"])
             else:
-                problems.add(line, "severity", f"{values['severity']!r} is not 1, 2 or 3")
+                problems.add(line, "severity", NOT_A_SEVERITY.format(value=values["severity"]))
         status = values["status"].lower() or "ny"
         if status not in STATUSES:
-            problems.add(line, "status", f"{values['status']!r} is not one of {', '.join(STATUSES)}")
+            problems.add(line, "status", NOT_A_STATUS.format(value=values["status"], statuses=", ".join(STATUSES)))
         if contains_personnummer(values["description"]):
-            problems.add(line, "description", "contains a personal identity number; remove it")
+            problems.add(line, "description", PERSONNUMMER)
         if len(problems.items) > before:
             continue
         key = values["id"] and f"id:{values['id']}"

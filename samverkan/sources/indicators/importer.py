@@ -17,9 +17,9 @@ from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
-UNKNOWN_MUNICIPALITY = "unknown municipality {name!r}"
-NO_KEY = "{name!r} has no letters or digits to name it by"
-REPEATED = "{indicator} {region} {year} repeats line {line}"
+UNKNOWN_MUNICIPALITY = _("unknown municipality {name!r}")
+NO_KEY = _("{name!r} has no letters or digits to name it by")
+REPEATED = _("{indicator} {region} {year} repeats line {line}")
 STORED_FIELDS = ["value", "n", "source_note"]
 
 

@@ -1,4 +1,4 @@
-"""Reading indicator CSV files into plain rows. No Django here.
+"""Reading indicator CSV files into plain rows. No database here.
 
     indicator,municipality,year,value,n,source
     "Alkoholkonsumenter, årskurs 9",Arjeplog,2024,38.5,26,CAN Skolelevers drogvanor Norrbotten 2024
@@ -14,19 +14,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import Problems, Source, decode_text, read_table
+from django.utils.translation import gettext_lazy as _
 
-HEADER = ["indicator", "municipality", "year", "value", "n", "source"]
+from samverkan.core.privacy import contains_personnummer
+from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
+
+COLUMNS = ["indicator", "municipality", "year", "value", "n", "source"]
 MAX_INDICATOR, MAX_SOURCE = 200, 300
 
-EXPECTED_HEADER = "expected " + ",".join(HEADER)
-REQUIRED = "is required"
-TOO_LONG = "is longer than {limit} characters"
-NOT_A_YEAR = "{value!r} is not a year"
-NOT_A_NUMBER = "{value!r} is not a number"
-NOT_A_COUNT = "{value!r} is not a whole number"
-PERSONNUMMER = "contains a personal identity number; remove it"
+EXPECTED_HEADER = _("expected {columns}")
+REQUIRED = _("is required")
+TOO_LONG = _("is longer than {limit} characters")
+NOT_A_YEAR = _("{value!r} is not a year")
+NOT_A_NUMBER = _("{value!r} is not a number")
+NOT_A_COUNT = _("{value!r} is not a whole number")
+PERSONNUMMER = _("contains a personal identity number; remove it")
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,13 @@ def parse_indicators(source: Source, problems: Problems) -> list[IndicatorRow]:
     """The rows of the file; every problem is added to `problems`."""
     text = decode_text(source)
     header, table = read_table(text, delimiters=",;")
-    if [name.lower() for name in header] != HEADER:
-        problems.add(1, "header", EXPECTED_HEADER)
+    if [name.lower() for name in header] != COLUMNS:
+        problems.add(1, HEADER, EXPECTED_HEADER.format(columns=",".join(COLUMNS)))
         return []
     decimal_comma = ";" in next(line for line in text.splitlines() if line.strip())
     rows = []
     for row in table:
-        values = {name: row.values.get(name, "") for name in HEADER}
+        values = {name: row.values.get(name, "") for name in COLUMNS}
         before = len(problems.items)
         for name in ("indicator", "municipality", "year"):
             if not values[name]:

@@ -32,8 +32,8 @@ from samverkan.sources.kolada.parse import KoladaPage, KoladaValue, parse_kolada
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
-UNKNOWN_MUNICIPALITY = "unknown municipality {code!r}"
-REPEATED = "{value} repeats {first}"
+UNKNOWN_MUNICIPALITY = _("unknown municipality {code!r}")
+REPEATED = _("{value} repeats {first}")
 
 
 def _pages(source: Source) -> Iterator[tuple[KoladaPage, Problems]]:

@@ -1,4 +1,4 @@
-"""Reading one page of Kolada's data API (v2) into plain values. No Django here.
+"""Reading one page of Kolada's data API (v2) into plain values. No database here.
 
     {"count": 2, "values": [
       {"kpi": "N07403", "municipality": "2506", "period": 2023,
@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from samverkan.organisations.counties import COUNTIES
 from samverkan.sources.importing import Problems
 
@@ -26,17 +28,17 @@ GENDERS = ("T", "K", "M")
 COUNTRY_ID = "0000"
 COUNTRY = "00"
 
-NOT_JSON = "is not valid JSON: {error}"
-NO_VALUES = 'expected an object with a list of "values"'
-NOT_AN_ENTRY = "expected an object with kpi, municipality, period and values"
-MISSING = "is missing"
-NOT_A_KPI = "{value!r} is not a Kolada KPI id"
-NOT_A_REGION = "{value!r} is not a Kolada municipality or region id"
-NOT_A_YEAR = "{value!r} is not a year"
-NOT_A_LIST = "expected a list of values per gender"
-UNKNOWN_GENDER = "unknown gender {value!r} (expected T, K or M)"
-NOT_A_NUMBER = "{value!r} is not a number"
-NOT_TEXT = "{value!r} is not text"
+NOT_JSON = _("is not valid JSON: {error}")
+NO_VALUES = _('expected an object with a list of "values"')
+NOT_AN_ENTRY = _("expected an object with kpi, municipality, period and values")
+MISSING = _("is missing")
+NOT_A_KPI = _("{value!r} is not a Kolada KPI id")
+NOT_A_REGION = _("{value!r} is not a Kolada municipality or region id")
+NOT_A_YEAR = _("{value!r} is not a year")
+NOT_A_LIST = _("expected a list of values per gender")
+UNKNOWN_GENDER = _("unknown gender {value!r} (expected T, K or M)")
+NOT_A_NUMBER = _("{value!r} is not a number")
+NOT_TEXT = _("{value!r} is not text")
 
 _KPI_ID = re.compile(r"^[A-Z]\d{5}$")
 

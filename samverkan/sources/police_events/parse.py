@@ -1,4 +1,4 @@
-"""Polisen's events feed (polisen.se/api/events) read into plain rows; no Django here.
+"""Polisen's events feed (polisen.se/api/events) read into plain rows; no database here.
 
 The feed is a JSON list of events, newest first; the archive of collected events has the same shape.
 What the real feed does, and what is done about it:
@@ -26,21 +26,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.sources.importing import FILE
+
 POLISEN = "https://polisen.se"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 MAX_NAME, MAX_TYPE, MAX_LOCATION, MAX_URL = 300, 100, 100, 500
 
-NOT_GZIP = "not a readable gzip file"
-NOT_UTF8 = "not UTF-8 text"
-NOT_JSON = "not JSON: {error}"
-NOT_A_LIST = "expected a JSON list of events, not {kind}"
-NOT_AN_OBJECT = "expected an object, not {kind}"
-MISSING = "missing"
-NOT_A_NUMBER = "not a whole number: {value!r}"
-NOT_TEXT = "expected text, not {kind}"
-BAD_DATETIME = "not a date and time like 2018-12-28 14:32:20 +01:00: {value!r}"
-BAD_GPS = 'not a position like "66.051505,17.890054": {value!r}'
-TOO_LONG = "longer than {limit} characters"
+NOT_GZIP = _("not a readable gzip file")
+NOT_UTF8 = _("not UTF-8 text")
+NOT_JSON = _("not JSON: {error}")
+NOT_A_LIST = _("expected a JSON list of events, not {kind}")
+NOT_AN_OBJECT = _("expected an object, not {kind}")
+MISSING = _("missing")
+NOT_A_NUMBER = _("not a whole number: {value!r}")
+NOT_TEXT = _("expected text, not {kind}")
+BAD_DATETIME = _("not a date and time like 2018-12-28 14:32:20 +01:00: {value!r}")
+BAD_GPS = _('not a position like "66.051505,17.890054": {value!r}')
+TOO_LONG = _("longer than {limit} characters")
+# What a JSON value is, in the messages above.
+KINDS = {
+    dict: _("an object"),
+    list: _("a list"),
+    str: _("text"),
+    bool: _("true/false"),
+    type(None): _("null"),
+}
+A_NUMBER = _("a number")
 
 # The feed's own spelling where it is not "first letter capital, the rest small".
 SPELLINGS = {"fylleri/lob": "Fylleri/LOB", "larm inbrott": "Larm Inbrott", "larm överfall": "Larm Överfall"}
@@ -82,9 +95,7 @@ def type_display(key: str) -> str:
 
 
 def _kind(value: object) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number"
-    )
+    return str(KINDS.get(type(value), A_NUMBER))
 
 
 def _load(data: bytes, add_problem: AddProblem) -> object:
@@ -92,17 +103,17 @@ def _load(data: bytes, add_problem: AddProblem) -> object:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
-            add_problem(None, "file", NOT_GZIP)
+            add_problem(None, str(FILE), str(NOT_GZIP))
             return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        add_problem(None, "file", NOT_UTF8)
+        add_problem(None, str(FILE), str(NOT_UTF8))
         return None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        add_problem(None, "file", NOT_JSON.format(error=error))
+        add_problem(None, str(FILE), NOT_JSON.format(error=error))
         return None
 
 
@@ -123,7 +134,7 @@ class _Event:
             return ""
         text = html.unescape(value or "").strip()
         if required and not text:
-            self.problem(field, MISSING)
+            self.problem(field, str(MISSING))
         elif limit is not None and len(text) > limit:
             self.problem(field, TOO_LONG.format(limit=limit))
         return text
@@ -131,7 +142,7 @@ class _Event:
     def event_id(self) -> int:
         value = self.data.get("id")
         if value is None:
-            self.problem("id", MISSING)
+            self.problem("id", str(MISSING))
         elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.problem("id", NOT_A_NUMBER.format(value=value))
         else:
@@ -141,7 +152,7 @@ class _Event:
     def occurred_at(self) -> datetime.datetime:
         value = self.data.get("datetime")
         if value is None:
-            self.problem("datetime", MISSING)
+            self.problem("datetime", str(MISSING))
         else:
             try:
                 return datetime.datetime.strptime(str(value).strip(), DATETIME_FORMAT)
@@ -175,7 +186,7 @@ def _read_event(line: int, data: object, add_problem: AddProblem) -> EventRow | 
     key = type_key(event.text("type", data.get("type"), required=True, limit=MAX_TYPE))
     location = data.get("location")
     if not isinstance(location, dict):
-        event.problem("location", MISSING if location is None else NOT_AN_OBJECT.format(kind=_kind(location)))
+        event.problem("location", str(MISSING) if location is None else NOT_AN_OBJECT.format(kind=_kind(location)))
         location = {}
     location_name = event.text("location.name", location.get("name"), required=False, limit=MAX_LOCATION)
     gps_lat, gps_lng = event.gps(location.get("gps"))
@@ -203,7 +214,7 @@ def parse_events(data: bytes, add_problem: AddProblem) -> list[EventRow]:
     if events is None:
         return []
     if not isinstance(events, list):
-        add_problem(None, "file", NOT_A_LIST.format(kind=_kind(events)))
+        add_problem(None, str(FILE), NOT_A_LIST.format(kind=_kind(events)))
         return []
     rows: dict[int, EventRow] = {}
     for line, item in enumerate(events, start=1):

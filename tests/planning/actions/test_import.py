@@ -120,6 +120,7 @@ def test_it_lists_every_problem_as_file_line_field(world, arjeplog_plan, tmp_pat
     assert not Occurrence.objects.exists()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_two_different_statuses_for_one_activity(world, arjeplog_plan, tmp_path):
     meet = arjeplog_plan.meet.pk
     path = tmp_path / "dubbel.csv"

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.sources.bra.helpers import MALFORMED, NORRBOTTEN, database_state, import_bra, import_bra_failing
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_every_problem_with_file_line_and_field(world):
     error, problems = import_bra_failing(str(MALFORMED))
     assert error == "nothing was imported: 4 problem(s)"
@@ -21,6 +24,7 @@ def test_it_leaves_the_database_unchanged(world):
     assert database_state() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_a_file_that_is_not_an_export(world, tmp_path):
     other = tmp_path / "tabell.txt"
     other.write_bytes("Kommun\tÅr\tAntal\r\nArjeplog\t2024\t12\r\n".encode("iso-8859-1"))
@@ -31,6 +35,7 @@ def test_it_reports_a_file_that_is_not_an_export(world, tmp_path):
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_a_missing_column(world, tmp_path):
     other = tmp_path / "utan_antal.txt"
     other.write_bytes("Titel\r\nBrott\tRegion\tÅr\tPeriod\r\n".encode("iso-8859-1"))

@@ -89,6 +89,7 @@ def test_it_reads_xlsx(world, torget, tmp_path):
     assert not Incident.objects.exists()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_every_problem_and_writes_nothing(world, torget, tmp_path):
     bad = HEADER + (
         "a,2026-13-01 10:00,,,66.5,17.5,,,,Klotter,2,,ok\n"
@@ -113,6 +114,7 @@ def test_it_reports_every_problem_and_writes_nothing(world, torget, tmp_path):
     assert checksum() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_checks_places_and_categories_against_the_municipality(world, torget, tmp_path):
     bad = HEADER + (
         "b,2026-01-01 10:00,,2505,66.5,17.5,,,,Klotter,1,,ok\n"
@@ -152,6 +154,7 @@ def test_it_imports_through_the_web_with_a_preview(client, world, torget):
     assert Incident.objects.get(import_key="id:est-1").reporter_organisation == world.lpo
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_web_import_for_someone_elses_municipality(client, world, torget):
     client.force_login(world.alice)
     upload = io.BytesIO(GOOD.encode())

@@ -15,6 +15,7 @@ def failing(path) -> list[str]:
     return err.getvalue().splitlines()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_every_problem_by_line_and_imports_nothing(world):
     run(DATA / "can_arjeplog.csv")
     before = state()
@@ -28,6 +29,7 @@ def test_it_reports_every_problem_by_line_and_imports_nothing(world):
     assert state() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_file_with_another_header(world):
     before = state()
     assert failing(DATA / "bad_header.csv") == [

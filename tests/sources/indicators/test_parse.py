@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from samverkan.sources.importing import Problems, Source
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 
@@ -35,6 +37,7 @@ def test_it_reads_an_iso_8859_1_semicolon_file_with_decimal_commas():
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_another_header():
     assert parse(DATA / "bad_header.csv") == (
         [],
@@ -42,6 +45,7 @@ def test_it_refuses_another_header():
     )
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_personnummer_in_the_source_note(tmp_path):
     path = tmp_path / "can.csv"
     path.write_text("indicator,municipality,year,value,n,source\nRökare,Arjeplog,2024,9.5,21,Svar från 19900101-1234\n")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -40,6 +41,7 @@ def test_it_imports_an_iso_8859_1_file_through_the_web(client, world):
     assert IndicatorValue.objects.get(indicator__key="snusare-arskurs-9", year=2024).value == 14.3
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_arjeplog_rows_to_the_outsider(client, world):
     client.force_login(world.charlie)
     before = state()
@@ -49,6 +51,7 @@ def test_it_refuses_arjeplog_rows_to_the_outsider(client, world):
     assert state() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_shows_the_problem_lines_of_a_malformed_upload(client, world):
     client.force_login(world.alice)
     response = upload(client, "malformed.csv")

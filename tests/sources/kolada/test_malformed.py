@@ -15,6 +15,7 @@ def failing(path) -> list[str]:
     return err.getvalue().splitlines()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_every_problem_by_entry_and_field_and_imports_nothing(world):
     run(DATA / "kolada_arjeplog.json")
     before = state()
@@ -29,6 +30,7 @@ def test_it_reports_every_problem_by_entry_and_field_and_imports_nothing(world):
     assert state() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_an_error_page_saved_instead_of_json(world, tmp_path):
     path = tmp_path / "kolada.json"
     path.write_text("<html><body>503 Service Unavailable</body></html>")
@@ -37,6 +39,7 @@ def test_it_refuses_an_error_page_saved_instead_of_json(world, tmp_path):
     assert state() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_value_repeated_in_the_file(world, tmp_path):
     entry = '{"kpi": "N07403", "municipality": "2506", "period": 2023, "values": [{"gender": "T", "value": 1.0}]}'
     path = tmp_path / "kolada.json"

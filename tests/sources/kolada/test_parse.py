@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from samverkan.sources.importing import Problems
 from samverkan.sources.kolada.parse import KoladaValue, parse_kolada, region_code
 
@@ -49,6 +51,7 @@ def test_it_returns_the_next_page_of_v2_and_v3():
     assert page.next_page == "https://api.kolada.se/v2/x?page=2"
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_what_is_not_kolada_json():
     assert parse([1, 2])[1] == ['kolada.json: values: expected an object with a list of "values"']
     problems = Problems("kolada.json")
@@ -58,6 +61,7 @@ def test_it_reports_what_is_not_kolada_json():
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_bad_entries_by_their_index():
     good = {"count": 1, "gender": "T", "status": "", "value": 1.0}
     _values, problems = parse(

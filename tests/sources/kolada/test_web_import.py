@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -34,6 +35,7 @@ def test_it_previews_then_imports_for_the_owner(client, world):
     assert ImportRun.objects.get().by == world.alice
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_arjeplog_rows_to_the_outsider(client, world):
     client.force_login(world.charlie)
     before = state()

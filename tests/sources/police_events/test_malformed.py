@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.sources.police_events.support import import_failing, import_file, tables
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_every_problem_by_the_events_position_and_writes_nothing(world):
     import_file("events.json")
     before = tables()
@@ -19,6 +22,7 @@ def test_it_reports_every_problem_by_the_events_position_and_writes_nothing(worl
     assert tables() == before
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_file_that_is_not_json(world, tmp_path):
     import_file("events.json")
     before = tables()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,12 +95,14 @@ def test_it_gives_every_spelling_of_a_type_one_key_and_one_display(raw: str):
     assert type_key(type_display(key)) == key
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_a_file_that_is_not_json():
     problems: list = []
     assert parse_events(b"<html>Too many requests</html>", lambda *p: problems.append(p)) == []
     assert problems == [(None, "file", "not JSON: Expecting value: line 1 column 1 (char 0)")]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_json_that_is_not_a_list_of_events():
     problems: list = []
     parse_events(b'{"events": []}', lambda *p: problems.append(p))
@@ -114,6 +117,7 @@ def test_it_reports_json_that_is_not_a_list_of_events():
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_fields_of_the_wrong_kind_or_size():
     problems: list = []
     event = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -22,6 +23,7 @@ def test_it_previews_the_events_for_the_police_contact(client, world):
     assert PoliceEvent.objects.count() == 0
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_events_of_a_municipality_the_user_does_not_write(client, world):
     client.force_login(world.alice)
     response = upload(client, "case-variants.json")

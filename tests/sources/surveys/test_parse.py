@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from samverkan.sources.importing import Problems, Source
 from samverkan.sources.surveys.parse import SurveyRow, parse_survey
 from tests.sources.surveys.conftest import DATA
@@ -57,6 +59,7 @@ def test_it_reads_an_iso_8859_1_file_separated_by_commas():
     assert rows[1].answers == {"problem_klotter": "inget", "trygg_kvall": "gar_inte_ut_otrygghet"}
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_unknown_columns_and_answers_and_bad_codes_with_their_lines():
     _questions, _rows, problems = parse("malformed.csv")
     assert problems == [
@@ -69,6 +72,7 @@ def test_it_reports_unknown_columns_and_answers_and_bad_codes_with_their_lines()
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_reports_missing_and_repeated_columns_and_a_file_without_questions():
     rows, problems = parse_text("delomrade;trygg_kvall;trygg_kvall\nCentrum;Ja;Nej\n")
     assert rows == []
