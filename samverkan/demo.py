@@ -1,7 +1,8 @@
 """Demo data for Arjeplog and Arvidsjaur: parties, people, groups and the 2023–2026 agreement.
 
 Population figures are rounded estimates for the demo, marked as such in their source notes;
-the agreement text is the real one; the people are fictional.
+the agreement text is the real one; the people are fictional. The story is that of 2026: loaded in a
+later year, its dates move forward by whole years (samverkan/core/demo_calendar.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
 from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.meetings import demo as meetings_demo
 from samverkan.followup.notifications import demo as notifications_demo
 from samverkan.followup.reports import demo as reports_demo
@@ -65,6 +67,15 @@ SOURCE_DEMOS = [
     notifications_demo,
 ]
 SEED = 20230601
+# The demo generators of imported sources, by their importer's key (samverkan.sources.registry.IMPORTERS).
+DEMO_IMPORT_KEYS = {
+    incidents_demo: "incidents",
+    bra_demo: "bra",
+    police_events_demo: "police_events",
+    surveys_demo: "survey",
+    kolada_demo: "kolada",
+    indicators_demo: "indicators",
+}
 ARVIDSJAUR, ARJEPLOG, ALVSBYN = "2505", "2506", "2560"
 
 RESIDENTS = {
@@ -101,17 +112,21 @@ def demo_load() -> list[DemoLogin]:
     """Create the demo world in an empty database; the municipalities must be loaded."""
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARVIDSJAUR, ARJEPLOG, ALVSBYN])}
     arjeplog, arvidsjaur = municipalities[ARJEPLOG], municipalities[ARVIDSJAUR]
+    calendar = demo_calendar()  # the story of 2026, moved to the present
 
     for code, years in RESIDENTS.items():
         for year, residents in years.items():
             ResidentCount.objects.create(
-                municipality=municipalities[code], year=year, residents=residents, source=RESIDENTS_SOURCE
+                municipality=municipalities[code],
+                year=calendar.year(year),
+                residents=residents,
+                source=RESIDENTS_SOURCE,
             )
         for month, visitors in enumerate(VISITORS[code], start=1):
             for year, residents in years.items():
                 PresentPopulation.objects.create(
                     municipality=municipalities[code],
-                    year=year,
+                    year=calendar.year(year),
                     month=month,
                     residents=residents,
                     visitors=visitors,
@@ -231,11 +246,11 @@ def demo_load() -> list[DemoLogin]:
     police_contact = users["polis.kontaktperson"]
     part1 = services.agreement_create(
         by=police_contact,
-        title=agreement_2023.TITLE,
+        title=calendar.text(agreement_2023.TITLE),
         part=Agreement.Part.STRATEGIC,
         status=Agreement.Status.IN_FORCE,
-        starts_on=datetime.date(2023, 6, 1),
-        ends_on=datetime.date(2026, 12, 31),
+        starts_on=calendar.day(datetime.date(2023, 6, 1)),
+        ends_on=calendar.day(datetime.date(2026, 12, 31)),
         parties=[lpo, arjeplog_org, arvidsjaur_org],
         municipalities=[arjeplog, arvidsjaur],
         focus_areas=focus_areas.values(),
@@ -249,7 +264,7 @@ def demo_load() -> list[DemoLogin]:
             responsible=commitment["responsible"],
             text=commitment["text"],
             recurrence=commitment["recurrence"],
-            due_on=datetime.date.fromisoformat(commitment["due_on"]) if commitment["due_on"] else None,
+            due_on=calendar.day(datetime.date.fromisoformat(commitment["due_on"])) if commitment["due_on"] else None,
             focus_area=focus_areas.get(commitment["focus_area"]),
             order=order,
         )
@@ -262,7 +277,11 @@ def demo_load() -> list[DemoLogin]:
         ("Per Holmgren", "Kommunstyrelsens ordförande", arvidsjaur_org),
     ]:
         Signatory.objects.create(
-            agreement=part1, name=name, title=title, organisation=organisation, signed_on=datetime.date(2023, 6, 1)
+            agreement=part1,
+            name=name,
+            title=title,
+            organisation=organisation,
+            signed_on=calendar.day(datetime.date(2023, 6, 1)),
         )
 
     for municipality, organisation, coordinator in [
@@ -271,11 +290,11 @@ def demo_load() -> list[DemoLogin]:
     ]:
         part2 = services.agreement_create(
             by=coordinator,
-            title=f"Samverkansöverenskommelse del 2 – {municipality.name} 2023–2026",
+            title=calendar.text(f"Samverkansöverenskommelse del 2 – {municipality.name} 2023–2026"),
             part=Agreement.Part.LOCAL,
             status=Agreement.Status.DRAFT,
-            starts_on=datetime.date(2023, 9, 1),
-            ends_on=datetime.date(2026, 12, 31),
+            starts_on=calendar.day(datetime.date(2023, 9, 1)),
+            ends_on=calendar.day(datetime.date(2026, 12, 31)),
             strategic=part1,
             parties=[lpo, organisation],
             municipalities=[municipality],
@@ -296,5 +315,9 @@ def demo_load() -> list[DemoLogin]:
     run = ImportRun.objects.create(source=DEMO_SOURCE, name="Demodata: genererade av uv run samverkan demo")
     rng = random.Random(SEED)
     for source in SOURCE_DEMOS:
-        source.demo_load(rng=rng, run=run)
+        # A source's data come in through an import run of its importer's key, as an import would bring them,
+        # so the follow-up's freshness of the sources reads them.
+        key = DEMO_IMPORT_KEYS.get(source)
+        source_run = ImportRun.objects.create(source=key, name=run.name) if key else run
+        source.demo_load(rng=rng, run=source_run)
     return logins

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 
 from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.goals import services
 from samverkan.planning.goals.measurements import baseline_figure
@@ -125,9 +126,9 @@ WATCH_AREAS_TARGET = 8
 WATCH_AREAS = [(datetime.date(2025, 9, 30), 4, "Slagnäs och Laisvall startade"), (datetime.date(2026, 9, 30), 6, "")]
 
 
-def _adopt(municipality: Municipality) -> Baseline:
+def _adopt(municipality: Municipality, period: Period) -> Baseline:
     return situation_services.baseline_adopt(
-        picture=picture_for(municipality=municipality, period=BASELINE_PERIOD),
+        picture=picture_for(municipality=municipality, period=period),
         by=User.objects.get(username=COORDINATORS[municipality.code]),
         municipality=municipality,
     )
@@ -138,7 +139,9 @@ def _target(measure: Measure, baseline: float) -> float:
     return round(target, measure.digits)
 
 
-def _measure(goal: Goal, measure: Measure, municipality: Municipality, baseline: Baseline) -> Indicator:
+def _measure(
+    goal: Goal, measure: Measure, municipality: Municipality, baseline: Baseline, target_date: datetime.date
+) -> Indicator:
     if measure.series == S.MANUAL:
         value = float(WATCH_AREAS_AT_BASELINE)
         target = float(WATCH_AREAS_TARGET)
@@ -153,7 +156,7 @@ def _measure(goal: Goal, measure: Measure, municipality: Municipality, baseline:
         key=measure.key,
         target_value=target,
         direction=measure.direction,
-        target_date=TARGET_DATE,
+        target_date=target_date,
         baseline=baseline,
         baseline_value=value if measure.series == S.MANUAL else None,
     )
@@ -161,7 +164,9 @@ def _measure(goal: Goal, measure: Measure, municipality: Municipality, baseline:
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR])}
-    baselines = {code: _adopt(municipality) for code, municipality in sorted(municipalities.items())}
+    calendar = demo_calendar()  # the story's dates, moved to the present
+    period = Period(calendar.day(BASELINE_PERIOD.start), calendar.day(BASELINE_PERIOD.end))
+    baselines = {code: _adopt(municipality, period) for code, municipality in sorted(municipalities.items())}
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC, municipalities=municipalities[ARJEPLOG])
     focus_areas = {area.short_name: area for area in FocusArea.objects.all()}
     for short_name, title, description, code, measures in GOALS:
@@ -183,12 +188,14 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             for place in places:
                 if measure.only_in and place.code != measure.only_in:
                     continue
-                indicator = _measure(goal, measure, place, baselines[place.code])
+                indicator = _measure(goal, measure, place, baselines[place.code], calendar.day(TARGET_DATE))
                 if measure.series == S.MANUAL:
                     for measured_on, value, note in WATCH_AREAS:
+                        if not calendar.happened(calendar.day(measured_on)):
+                            continue
                         services.manual_value_save(
                             indicator=indicator,
-                            measured_on=measured_on,
+                            measured_on=calendar.day(measured_on),
                             value=value,
                             note=note,
                             by=User.objects.get(username=COORDINATORS[place.code]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.regions import COUNTRY, region_label
 from samverkan.sources.bra import taxonomy as t
 from samverkan.sources.bra.parse import WHOLE_YEAR, CrimeRow
@@ -44,6 +45,7 @@ MISSING_FIGURES = {
 
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
+    calendar = demo_calendar()  # the story's years, moved to the present
     rows = []
     for code, (residents, level) in REGIONS.items():
         for year in YEARS:
@@ -62,7 +64,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                         category=category,
                         region=region_label(code),
                         region_code=code,
-                        year=year,
+                        year=calendar.year(year),
                         period=WHOLE_YEAR,
                         count=None if missing else count,
                         per_100k=None if missing else rate,

@@ -6,6 +6,7 @@ import datetime
 import random
 
 from samverkan.agreements.models import FocusArea
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality
 from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 from samverkan.sources.models import ImportRun
@@ -50,6 +51,7 @@ DIALOGUES = [
 
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
+    calendar = demo_calendar()  # the story's year, moved to the present
     focus = {f.short_name: f for f in FocusArea.objects.all()}
     for code in ("2506", "2505"):
         municipality = Municipality.objects.get(code=code)
@@ -57,7 +59,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             dialogue = Dialogue.objects.create(
                 municipality=municipality,
                 kind=kind,
-                held_on=datetime.date(2025, month, rng.randrange(1, 28)),
+                held_on=datetime.date(calendar.year(2025), month, rng.randrange(1, 28)),
                 format=form,
                 groups=groups,
                 participants=participants,

@@ -1,5 +1,5 @@
-"""Believable demo incidents for Arjeplog and Arvidsjaur, 2021 to today: Arjeplog's winter peak
-(car testing, Jan–Mar), summer litter, snowmobile and moped joyriding in season."""
+"""Believable demo incidents for Arjeplog and Arvidsjaur, 2021 (moved with the demo calendar) to today:
+Arjeplog's winter peak (car testing, Jan–Mar), summer litter, snowmobile and moped joyriding in season."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import random
 
 from django.utils import timezone
 
-from samverkan.core import clock
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.access import REPORT_ROLES
 from samverkan.organisations.models import Membership, Municipality
 from samverkan.sources.incidents.models import Incident, NamedPlace
@@ -84,7 +84,8 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     tz = timezone.get_current_timezone()
-    today = clock.today()
+    calendar = demo_calendar()
+    today = calendar.today
     for code, places in PLACES.items():
         municipality = Municipality.objects.get(code=code)
         named = [NamedPlace.objects.create(municipality=municipality, name=n, lat=la, lng=lo) for n, la, lo in places]
@@ -96,7 +97,8 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
         ]
         organisations = {r.pk: reporter_organisation(r, municipality) for r in reporters}
         incidents = []
-        week = datetime.date(2021, 1, 4)
+        first = datetime.date(calendar.year(2021), 1, 4)
+        week = first - datetime.timedelta(days=first.weekday())  # a Monday
         while week < today:
             month = week.month - 1
             volume = WEEKLY_RATE[code] * SEASONAL_VOLUME.get(code, [1] * 12)[month]

@@ -11,6 +11,7 @@ import random
 
 from django.utils.text import slugify
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality
 from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.models import ImportRun
@@ -48,6 +49,7 @@ def _indicator(name: str) -> Indicator:
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     municipalities = dict(Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR]).values_list("code", "id"))
+    calendar = demo_calendar()  # the story's years, moved to the present
     values = []
 
     def add(indicator: Indicator, code: str, year: int, value: float, n: int | None, source: str) -> None:
@@ -56,7 +58,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                 indicator=indicator,
                 region_code=code,
                 municipality_id=municipalities.get(code),
-                year=year,
+                year=calendar.year(year),
                 value=value,
                 n=n,
                 source_note=source,
@@ -71,7 +73,14 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                 for year in YEARS:
                     n = rng.randint(*answers[stage])
                     yes = min(n, round(n * share / 100 * rng.uniform(0.75, 1.25)))
-                    add(indicator, code, year, round(100 * yes / n, 1), n, SURVEY_SOURCE.format(year=year))
+                    add(
+                        indicator,
+                        code,
+                        year,
+                        round(100 * yes / n, 1),
+                        n,
+                        SURVEY_SOURCE.format(year=calendar.year(year)),
+                    )
 
     visits, deficient = _indicator(VISITS), _indicator(DEFICIENT)
     for code, (fewest, most) in VISITS_PER_YEAR.items():

@@ -12,6 +12,7 @@ import datetime
 import math
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.local_time import SWEDEN, local_month
@@ -65,9 +66,9 @@ def _poisson(rng: random.Random, mean: float) -> int:
     return count
 
 
-def _months() -> list[datetime.date]:
-    months, month = [], FIRST_DAY
-    while month <= LAST_DAY:
+def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, month = [], first
+    while month <= last:
         months.append(month)
         month = (month + datetime.timedelta(days=31)).replace(day=1)
     return months
@@ -100,7 +101,9 @@ def _event(rng: random.Random, month: datetime.date, raw_type: str, place: str, 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR])}
     events = []
-    for month in _months():
+    calendar = demo_calendar()  # the story's months, moved to the present; whole months before this one
+    last = min(calendar.day(LAST_DAY), calendar.today.replace(day=1) - datetime.timedelta(days=1))
+    for month in _months(calendar.day(FIRST_DAY), last):
         for code, municipality in sorted(municipalities.items()):
             for raw_type, (arjeplog_rate, arvidsjaur_rate, summary) in TYPES.items():
                 mean = (arjeplog_rate if code == ARJEPLOG else arvidsjaur_rate) / 12

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality
 from samverkan.sources.models import ImportRun
 from samverkan.sources.surveys import bank, tallies
@@ -87,11 +88,13 @@ def _level(code: str, key: str, delomrade: str, drift: float) -> float:
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     questions = list(Question.objects.all())
+    calendar = demo_calendar()  # the story's waves, moved to the present
     for municipality in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR]):
         code = municipality.code
         areas = [name for name, _weight in DELOMRADEN[code]]
         area_weights = [weight for _name, weight in DELOMRADEN[code]]
-        for name, opened_on, size in WAVES:
+        for story_name, story_opened_on, size in WAVES:
+            name, opened_on = calendar.text(story_name), calendar.day(story_opened_on)
             wave = Wave.objects.create(
                 name=name,
                 municipality=municipality,
