@@ -1,5 +1,6 @@
-"""Demo meetings: past meetings with minutes for Folkhälsorådet (Arjeplog) and Hälsa- och trygghetsrådet
-(Arvidsjaur), and Folkhälsorådet's next meeting a week from now.
+"""Demo meetings: every group's meetings of 2025 (the year of the demo's annual report; HOP-rådet held one
+fewer than its agreed four), recent meetings with minutes for Folkhälsorådet (Arjeplog) and Hälsa- och
+trygghetsrådet (Arvidsjaur), and Folkhälsorådet's next meeting a week from now.
 
 So that the next agenda has something overdue, one ongoing Arjeplog activity is made to end three weeks
 ago; and since the adopted 2025–2026 plan is frozen, Arjeplog drafts its 2027–2028 plan, where the
@@ -14,6 +15,7 @@ import random
 from django.utils import timezone
 
 from samverkan.core import clock
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.meetings import services
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup, Municipality, User
@@ -30,6 +32,13 @@ MINUTES = [
     "Medborgarlöftena följdes upp; återkoppling till invånarna sker på webben och vid nästa medborgardialog.",
 ]
 AGENDA = "Lägesbild och veckans incidenter\nUppföljning av handlingsplanen\nMedborgarlöften\nÖvriga frågor"
+# The meetings of 2025: group, the municipality whose coordinator calls it (and whose meeting room it uses), days.
+MEETINGS_2025 = [
+    ("Folkhälsorådet", ARJEPLOG, ["2025-02-11", "2025-03-25", "2025-05-13", "2025-09-09", "2025-10-21", "2025-12-02"]),
+    ("HOP-rådet", ARJEPLOG, ["2025-02-18", "2025-06-03", "2025-11-18"]),
+    ("Hälsa- och trygghetsrådet", ARVIDSJAUR, ["2025-02-12", "2025-04-23", "2025-09-17", "2025-11-26"]),
+    ("Partssammansatt samverkansgrupp Piteå älvdal", ARVIDSJAUR, ["2025-10-08"]),
+]
 
 
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -92,10 +101,38 @@ def _past_meetings(
     return meetings
 
 
+def _meetings_2025(users: dict[str, User]) -> None:
+    """The meetings of the report year, moved to the present with the rest of the story."""
+    calendar = demo_calendar()
+    for name, code, days in MEETINGS_2025:
+        group = CollaborationGroup.objects.filter(name=name).first()
+        if group is None:
+            continue
+        for day in days:
+            meeting = services.meeting_create(
+                group=group,
+                kind=Meeting.Kind.GROUP,
+                starts_at=_at(calendar.day(datetime.date.fromisoformat(day)), 13),
+                place=PLACES[code],
+                attendees=group.members.all(),
+                by=users[code],
+            )
+            services.meeting_set_agenda(meeting=meeting, agenda=AGENDA)
+            services.meeting_update(
+                meeting=meeting,
+                kind=meeting.kind,
+                starts_at=meeting.starts_at,
+                place=meeting.place,
+                attendees=group.members.all(),
+                minutes=MINUTES[1],
+            )
+
+
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     today = clock.today()
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR])}
     users = {code: User.objects.get(username=username) for code, username in COORDINATORS.items()}
+    _meetings_2025(users)
     arjeplog = municipalities[ARJEPLOG]
     _make_one_overdue(arjeplog, today, users[ARJEPLOG])
     draft = _draft_plan(arjeplog, today, users[ARJEPLOG])

@@ -20,19 +20,18 @@ from samverkan.followup.seasons.selectors import tasks_due
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
-from samverkan.planning.goals.models import Indicator
-from samverkan.planning.goals.selectors import follow_up
+from samverkan.planning.actions.selectors import DUE_WITHIN, open_activities
+from samverkan.planning.goals.presentation import indicator_view, latest_text
+from samverkan.planning.goals.selectors import follow_up, indicators_in_force
 from samverkan.planning.goals.status import RED
 from samverkan.planning.promises.models import Suggestion
 from samverkan.planning.promises.selectors import accepted_suggestions
 from samverkan.situation.models import RecurringEvent
 from samverkan.sources.incidents.selectors import last_complete_week, weekly_view
 
-DUE_WITHIN = datetime.timedelta(weeks=4)
 SEASON_WITHIN = datetime.timedelta(weeks=8)
 HOTSPOTS = 3
 SUGGESTION_LENGTH = 100
-DONE = [Activity.Status.DONE, Activity.Status.CANCELLED]
 
 
 def groups_for_user(user: User) -> QuerySet[CollaborationGroup]:
@@ -78,15 +77,9 @@ def changeable_activities(group: CollaborationGroup) -> QuerySet[Activity]:
     )
 
 
-def open_activities(group: CollaborationGroup, on: datetime.date) -> QuerySet[Activity]:
-    """Activities of the group's current plans that are overdue or due within four weeks, not done."""
-    return (
-        Activity.objects.filter(plan__municipality__in=group.municipalities.all(), ends_on__lt=on + DUE_WITHIN)
-        .exclude(plan__status=ActionPlan.Status.REPLACED)
-        .exclude(status__in=DONE)
-        .select_related("plan__municipality")
-        .order_by("ends_on", "title")
-    )
+def group_open_activities(group: CollaborationGroup, on: datetime.date) -> QuerySet[Activity]:
+    """Open activities of the group's municipalities that are overdue or due on the day (DUE_WITHIN)."""
+    return open_activities(group.municipalities.all()).filter(ends_on__lte=on + DUE_WITHIN)
 
 
 def _next_start(event: RecurringEvent, on: datetime.date) -> datetime.date:
@@ -124,23 +117,29 @@ def _incident_items(group: CollaborationGroup, on: datetime.date) -> list[str]:
 
 def agenda_proposal(*, meeting: Meeting, user: User) -> list[str]:
     """Agenda items from what is open for the group at the meeting: the week's incidents and hotspots,
-    activities due or overdue, goals in red, new and accepted citizen suggestions, coming seasonal events and
+    activities due or overdue, goals in red (with their latest value by the meeting's day, never later than
+    today), new and accepted citizen suggestions, coming seasonal events and
     the coordination tasks due before them."""
     group, on = meeting.group, timezone.localtime(meeting.starts_at).date()
     municipalities = list(group.municipalities.all())
     items = _incident_items(group, on)
-    for activity in open_activities(group, on):
+    for activity in group_open_activities(group, on):
         text = _("Overdue activity") if activity.ends_on < on else _("Activity due")
         items.append(
             f"{text}: {activity.title} ({activity.plan.municipality.name}, {activity.get_status_display()}, "
             f"{activity.ends_on.isoformat()})"
         )
-    indicators = Indicator.objects.filter(municipality__in=municipalities).select_related("goal", "municipality")
-    for indicator in indicators:
-        if follow_up(indicator, user=user).status.colour == RED:
+    for indicator in indicators_in_force(municipalities, on):
+        view = indicator_view(follow_up(indicator, user=user, until=on))
+        if view.status == RED:
             items.append(
-                _("Goal in red: %(goal)s – %(indicator)s (%(municipality)s)")
-                % {"goal": indicator.goal.title, "indicator": indicator.name, "municipality": indicator.municipality}
+                _("Goal in red: %(goal)s – %(indicator)s (%(municipality)s): %(latest)s")
+                % {
+                    "goal": indicator.goal.title,
+                    "indicator": indicator.name,
+                    "municipality": indicator.municipality,
+                    "latest": latest_text(view),
+                }
             )
     previous = group.meetings.filter(starts_at__lt=meeting.starts_at).order_by("-starts_at").first()
     since = timezone.localtime(previous.starts_at).date() if previous else None

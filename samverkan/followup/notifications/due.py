@@ -6,7 +6,6 @@ A notice is one thing a user may be told about, named by a key that stays the sa
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -54,16 +53,6 @@ def select(
         else:
             selection.digest.append(notice)
     return selection
-
-
-def stale_sources(
-    latest: Mapping[str, datetime.datetime], *, cadence: Mapping[str, int], today: datetime.date
-) -> list[str]:
-    """Sources whose latest import is older than their cadence in days. A source never imported is not
-    in use, so it is not stale."""
-    return sorted(
-        source for source, days in cadence.items() if source in latest and (today - latest[source].date()).days > days
-    )
 
 
 def group_by_kind(notices: Iterable[Notice], kinds: Iterable[str]) -> list[tuple[str, list[Notice]]]:

@@ -16,6 +16,7 @@ class Kind(models.TextChoices):
     ACTIVITY_OVERDUE = "activity_overdue", _("Overdue activities")
     AGREEMENT_ENDING = "agreement_ending", _("Agreements approaching their end")
     STALE_SOURCE = "stale_source", _("Data sources not updated in time")
+    GOAL_OFF_TRACK = "goal_off_track", _("Goals off track")
     NEW_SUGGESTION = "new_suggestion", _("New suggestions from citizens")
     MEETING_INVITATION = "meeting_invitation", _("Upcoming collaboration group meetings")
     MEETING_MINUTES = "meeting_minutes", _("Minutes of recent meetings")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.db.models import Max
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,41 +16,29 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.followup.meetings.models import Meeting
-from samverkan.followup.notifications.due import Notice, stale_sources
+from samverkan.followup.notifications.due import Notice
 from samverkan.followup.notifications.models import DEFAULT_FREQUENCY, Kind, Preference, SentNotification
+from samverkan.followup.reports.freshness import stale_sources
+from samverkan.followup.reports.selectors import latest_imports
 from samverkan.organisations.access import Scope, scope_for
-from samverkan.organisations.models import CollaborationGroup, User
-from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.organisations.models import CollaborationGroup, Municipality, User
+from samverkan.planning.actions.models import Activity
+from samverkan.planning.actions.selectors import due_activities, open_activities, overdue_activities
+from samverkan.planning.goals.presentation import indicator_view, latest_text
+from samverkan.planning.goals.selectors import follow_up, indicators_for_user
+from samverkan.planning.goals.status import RED
 from samverkan.planning.promises.models import Suggestion
-from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 
-# An activity is "due" from this many days before its end.
-ACTIVITY_DUE_DAYS = 14
 # Meetings are announced this many days ahead, and their minutes told this many days after.
 MEETING_INVITATION_DAYS = 14
 MEETING_MINUTES_DAYS = 14
-# How often each importer (by its registry key) is expected to run, in days; sources not listed are never stale.
-SOURCE_CADENCE_DAYS = {
-    "police_events": 7,
-    "incidents": 31,
-    "bra": 366,
-    "kolada": 366,
-    "indicators": 366,
-    "survey": 731,
-}
 
 Collector = Callable[[User, Scope, datetime.date], list[Notice]]
 
 
-def _open_activities(scope: Scope):
-    return (
-        Activity.objects.filter(plan__municipality_id__in=scope.read_municipalities)
-        .exclude(plan__status=ActionPlan.Status.REPLACED)
-        .exclude(status__in=[Activity.Status.DONE, Activity.Status.CANCELLED])
-        .select_related("plan__municipality")
-        .order_by("ends_on", "id")
-    )
+def _open_activities(scope: Scope) -> QuerySet[Activity]:
+    return open_activities(Municipality.objects.filter(id__in=scope.read_municipalities))
 
 
 def _activity_notice(kind: str, activity: Activity) -> Notice:
@@ -65,13 +53,12 @@ def _activity_notice(kind: str, activity: Activity) -> Notice:
 
 
 def activities_due(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
-    until = today + datetime.timedelta(days=ACTIVITY_DUE_DAYS)
-    activities = _open_activities(scope).filter(ends_on__gte=today, ends_on__lte=until)
+    activities = due_activities(_open_activities(scope), today)
     return [_activity_notice(Kind.ACTIVITY_DUE, activity) for activity in activities]
 
 
 def activities_overdue(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
-    activities = _open_activities(scope).filter(ends_on__lt=today)
+    activities = overdue_activities(_open_activities(scope), today)
     return [_activity_notice(Kind.ACTIVITY_OVERDUE, activity) for activity in activities]
 
 
@@ -94,19 +81,42 @@ def sources_stale(user: User, scope: Scope, today: datetime.date) -> list[Notice
     """Told to those who import: the users who may change some municipality's records."""
     if not scope.write_municipalities:
         return []
-    rows = ImportRun.objects.filter(source__in=SOURCE_CADENCE_DAYS).values("source").annotate(latest=Max("at"))
-    latest = {row["source"]: row["latest"] for row in rows}
     return [
         Notice(
             kind=Kind.STALE_SOURCE,
-            key=f"{Kind.STALE_SOURCE}:{source}:{latest[source].date().isoformat()}",
-            title=str(IMPORTERS[source].label),
+            key=f"{Kind.STALE_SOURCE}:{source.source}:{source.latest.date().isoformat()}",
+            title=str(IMPORTERS[source.source].label),
             detail=_("Last imported %(date)s; expected every %(days)s days.")
-            % {"date": date_format(latest[source].date()), "days": SOURCE_CADENCE_DAYS[source]},
-            path=reverse("import_upload", args=[source]),
+            % {"date": date_format(source.latest.date()), "days": source.days},
+            path=reverse("import_upload", args=[source.source]),
         )
-        for source in stale_sources(latest, cadence=SOURCE_CADENCE_DAYS, today=today)
+        for source in stale_sources(latest_imports(), today=today)
+        if source.latest is not None
     ]
+
+
+def goals_off_track(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
+    """The indicators the user reaches, of goals in force today, that are off track: with the latest value and
+    status their page shows. A new measurement tells again."""
+    notices = []
+    for indicator in (
+        indicators_for_user(user)
+        .filter(goal__agreement__starts_on__lte=today, goal__agreement__ends_on__gte=today)
+        .select_related("goal")
+    ):
+        view = indicator_view(follow_up(indicator, user=user, today=today))
+        if view.status != RED:
+            continue
+        notices.append(
+            Notice(
+                kind=Kind.GOAL_OFF_TRACK,
+                key=f"{Kind.GOAL_OFF_TRACK}:{indicator.pk}:{view.latest.date.isoformat() if view.latest else ''}",
+                title=f"{indicator.goal.title} – {indicator.name}",
+                detail=f"{indicator.municipality.name}: {latest_text(view)}",
+                path=indicator.goal.get_absolute_url(),
+            )
+        )
+    return notices
 
 
 def suggestions_new(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
@@ -171,6 +181,7 @@ COLLECTORS: dict[str, Collector] = {
     Kind.ACTIVITY_OVERDUE: activities_overdue,
     Kind.AGREEMENT_ENDING: agreements_ending,
     Kind.STALE_SOURCE: sources_stale,
+    Kind.GOAL_OFF_TRACK: goals_off_track,
     Kind.NEW_SUGGESTION: suggestions_new,
     Kind.MEETING_INVITATION: meetings_upcoming,
     Kind.MEETING_MINUTES: meetings_with_minutes,

@@ -1,5 +1,9 @@
 """The evaluation of a whole agreement period: per focus area, what was planned, done and achieved, year
-by year, against the baselines; and starting the next agreement from it."""
+by year, against the baselines; and starting the next agreement from it.
+
+It holds the goals of the agreements in force during the period (never a later agreement's) with their
+figures up to the period's end or today, as the viewer may see them (planning.goals.selectors.follow_up).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from samverkan.agreements.models import Agreement
 from samverkan.agreements.services import agreement_start_revision
 from samverkan.followup.reports.models import Evaluation
 from samverkan.followup.reports.selectors import goal_statuses
+from samverkan.organisations.access import sees_internal_figures
 from samverkan.organisations.models import User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.situation.models import Baseline
@@ -21,12 +26,20 @@ def _years(agreement: Agreement) -> list[int]:
     return list(range(agreement.starts_on.year, agreement.ends_on.year + 1))
 
 
-def evaluation_for(agreement: Agreement, today: datetime.date) -> dict:
-    """Per focus area: its goals with their status at the end of the period (or today), and per year the
-    activities serving them that ran, were done, and the times they were carried out."""
+def sees_agreement_figures(user: User | None, agreement: Agreement) -> bool:
+    """A party to the picture of every municipality of the agreement (no user: in full)."""
+    return user is None or all(sees_internal_figures(user, m) for m in agreement.municipalities.all())
+
+
+def evaluation_for(agreement: Agreement, *, today: datetime.date, user: User | None) -> dict:
+    """Per focus area: its goals with their status at the end of the period (or today), as the user may see
+    them, and per year the activities serving them that ran, were done, and the times they were carried out."""
     until = min(agreement.ends_on, today)
     municipalities = list(agreement.municipalities.order_by("name"))
-    goals = {m.code: goal_statuses(m, until) for m in municipalities}
+    goals = {
+        m.code: goal_statuses(m, start=agreement.starts_on, end=agreement.ends_on, user=user, today=today)
+        for m in municipalities
+    }
     areas = []
     for area in agreement.focus_areas.order_by("order", "name"):
         activities = Activity.objects.filter(
@@ -87,7 +100,7 @@ def next_agreement_start(*, agreement: Agreement, by: User, today: datetime.date
     evaluation beside it, with the latest adopted lägesbilder as its basis."""
     draft = agreement_start_revision(agreement=agreement, by=by)
     evaluation = Evaluation.objects.create(
-        agreement=agreement, next_agreement=draft, data=evaluation_for(agreement, today), created_by=by
+        agreement=agreement, next_agreement=draft, data=evaluation_for(agreement, today=today, user=None), created_by=by
     )
     evaluation.baselines.set(latest_baselines(agreement))
     return evaluation

@@ -1,8 +1,13 @@
-"""Reading the annual report: where a user may read or write it, and every figure in it, as plain data.
+"""Reading the annual report and the continuous follow-up: where a user may read or write them, and every
+figure in them, as plain data.
 
-The figures are the municipality's own (nothing suppressed): the report goes to the leadership of
-the police and of the municipality, and only their coordinators and police contacts generate it.
-The returned dict is what the web version, the PDF and the kept report all show.
+A report, evaluation or follow-up of a period shows the goals, activities, meetings and promises of that
+period (the agreements in force then) and nothing dated later: a report of a past year regenerated today
+is the report it was. Goal figures are read through planning.goals.selectors.follow_up, as the viewer
+may see them: in full for the parties to the municipality's picture (its own organisation and the police
+of its area), with /mal/'s rule for anyone else. A kept report holds the figures in full, so only the
+parties to every municipality of it reach it. The returned dict is what the web version, the PDF and the
+kept report all show.
 """
 
 from __future__ import annotations
@@ -10,31 +15,42 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.followup.meetings.models import Meeting
-from samverkan.followup.reports.freshness import freshness
+from samverkan.followup.reports.freshness import CADENCE_DAYS, freshness
 from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
 from samverkan.followup.reports.status import goal_colour
-from samverkan.organisations.access import get_municipality_for_user, scope_for
+from samverkan.organisations.access import get_municipality_for_user, scope_for, sees_internal_figures
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
-from samverkan.planning.actions.selectors import goals_for_municipality
+from samverkan.planning.actions.selectors import (
+    DUE_WITHIN,
+    activity_progress,
+    activity_status_on,
+    due_activities,
+    open_activities,
+    overdue_activities,
+)
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
+from samverkan.planning.goals.selectors import FollowUp, goals_in_force
 from samverkan.planning.goals.selectors import follow_up as goal_follow_up
-from samverkan.planning.promises.models import Suggestion
+from samverkan.planning.promises.models import PromiseActivity, Suggestion
 from samverkan.planning.promises.selectors import current_sets, head_sets, promise_activity_progress, shown_promises
+from samverkan.situation.audience import ShownPicture, for_audience
 from samverkan.situation.models import Baseline
 from samverkan.situation.selectors import (
     INTERNAL,
     TOTAL_CRIME,
     Period,
+    audience_for,
+    baseline_picture,
     joint_municipalities,
-    situation_for_municipality,
+    picture_for,
 )
 from samverkan.sources.dialogues.models import Dialogue
 from samverkan.sources.models import ImportRun
@@ -44,7 +60,7 @@ NO_RHYTHM = _("no rhythm agreed")
 BEHIND_RHYTHM = _("Behind the rhythm")
 ON_RHYTHM = _("On rhythm")
 FEWER_THAN_AGREED = _("Fewer than agreed")
-DONE_IN_YEAR = _("Done in %(year)s: %(count)s %(unit)s")  # "Utfört 2025: 6 medborgarmöten"
+NOT_LINKED = _("not linked to the action plan")
 
 
 @dataclass(frozen=True)
@@ -90,49 +106,71 @@ def narratives(place: Place, year: int) -> dict[str, str]:
     return {key: written.get(key, "") for key in ReportNarrative.Section.values}
 
 
-def generated_reports(place: Place, year: int) -> QuerySet[GeneratedReport]:
+def sees_place_figures(user: User | None, place: Place) -> bool:
+    """A party to the picture of every municipality of the place: sees its figures in full. No user: the
+    command line, which generates the report for the leaderships."""
+    return user is None or all(sees_internal_figures(user, m) for m in place.municipalities)
+
+
+def generated_reports(place: Place, year: int, user: User) -> QuerySet[GeneratedReport]:
+    """The kept versions, for those who see the place's figures in full (none for anyone else)."""
+    if not sees_place_figures(user, place):
+        return GeneratedReport.objects.none()
     return GeneratedReport.objects.filter(year=year, **place.owner()).select_related("generated_by").defer("pdf")
 
 
 def get_report_for_user(user: User, pk: int) -> GeneratedReport:
-    """A kept report, for whoever reads its municipality (or every municipality of its police area); 404 else."""
+    """A kept report, for the parties to the picture of its municipality (or of every municipality of its
+    police area), who read it; 404 for anyone else."""
     report = GeneratedReport.objects.filter(pk=pk).select_related("municipality", "police_area").first()
     if report is None:
         raise Http404
     if report.municipality:
-        place_for_municipality(user, report.municipality.code)
+        place = place_for_municipality(user, report.municipality.code)
     else:
-        place_for_area(user, report.police_area_id)
+        place = place_for_area(user, report.police_area_id)
+    if not sees_place_figures(user, place):
+        raise Http404
     return report
 
 
-def goal_statuses(municipality: Municipality, until: datetime.date) -> list[dict]:
+def _indicator_row(follow_up: FollowUp) -> dict:
+    view = indicator_view(follow_up)
+    return {
+        "name": follow_up.indicator.name,
+        "status": view.status,
+        "status_label": view.status_label,
+        "trend": view.trend_label,
+        "baseline": view.baseline.text if view.baseline else "",
+        "baseline_date": view.baseline.date.isoformat() if view.baseline else "",
+        "latest": view.latest.text if view.latest else "",
+        "latest_date": view.latest.date.isoformat() if view.latest else "",
+        "target": view.target,
+        "target_date": follow_up.indicator.target_date.isoformat(),
+        "chart": chart_for(follow_up, view),
+    }
+
+
+def goal_statuses(
+    municipality: Municipality,
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    user: User | None,
+    today: datetime.date | None = None,
+) -> list[dict]:
+    """The goals of the agreements in force from `start` to `end`, each indicator measured in the municipality
+    with its latest value up to `end` (never after today) and its status, as the user may see them."""
     result = []
-    goals = goals_for_municipality(municipality).prefetch_related(
+    goals = goals_in_force(municipality, start=start, end=end).prefetch_related(
         "indicators__baseline", "indicators__municipality", "indicators__manual_values"
     )
     for goal in goals.order_by("focus_area__order", "title"):
-        indicators = []
-        for indicator in goal.indicators.all():
-            if indicator.municipality_id != municipality.pk:
-                continue
-            follow_up = goal_follow_up(indicator, user=None, until=until)
-            view = indicator_view(follow_up)
-            indicators.append(
-                {
-                    "name": indicator.name,
-                    "status": view.status,
-                    "status_label": view.status_label,
-                    "trend": view.trend_label,
-                    "baseline": view.baseline.text if view.baseline else "",
-                    "baseline_date": view.baseline.date.isoformat() if view.baseline else "",
-                    "latest": view.latest.text if view.latest else "",
-                    "latest_date": view.latest.date.isoformat() if view.latest else "",
-                    "target": view.target,
-                    "target_date": indicator.target_date.isoformat(),
-                    "chart": chart_for(follow_up, view),
-                }
-            )
+        indicators = [
+            _indicator_row(goal_follow_up(indicator, user=user, until=end, today=today))
+            for indicator in goal.indicators.all()
+            if indicator.municipality_id == municipality.pk
+        ]
         colour = goal_colour(i["status"] for i in indicators)
         result.append(
             {
@@ -147,60 +185,63 @@ def goal_statuses(municipality: Municipality, until: datetime.date) -> list[dict
     return result
 
 
-def _activities(municipality: Municipality, period: Period) -> dict[str, list[dict]]:
-    """The adopted plan's activities that ran during the year: done, and not done with the reason given."""
-    activities = (
-        Activity.objects.filter(
-            plan__municipality=municipality,
-            plan__status=ActionPlan.Status.ADOPTED,
-            starts_on__lte=period.end,
-            ends_on__gte=period.start,
-        )
-        .annotate(held=Count("occurrences", filter=Q(occurrences__held_on__range=(period.start, period.end))))
-        .order_by("starts_on", "title")
-    )
+def _activities(municipality: Municipality, period: Period, until: datetime.date) -> dict[str, list[dict]]:
+    """The adopted plan's activities that ran during the period: done by its end, and the others with the
+    reason given; each with what was carried out by then (`until`: the period's end, or today before that)."""
+    activities = Activity.objects.filter(
+        plan__municipality=municipality,
+        plan__status=ActionPlan.Status.ADOPTED,
+        starts_on__lte=period.end,
+        ends_on__gte=period.start,
+    ).order_by("starts_on", "title")
     rows: dict[str, list[dict]] = {"done": [], "not_done": []}
     for activity in activities:
+        status, comment = activity_status_on(activity, until)
+        held, target = activity_progress(activity, until=until)
         row = {
             "title": activity.title,
             "responsible": activity.get_responsible_display(),
-            "status": activity.get_status_display(),
-            "held": activity.held,
-            "target": activity.target_count,
+            "status": str(Activity.Status(status).label),
+            "held": held,
+            "target": target,
             "target_text": activity.target_text,
-            "reason": activity.status_comment,
+            "reason": comment,
         }
-        rows["done" if activity.status == Activity.Status.DONE else "not_done"].append(row)
+        rows["done" if status == Activity.Status.DONE else "not_done"].append(row)
     return rows
 
 
-def _promises(municipality: Municipality, period: Period) -> list[dict]:
-    """The published medborgarlöften of the year, each activity with its progress and its "Utfört: …"."""
+def _promise_progress(promise_activity: PromiseActivity, until: datetime.date) -> str:
+    """One figure per promise activity: its activity's progress by `until` ("5 av 10"), or, when the target is
+    not a number of times, the activity's status then."""
+    progress = promise_activity_progress(promise_activity, until=until)
+    if progress.done is None:
+        return ""
+    if progress.planned:
+        return f"{progress.text} {promise_activity.unit}".strip()
+    return progress.status
+
+
+def _promises(municipality: Municipality, period: Period, until: datetime.date) -> list[dict]:
+    """The published medborgarlöften of the period, each activity with its progress by `until`."""
     sets = head_sets().filter(municipality=municipality, starts_on__lte=period.end, ends_on__gte=period.start)
     result = []
     for promise_set in sets.order_by("starts_on"):
-        promises = []
-        for promise in promise_set.promises.prefetch_related("activities__activity"):
-            activities = []
-            for promise_activity in promise.activities.all():
-                progress = promise_activity_progress(promise_activity)
-                linked = promise_activity.activity
-                held = linked.occurrences.filter(held_on__range=(period.start, period.end)).count() if linked else None
-                activities.append(
+        promises = [
+            {
+                "text": promise.text,
+                "activities": [
                     {
                         "who": promise_activity.get_who_display(),
                         "what": promise_activity.what,
-                        "progress": progress.text if progress.done is not None and progress.planned else "",
-                        "unit": promise_activity.unit,
-                        "done_in_year": ""
-                        if held is None
-                        else str(
-                            DONE_IN_YEAR % {"year": period.end.year, "count": held, "unit": promise_activity.unit}
-                        ).strip(),
+                        "progress": _promise_progress(promise_activity, until),
                         "followup": promise_activity.followup,
                     }
-                )
-            promises.append({"text": promise.text, "activities": activities})
+                    for promise_activity in promise.activities.all()
+                ],
+            }
+            for promise in promise_set.promises.prefetch_related("activities__activity")
+        ]
         result.append(
             {
                 "title": promise_set.title,
@@ -229,20 +270,21 @@ def _feedback(municipality: Municipality, period: Period) -> dict:
     }
 
 
-def _totals(data: dict, year: int) -> dict:
-    crimes = [r["count"] for r in data["crime_statistics"] if r["category"] == TOTAL_CRIME and r["year"] == year]
-    incidents = [r["count"] for r in data["incidents"]]
+def _totals(shown: ShownPicture, year: int) -> dict:
+    crimes = [c.count for c in shown.crime_statistics if c.category == TOTAL_CRIME and c.year == year]
     return {
         "crimes": crimes[0] if crimes else None,
-        "police_events": sum(r["count"] for r in data["police_events"]),
-        "incidents": sum(incidents) if all(isinstance(c, int) for c in incidents) else None,
-        "problems": [p["name"] for p in data["problems"][:TOP_PROBLEMS]],
+        "police_events": sum(e.count for e in shown.police_events),
+        "incidents": shown.incidents_total(),
+        "problems": [p.name for p in shown.problems[:TOP_PROBLEMS]],
     }
 
 
-def _situation(municipality: Municipality, period: Period) -> dict:
-    """The year's lägesbild against the latest baseline adopted before the year ended."""
-    now = situation_for_municipality(municipality=municipality, period=period, audience=INTERNAL)
+def _situation(municipality: Municipality, period: Period, user: User | None) -> dict:
+    """The year's lägesbild against the latest baseline adopted for a period that ended before the year did,
+    both as the user may see them."""
+    audience = INTERNAL if user is None else audience_for(user, municipality)
+    now = for_audience(picture_for(municipality=municipality, period=period), audience)
     baseline = Baseline.objects.filter(municipality=municipality, end__lt=period.end).first()
     return {
         "now": _totals(now, period.end.year),
@@ -250,22 +292,24 @@ def _situation(municipality: Municipality, period: Period) -> dict:
             "version": baseline.version,
             "from": baseline.start.isoformat(),
             "to": baseline.end.isoformat(),
-            **_totals(baseline.data, baseline.end.year),
+            **_totals(for_audience(baseline_picture(baseline), audience), baseline.end.year),
         }
         if baseline
         else None,
     }
 
 
-def municipality_part(municipality: Municipality, year: int) -> dict:
+def municipality_part(municipality: Municipality, year: int, *, user: User | None, today: datetime.date) -> dict:
+    """One municipality's part of the report of `year`: nothing dated after the year, nor after today."""
     period = Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    until = min(period.end, today)
     return {
         "code": municipality.code,
         "name": municipality.name,
-        "situation": _situation(municipality, period),
-        "goals": goal_statuses(municipality, period.end),
-        "activities": _activities(municipality, period),
-        "promises": _promises(municipality, period),
+        "situation": _situation(municipality, period, user),
+        "goals": goal_statuses(municipality, start=period.start, end=period.end, user=user, today=today),
+        "activities": _activities(municipality, period, until),
+        "promises": _promises(municipality, period, until),
         "feedback": _feedback(municipality, period),
     }
 
@@ -345,40 +389,44 @@ def meeting_rhythm(municipality: Municipality, now: datetime.datetime) -> list[R
     return rows
 
 
-def annual_report(place: Place, year: int) -> dict:
-    """Every figure and text of the place's annual report for the year."""
+def annual_report(place: Place, year: int, *, user: User | None, today: datetime.date | None = None) -> dict:
+    """Every figure and text of the place's annual report for the year, as the user may see it (no user: in
+    full, for the leaderships)."""
+    now = clock.now()
+    today = today or timezone.localdate(now)
     return {
         "name": place.name,
         "joint": place.police_area is not None,
         "year": year,
-        "generated_at": clock.now().isoformat(timespec="seconds"),
+        "generated_at": now.isoformat(timespec="seconds"),
         "narratives": narratives(place, year),
-        "parts": [municipality_part(m, year) for m in place.municipalities],
-        "meetings": meetings_in_year(place.municipalities, year, clock.now()),
+        "parts": [municipality_part(m, year, user=user, today=today) for m in place.municipalities],
+        "meetings": meetings_in_year(place.municipalities, year, now),
     }
 
 
-DUE_WITHIN = datetime.timedelta(days=30)
-
-
 def latest_imports() -> dict[str, datetime.datetime]:
-    """The time of the latest import run of each source."""
-    runs = ImportRun.objects.values("source").annotate(latest=Max("at"))
-    return {run["source"]: run["latest"] for run in runs}
+    """The time (local) of the latest import run of each source with a cadence."""
+    runs = ImportRun.objects.filter(source__in=CADENCE_DAYS).values("source").annotate(latest=Max("at"))
+    return {run["source"]: timezone.localtime(run["latest"]) for run in runs}
 
 
-def continuous_follow_up(municipality: Municipality, today: datetime.date) -> dict:
-    """Where the municipality stands today: goals, activities due, overdue and done this year, the promises
-    in force, and the sources that are late."""
-    activities = Activity.objects.filter(
-        plan__municipality=municipality, plan__status=ActionPlan.Status.ADOPTED
+def continuous_follow_up(municipality: Municipality, *, user: User | None, today: datetime.date) -> dict:
+    """Where the municipality stands today: the goals of the agreements in force, activities due, overdue and
+    done this year, the promises in force with their progress, and the freshness of the sources."""
+    open_ones = open_activities([municipality])
+    done = Activity.objects.filter(
+        plan__municipality=municipality,
+        plan__status=ActionPlan.Status.ADOPTED,
+        status=Activity.Status.DONE,
+        status_changed_at__gte=datetime.datetime(today.year, 1, 1, tzinfo=timezone.get_current_timezone()),
     ).order_by("ends_on", "title")
-    open_ones = activities.exclude(status__in=[Activity.Status.DONE, Activity.Status.CANCELLED])
     return {
-        "goals": goal_statuses(municipality, today),
-        "due": open_ones.filter(ends_on__gte=today, ends_on__lte=today + DUE_WITHIN),
-        "overdue": open_ones.filter(ends_on__lt=today),
-        "done": activities.filter(status=Activity.Status.DONE, status_changed_at__year=today.year),
+        "goals": goal_statuses(municipality, start=today, end=today, user=user, today=today),
+        "due": due_activities(open_ones, today),
+        "due_days": DUE_WITHIN.days,
+        "overdue": overdue_activities(open_ones, today),
+        "done": done,
         "promises": [
             shown_promises(promise_set)
             for promise_set in current_sets().filter(municipality=municipality).order_by("starts_on")

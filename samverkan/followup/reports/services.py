@@ -22,9 +22,10 @@ def narrative_save(*, place: Place, year: int, section: str, text: str, by: User
 
 @transaction.atomic
 def report_generate(*, place: Place, year: int, by: User | None) -> GeneratedReport:
-    """Fill the figures in from the data, add the written sections, render the PDF and keep it as the next
-    version. `by` is empty when generated from the command line."""
-    data = annual_report(place, year)
+    """Fill the figures in from the data (in full: a kept report is read by the parties to the picture only),
+    add the written sections, render the PDF and keep it as the next version. `by` is empty when generated
+    from the command line."""
+    data = annual_report(place, year, user=None)
     owner = place.owner()
     latest = GeneratedReport.objects.select_for_update().filter(year=year, **owner).aggregate(v=Max("version"))["v"]
     version = (latest or 0) + 1

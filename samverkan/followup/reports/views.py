@@ -8,14 +8,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import get_agreement_for_user, visible_agreements
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.followup.reports import services
-from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start
+from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start, sees_agreement_figures
 from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
 from samverkan.followup.reports.models import Evaluation
 from samverkan.followup.reports.selectors import (
@@ -29,24 +28,18 @@ from samverkan.followup.reports.selectors import (
     narratives,
     place_for_area,
     place_for_municipality,
+    sees_place_figures,
     visible_police_areas,
 )
 from samverkan.followup.seasons.selectors import tasks_due
 from samverkan.organisations.access import visible_municipalities
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import Municipality, User
+from samverkan.sources.registry import IMPORTERS
 
 TASKS_AHEAD = datetime.timedelta(days=60)  # coordination tasks shown before they fall due
 
 
 YEARS_SHOWN = 3
-SOURCE_LABELS = {
-    "incidents": gettext_lazy("Logged incidents"),
-    "police_events": gettext_lazy("Police events"),
-    "bra": gettext_lazy("Reported crimes (Brå)"),
-    "kolada": gettext_lazy("Kolada"),
-    "indicators": gettext_lazy("Imported indicators"),
-    "survey": gettext_lazy("Safety survey"),
-}
 
 
 @login_required
@@ -61,13 +54,14 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/index.html", context)
 
 
-def _follow_up_of(municipality: Municipality, forms: dict[int, RhythmForm] | None = None) -> dict:
-    """Everything the follow-up page shows of one municipality; with forms, a rhythm form for each group."""
+def _follow_up_of(municipality: Municipality, user: User, forms: dict[int, RhythmForm] | None = None) -> dict:
+    """Everything the follow-up page shows of one municipality as the user may see it; with forms, a rhythm
+    form for each group."""
     now = clock.now()
     today = timezone.localdate(now)
-    data = continuous_follow_up(municipality, today)
+    data = continuous_follow_up(municipality, user=user, today=today)
     sources = [
-        {"label": SOURCE_LABELS[f.source], "latest": f.latest, "days": f.cadence.days, "stale": f.stale(now)}
+        {"label": IMPORTERS[f.source].label, "latest": f.latest, "days": f.days, "stale": f.stale(today)}
         for f in data["freshness"]
     ]
     tasks = tasks_due(municipalities=[municipality], start=today, end=today + TASKS_AHEAD).filter(done=False)
@@ -102,14 +96,14 @@ def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
             return redirect(request.path)
         forms[group.pk] = form
         status = 400
-    follow_up = _follow_up_of(place.municipality, forms if place.can_write else None)
+    follow_up = _follow_up_of(place.municipality, request.user, forms if place.can_write else None)
     return render(request, "reports/follow_up.html", {"place": place, "follow_up": follow_up}, status=status)
 
 
 @login_required
 def joint_follow_up(request: HttpRequest, area_id: int) -> HttpResponse:
     place = place_for_area(request.user, area_id)
-    follow_ups = [_follow_up_of(municipality) for municipality in place.municipalities]
+    follow_ups = [_follow_up_of(municipality, request.user) for municipality in place.municipalities]
     return render(request, "reports/joint_follow_up.html", {"place": place, "follow_ups": follow_ups})
 
 
@@ -129,8 +123,9 @@ def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:
         "place": place,
         "year": year,
         "form": form,
-        "data": annual_report(place, year),
-        "reports": generated_reports(place, year),
+        "data": annual_report(place, year, user=request.user),
+        "reports": generated_reports(place, year, request.user),
+        "sees_figures": sees_place_figures(request.user, place),
     }
     return render(request, "reports/annual.html", context, status=status)
 
@@ -146,7 +141,7 @@ def joint_annual(request: HttpRequest, area_id: int, year: int) -> HttpResponse:
 
 
 def _generate(request: HttpRequest, place: Place, year: int) -> HttpResponse:
-    if not place.can_write:
+    if not (place.can_write and sees_place_figures(request.user, place)):
         raise Http404
     report = services.report_generate(place=place, year=year, by=request.user)
     message = _("Version %(version)s of the report is generated and kept.") % {"version": report.version}
@@ -185,7 +180,11 @@ def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     kept = Evaluation.objects.filter(agreement=agreement).select_related("next_agreement").first()
-    data = kept.data if kept else evaluation_for(agreement, clock.today())
+    if kept and sees_agreement_figures(request.user, agreement):
+        data = kept.data
+    else:  # the kept figures are in full: anyone else sees them computed for that day as /mal/ shows them
+        today = timezone.localdate(kept.created_at) if kept else clock.today()
+        data = evaluation_for(agreement, today=today, user=request.user)
     context = {"agreement": agreement, "can_write": can_write, "kept": kept, "data": data}
     return render(request, "reports/evaluation.html", context)
 

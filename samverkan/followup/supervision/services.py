@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from samverkan.followup.supervision.models import SupervisedObject, Visit
 from samverkan.organisations.models import Municipality, User
@@ -12,13 +13,14 @@ from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.models import ImportRun
 
 RUN_SOURCE = "tillsyn"
-VISITS_KEY = "tillsynsbesok-alkohol"
-FINDINGS_SHARE_KEY = "andel-tillsyn-med-brister"
-# Indicator names are data shared with imported indicators (Swedish, like theirs).
-INDICATOR_NAMES = {
-    VISITS_KEY: "Tillsynsbesök alkohol (antal)",
-    FINDINGS_SHARE_KEY: "Andel tillsynsbesök med brister (%)",
-}
+# The supervision figures are the imported indicators of the same names (Swedish, like theirs) under the key an
+# import of that name gets, so there is one value per municipality and year: a year with visits recorded here
+# takes its value from the visits, an earlier year keeps the imported one.
+VISITS_NAME = "Tillsynsbesök alkohol (antal)"
+FINDINGS_SHARE_NAME = "Andel tillsynsbesök med brister (%)"
+VISITS_KEY = slugify(VISITS_NAME)  # "tillsynsbesok-alkohol-antal"
+FINDINGS_SHARE_KEY = slugify(FINDINGS_SHARE_NAME)  # "andel-tillsynsbesok-med-brister"
+INDICATOR_NAMES = {VISITS_KEY: VISITS_NAME, FINDINGS_SHARE_KEY: FINDINGS_SHARE_NAME}
 SOURCE_NOTE = "Tillsynsbesök (yttre och inre tillsyn) registrerade i Samverkan"
 
 
@@ -65,8 +67,8 @@ def visit_create(
 @transaction.atomic
 def supervision_indicators_update(*, municipality: Municipality, year: int, by: User | None = None) -> ImportRun:
     """The year's alcohol supervision visits (test purchases excluded: they record dialogue only) as the
-    indicators "tillsynsbesok-alkohol" (visits done) and "andel-tillsyn-med-brister" (share with findings, in
-    per cent, n = visits), written through an ImportRun with source "tillsyn"."""
+    indicators VISITS_KEY (visits done) and FINDINGS_SHARE_KEY (share with findings, in per cent, n = visits),
+    written through an ImportRun with source "tillsyn", over any value imported for that year."""
     visits = list(
         Visit.objects.filter(
             object__municipality=municipality,

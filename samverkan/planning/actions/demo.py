@@ -1,4 +1,5 @@
-"""Demo action plans 2025–2026 for Arjeplog and Arvidsjaur, adopted in January 2025 and followed up since.
+"""Demo action plans 2025–2026 for Arjeplog and Arvidsjaur, adopted in January 2025 and followed up since
+(moved to the present by the demo's calendar, samverkan/core/demo_calendar.py).
 
 The activities are modelled on the real medborgarlöften of the two municipalities (DOMAIN.md §2)
 and answer the demo's ranked problems; each is linked to the demo goals of its focus area whose
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from samverkan.core.demo_calendar import DemoCalendar, demo_calendar
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.planning.actions import services
 from samverkan.planning.actions.models import ActionPlan, Activity
@@ -44,9 +46,10 @@ class Planned:
     target_text: str = ""
     cost: int | None = None
     partner: str = ""  # a partner organisation doing it with the parties
-    # Per municipality: the occurrences so far as (date, what, where), and a status set by hand.
+    # Per municipality: the occurrences so far as (date, what, where), and a status set by hand (status, comment,
+    # the day it was set).
     done: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-    status: dict[str, tuple[str, str]] = field(default_factory=dict)
+    status: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def _times(dates: list[str], what: str, where: str) -> list[tuple[str, str, str]]:
@@ -141,8 +144,8 @@ ACTIVITIES = [
         ["Inbrott"],
         target_text="minst 70 % av hushållen i varje område",
         status={
-            ARJEPLOG: (S.ONGOING, "Startat i Slagnäs och Laisvall; Centrum på gång."),
-            ARVIDSJAUR: (S.ONGOING, "Startmöte hållet i Auktsjaur."),
+            ARJEPLOG: (S.ONGOING, "Startat i Slagnäs och Laisvall; Centrum på gång.", "2025-09-30"),
+            ARVIDSJAUR: (S.ONGOING, "Startmöte hållet i Auktsjaur.", "2025-10-14"),
         },
     ),
     Planned(
@@ -156,9 +159,10 @@ ACTIVITIES = [
         "trygg",
         ["Otrygg plats"],
         cost=25000,
+        done={ARJEPLOG: [("2025-05-20", "E-tjänsten lanserad på kommunens webb", "")]},
         status={
-            ARJEPLOG: (S.DONE, "Lanserad på kommunens webb i maj 2025."),
-            ARVIDSJAUR: (S.NOT_STARTED, "Väntar på Arjeplogs erfarenheter."),
+            ARJEPLOG: (S.DONE, "Lanserad på kommunens webb i maj 2025.", "2025-05-20"),
+            ARVIDSJAUR: (S.NOT_STARTED, "Väntar på Arjeplogs erfarenheter.", "2025-06-10"),
         },
     ),
     Planned(
@@ -174,7 +178,7 @@ ACTIVITIES = [
         target_count=2,
         cost=12000,
         done={ARJEPLOG: [("2025-11-20", "Utbildning inför biltestsäsongen", "Hotell Lyktan")]},
-        status={ARVIDSJAUR: (S.CANCELLED, "För få anmälda; ny omgång i den nya planen.")},
+        status={ARVIDSJAUR: (S.CANCELLED, "För få anmälda; ny omgång i den nya planen.", "2025-10-01")},
     ),
     Planned(
         "Tillsyn under biltestsäsongen",
@@ -242,14 +246,17 @@ def _organisations(municipality: Municipality, planned: Planned) -> list[Organis
     return list(found.filter(Q(kind__in=kinds) | Q(name=planned.partner)))
 
 
-def _plan(municipality: Municipality, rng: random.Random) -> None:
+def _plan(municipality: Municipality, rng: random.Random, calendar: DemoCalendar) -> None:
     coordinator = User.objects.get(username=COORDINATORS[municipality.code])
     police = User.objects.get(username=POLICE)
+    starts, ends = calendar.day(STARTS), calendar.day(ENDS)
     plan = services.action_plan_create(
         municipality=municipality,
-        title=f"Handlingsplan för trygghet och brottsförebyggande arbete – {municipality.name} 2025–2026",
-        starts_on=STARTS,
-        ends_on=ENDS,
+        title=calendar.text(
+            f"Handlingsplan för trygghet och brottsförebyggande arbete – {municipality.name} 2025–2026"
+        ),
+        starts_on=starts,
+        ends_on=ends,
         by=coordinator,
     )
     activities = [
@@ -264,8 +271,8 @@ def _plan(municipality: Municipality, rng: random.Random) -> None:
                 problems=planned.problems,
                 responsible=planned.responsible,
                 role=planned.role,
-                starts_on=STARTS,
-                ends_on=ENDS,
+                starts_on=starts,
+                ends_on=ends,
                 kind=planned.kind,
                 horizon=planned.horizon,
                 target_count=planned.target_count,
@@ -278,24 +285,48 @@ def _plan(municipality: Municipality, rng: random.Random) -> None:
     services.action_plan_adopt(plan=plan, by=coordinator)
     tz = timezone.get_current_timezone()
     ActionPlan.objects.filter(pk=plan.pk).update(  # the plan's history, as if made then
-        created_at=DRAFTED.replace(tzinfo=tz), adopted_at=ADOPTED.replace(tzinfo=tz)
+        created_at=calendar.moment(DRAFTED).replace(tzinfo=tz), adopted_at=calendar.moment(ADOPTED).replace(tzinfo=tz)
     )
     for planned, activity in activities:
         by = police if planned.responsible == R.POLICE else coordinator
-        for held_on, what, where in planned.done.get(municipality.code, []):
+        held = _held(planned, municipality.code, calendar)
+        for held_on, what, where in held:
             services.occurrence_log(
-                activity=activity,
-                held_on=datetime.date.fromisoformat(held_on),
-                what=what,
-                where=where,
-                reached=rng.randrange(8, 120),
-                by=by,
+                activity=activity, held_on=held_on, what=what, where=where, reached=rng.randrange(8, 120), by=by
             )
+        set_on = _status_day(planned, municipality.code, held, calendar)
         if municipality.code in planned.status:
-            status, comment = planned.status[municipality.code]
-            services.activity_set_status(activity=activity, status=status, comment=comment, by=coordinator)
+            status, comment, _day = planned.status[municipality.code]
+            services.activity_set_status(
+                activity=activity, status=status, comment=calendar.text(comment), by=coordinator
+            )
+        if set_on is not None:  # the activity's history, as if followed up then
+            at = datetime.datetime.combine(set_on, datetime.time(15), tz)
+            Activity.objects.filter(pk=activity.pk).update(status_changed_at=at)
+
+
+def _held(planned: Planned, code: str, calendar: DemoCalendar) -> list[tuple[datetime.date, str, str]]:
+    """The occurrences of the story that have happened by today, in date order."""
+    days = (
+        (calendar.day(datetime.date.fromisoformat(day)), what, where) for day, what, where in planned.done.get(code, [])
+    )
+    return sorted((day, calendar.text(what), where) for day, what, where in days if calendar.happened(day))
+
+
+def _status_day(
+    planned: Planned, code: str, held: list[tuple[datetime.date, str, str]], calendar: DemoCalendar
+) -> datetime.date | None:
+    """The day the activity got its status: set by hand that day, or by the occurrence that started it (or, at its
+    target count, made it done)."""
+    if code in planned.status:
+        return calendar.day(datetime.date.fromisoformat(planned.status[code][2]))
+    if not held:
+        return None
+    reached = planned.target_count is not None and len(held) >= planned.target_count
+    return held[planned.target_count - 1][0] if reached else held[0][0]
 
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
+    calendar = demo_calendar()
     for municipality in Municipality.objects.filter(code__in=[ARJEPLOG, ARVIDSJAUR]).order_by("code"):
-        _plan(municipality, rng)
+        _plan(municipality, rng, calendar)

@@ -24,30 +24,22 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Min
-from django.db.models.functions import ExtractYear
-from django.utils import timezone
-
 from samverkan.core import clock
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals.models import Indicator
 from samverkan.situation.models import Baseline
 from samverkan.situation.selectors import baseline_picture
-from samverkan.sources.bra.models import CrimeStatistic
-from samverkan.sources.bra.parse import WHOLE_YEAR
-from samverkan.sources.incidents.models import Incident
-from samverkan.sources.indicators.models import IndicatorValue
-from samverkan.sources.kolada.models import KpiValue
+from samverkan.sources.bra.series import crime_series, crime_years
+from samverkan.sources.incidents.series import first_incident_month, incident_series
+from samverkan.sources.indicators.series import indicator_series, indicator_years
+from samverkan.sources.kolada.series import kpi_series, kpi_years
 from samverkan.sources.police_events.parse import type_key
 from samverkan.sources.police_events.series import first_event_month, police_event_series
 from samverkan.sources.surveys.models import Wave
-from samverkan.sources.surveys.selectors import SurveyResults, survey_results
+from samverkan.sources.surveys.series import WaveFigures, wave_figures
 
 S = Indicator.Series
-UNSAFE_QUESTION = "trygg_kvall"
-VICTIM_QUESTION = "utsatt_12man"
-SHARES = {S.SURVEY_UNSAFE: UNSAFE_QUESTION, S.SURVEY_VICTIMS: VICTIM_QUESTION}
-SURVEY_SERIES = {S.SURVEY_INDEX, S.SURVEY_ITEM, *SHARES}
+SURVEY_SERIES = {S.SURVEY_INDEX, S.SURVEY_ITEM, S.SURVEY_UNSAFE, S.SURVEY_VICTIMS}
 
 
 @dataclass(frozen=True)
@@ -83,31 +75,25 @@ def _police_events(municipality: Municipality, key: str, today: datetime.date) -
 
 
 def _incidents(municipality: Municipality, category: str, today: datetime.date) -> list[Measurement]:
-    incidents = Incident.objects.filter(municipality=municipality)
-    first = incidents.aggregate(first=Min("occurred_from"))["first"]
-    if first is None:
+    first = first_incident_month(municipality=municipality)
+    if first is None or first[0] >= today.year:
         return []
-    year_starts = datetime.datetime(today.year, 1, 1, tzinfo=timezone.get_current_timezone())
-    counts = dict(
-        incidents.filter(category__name=category, occurred_from__lt=year_starts)
-        .annotate(year=ExtractYear("occurred_from"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .values_list("year", "count")
+    series = incident_series(
+        municipality=municipality, start=datetime.date(first[0], 1, 1), end=_year_end(today.year - 1)
     )
-    return _counted_years(timezone.localtime(first).year, counts, today)
+    return _counted_years(first[0], series.by_year(category), today)
 
 
-def _survey_figure(series: str, key: str, results: SurveyResults) -> tuple[float, int] | None:
-    """The series' value in the results and the answers it rests on; None when the wave has none."""
+def _survey_figure(series: str, key: str, figures: WaveFigures) -> tuple[float, int] | None:
+    """The series' value in the wave's figures and the answers it rests on; None when the wave has none."""
     if series == S.SURVEY_INDEX:
-        value, n = results.overall, results.respondents
+        value, n = figures.problem_index, figures.respondents
     elif series == S.SURVEY_ITEM:
-        item = next((item for item in results.items if item.question.key == key), None)
+        item = figures.item(key)
         value, n = (item.index, item.n) if item else (None, 0)
     else:
-        share = results.share_for(SHARES[series])
-        value, n = (share.value * 100, results.respondents) if share else (None, 0)
+        share = figures.unsafe_evening_share if series == S.SURVEY_UNSAFE else figures.victimisation_share
+        value, n = (share.value * 100, figures.respondents) if share else (None, 0)
     return None if value is None else (value, n)
 
 
@@ -115,25 +101,23 @@ def measurements(indicator: Indicator, *, today: datetime.date | None = None) ->
     """Every measurement of the indicator in its municipality, oldest first; counted years are those over by
     `today` (the clock's today when not given)."""
     municipality, key = indicator.municipality, indicator.key
+    codes = [municipality.code]
     today = today or clock.today()
     match indicator.series:
         case S.CRIME:
-            rows = CrimeStatistic.objects.filter(
-                region_code=municipality.code, period=WHOLE_YEAR, category__name=key, count__isnull=False
-            )
-            return _yearly(rows.order_by("year").values_list("year", "count"))
+            years = crime_years(region_codes=codes)
+            crimes = crime_series(region_codes=codes, years=years, categories=[key])
+            return _yearly((f.year, f.count) for f in crimes if f.count is not None)
         case S.POLICE_EVENTS:
             return _police_events(municipality, key, today)
         case S.INCIDENTS:
             return _incidents(municipality, key, today)
         case S.KOLADA:
-            rows = KpiValue.objects.filter(
-                kpi_id=key, region_code=municipality.code, gender=KpiValue.Gender.TOTAL, value__isnull=False
-            )
-            return _yearly(rows.order_by("year").values_list("year", "value"))
+            kpis = kpi_series(region_codes=codes, years=kpi_years(region_codes=codes), kpis=[key])
+            return _yearly((f.year, f.value) for f in kpis if f.value is not None)
         case S.INDICATOR:
-            rows = IndicatorValue.objects.filter(indicator__key=key, region_code=municipality.code, value__isnull=False)
-            return _yearly(rows.order_by("year").values_list("year", "value", "n"))
+            values = indicator_series(region_codes=codes, years=indicator_years(region_codes=codes), keys=[key])
+            return _yearly((f.year, f.value, f.n) for f in values if f.value is not None)
         case S.MANUAL:
             return [
                 Measurement(v.measured_on, v.value, v.measured_on.isoformat())
@@ -144,12 +128,12 @@ def measurements(indicator: Indicator, *, today: datetime.date | None = None) ->
 
 
 def _survey(indicator: Indicator) -> list[Measurement]:
-    result = []
     waves = Wave.objects.filter(municipality=indicator.municipality, closed_on__isnull=False)
-    for wave in waves.order_by("opened_on", "pk"):
-        figure = _survey_figure(indicator.series, indicator.key, survey_results(wave=wave))
+    result = []
+    for figures in wave_figures(waves=waves.order_by("opened_on", "pk")):
+        figure = _survey_figure(indicator.series, indicator.key, figures)
         if figure is not None:
-            result.append(Measurement(wave.opened_on, figure[0], wave.name, figure[1]))
+            result.append(Measurement(figures.opened_on, figure[0], figures.name, figure[1]))
     return result
 
 

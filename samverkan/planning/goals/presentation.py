@@ -96,6 +96,14 @@ def indicator_view(follow_up: FollowUp) -> IndicatorView:
     )
 
 
+def latest_text(view: IndicatorView) -> str:
+    """The latest value with its date, and the status: how an agenda item or a notice states an indicator,
+    with the same figures as its page ("28,6 (2025-12-31), I fas")."""
+    if view.latest is None:
+        return view.status_label
+    return f"{view.latest.text} ({view.latest.date.isoformat()}), {view.status_label}"
+
+
 def _number(shown: Shown) -> float | None:
     return float(shown.value) if isinstance(shown.value, int | float) else None  # "<3" is drawn as missing
 

@@ -9,16 +9,18 @@ common goal: Arvidsjaur's coordinator sees the common goal, not Arjeplog's indic
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from samverkan.agreements.access import get_agreement_for_user, visible_agreements
+from samverkan.core import clock
 from samverkan.core.privacy import share_visible, suppress_count
-from samverkan.organisations.access import get_municipal_object_for_user, owns_municipality, scope_for
+from samverkan.organisations.access import get_municipal_object_for_user, scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality, User
-from samverkan.planning.goals.measurements import Measurement, baseline_for, measurements, since
+from samverkan.planning.goals.measurements import Measurement, baseline_for, followed, measurements
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.status import Status, status
 
@@ -45,6 +47,33 @@ def goals_with_indicators(user: User) -> QuerySet[Goal]:
     """The user's goals, each with `visible_indicators`: those the user reaches."""
     return goals_for_user(user).prefetch_related(
         Prefetch("indicators", queryset=indicators_for_user(user), to_attr="visible_indicators")
+    )
+
+
+def goals_in_force(municipality: Municipality, *, start: datetime.date, end: datetime.date) -> QuerySet[Goal]:
+    """The municipality's goals (its own, and the common goals of its agreements) of the agreements in force at
+    some time from `start` to `end`: what a report, evaluation or follow-up of that period is about. A later
+    agreement's goals never appear in an earlier period."""
+    return (
+        Goal.objects.filter(
+            Q(municipality=municipality) | Q(municipality__isnull=True, agreement__municipalities=municipality)
+        )
+        .filter(agreement__starts_on__lte=end, agreement__ends_on__gte=start)
+        .select_related("focus_area", "agreement")
+        .distinct()
+    )
+
+
+def indicators_in_force(municipalities: Iterable[Municipality], day: datetime.date) -> QuerySet[Indicator]:
+    """The indicators measured in the municipalities, of goals of the agreements in force on the day."""
+    return (
+        Indicator.objects.filter(
+            municipality__in=list(municipalities),
+            goal__agreement__starts_on__lte=day,
+            goal__agreement__ends_on__gte=day,
+        )
+        .select_related("goal", "municipality", "baseline")
+        .order_by("goal__title", "name", "municipality__name")
     )
 
 
@@ -95,10 +124,10 @@ class FollowUp:
         return self.points[-1] if self.points else None
 
 
-def _shown(indicator: Indicator, point: Measurement, *, owner: bool) -> Shown:
-    """Outside the municipality's own organisation, counts of incidents below 3 read "<3" and survey figures
-    and imported shares resting on fewer than 10 answers are kept back (DOMAIN.md §4)."""
-    if owner:
+def _shown(indicator: Indicator, point: Measurement, *, internal: bool) -> Shown:
+    """Outside the municipality's own organisation and the police of its area, counts of incidents below 3 read
+    "<3" and survey figures and imported shares resting on fewer than 10 answers are kept back (DOMAIN.md §4)."""
+    if internal:
         return Shown(point, point.value)
     if indicator.series == Indicator.Series.INCIDENTS:
         return Shown(point, suppress_count(round(point.value), owner=False))
@@ -107,12 +136,22 @@ def _shown(indicator: Indicator, point: Measurement, *, owner: bool) -> Shown:
     return Shown(point, point.value)
 
 
-def follow_up(indicator: Indicator, *, user: User | None, until: datetime.date | None = None) -> FollowUp:
-    """The indicator's baseline, its measurements since then (up to `until`) and its status, as the user may
-    see them; with no user, in full, as the municipality's own organisation sees them (the leaderships' report)."""
-    owner = user is None or owns_municipality(user, indicator.municipality)
+def follow_up(
+    indicator: Indicator,
+    *,
+    user: User | None,
+    until: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> FollowUp:
+    """The indicator's baseline, its measurements since then up to `until` (today when not given; never later
+    than today) and its status from the latest of them, as the user may see them; with no user, in full, as
+    the municipality's own organisation sees them. Every page, report, agenda and notice reads an indicator
+    through here, so each shows the same latest value and status for the same day."""
+    today = today or clock.today()
+    day = min(until or today, today)
+    internal = user is None or sees_internal_figures(user, indicator.municipality)
     baseline = baseline_for(indicator)
-    points = [p for p in since(measurements(indicator), baseline) if until is None or p.date <= until]
+    points = followed(measurements(indicator, today=today), baseline=baseline, until=day)
     latest = points[-1] if points else None
     result = status(
         baseline=baseline.value if baseline else None,
@@ -123,8 +162,8 @@ def follow_up(indicator: Indicator, *, user: User | None, until: datetime.date |
         target_date=indicator.target_date,
         direction=indicator.direction,
     )
-    shown_baseline = _shown(indicator, baseline, owner=owner) if baseline else None
-    shown_points = [_shown(indicator, point, owner=owner) for point in points]
+    shown_baseline = _shown(indicator, baseline, internal=internal) if baseline else None
+    shown_points = [_shown(indicator, point, internal=internal) for point in points]
     disclosed = all(
         isinstance(s.value, int | float) for s in (shown_baseline, shown_points[-1] if shown_points else None) if s
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import get_agreement_for_user, visible_agreements
-from samverkan.organisations.access import owns_municipality, scope_for
+from samverkan.organisations.access import scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals import services
 from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm
@@ -79,7 +79,7 @@ def _render_goal(request: HttpRequest, goal: Goal, can_write: bool, **forms) -> 
                 "view": view,
                 "chart": chart_for(result, view),
                 "can_change": can_change,
-                "owner": owns_municipality(request.user, indicator.municipality),
+                "owner": sees_internal_figures(request.user, indicator.municipality),
                 "values": indicator.manual_values.all() if manual else [],
                 "value_form": (forms.get(f"value_form_{indicator.pk}") or ManualValueForm(indicator=indicator))
                 if manual and can_change

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import Municipality, User
-from samverkan.planning.actions.models import Occurrence
-from samverkan.planning.actions.selectors import activity_progress
+from samverkan.planning.actions.models import Activity, Occurrence
+from samverkan.planning.actions.selectors import activity_progress, activity_status_on
 from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
 from samverkan.planning.promises.textdiff import TextChange, texts_diff
 from samverkan.sources.dialogues.models import Dialogue
@@ -72,14 +72,15 @@ class Progress:
         return PROGRESS_TEXT % {"done": self.done, "planned": self.planned}
 
 
-def promise_activity_progress(promise_activity: PromiseActivity) -> Progress:
-    """Linked to an action-plan activity, the promise shows that activity's progress (it counts once);
-    otherwise only what it planned."""
+def promise_activity_progress(promise_activity: PromiseActivity, *, until: datetime.date | None = None) -> Progress:
+    """Linked to an action-plan activity, the promise shows that activity's progress (it counts once), as it
+    stood at the end of `until` when given; otherwise only what it planned."""
     activity = promise_activity.activity
     if activity is None:
         return Progress(done=None, planned=promise_activity.planned)
-    done, planned = activity_progress(activity)
-    return Progress(done=done, planned=planned, status=activity.get_status_display())
+    done, planned = activity_progress(activity, until=until)
+    status = activity.status if until is None else activity_status_on(activity, until)[0]
+    return Progress(done=done, planned=planned, status=str(Activity.Status(status).label))
 
 
 @dataclass(frozen=True)

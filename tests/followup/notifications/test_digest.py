@@ -22,7 +22,7 @@ def test_it_groups_the_digest_by_kind(cast, mailoutbox):
     assert notify("--digest").startswith("sent: ")
     [digest] = received(mailoutbox, cast.alice)
     with translation.override("sv"):
-        headings = [str(kind.label) for kind in Kind]
+        headings = [str(kind.label) for kind in Kind if kind != Kind.GOAL_OFF_TRACK]  # no goal here
     body = digest.body
     positions = [body.index(heading) for heading in headings]
     assert positions == sorted(positions)

@@ -1,8 +1,6 @@
-"""The pure selection: frequencies, what was sent, stale sources and the digest's grouping."""
+"""The pure selection: frequencies, what was sent and the digest's grouping."""
 
 from __future__ import annotations
-
-import datetime
 
 from samverkan.followup.notifications.due import (
     IMMEDIATELY,
@@ -11,7 +9,6 @@ from samverkan.followup.notifications.due import (
     Notice,
     group_by_kind,
     select,
-    stale_sources,
 )
 
 A = Notice(kind="a", key="a:1", title="A", detail="", path="/a/1/")
@@ -30,15 +27,6 @@ def test_it_sends_immediate_notices_and_keeps_weekly_ones_for_the_digest():
 def test_it_counts_what_was_sent_before_and_sends_it_not_again():
     selection = select([A, B], frequencies=FREQUENCIES, sent={("a", "a:1"), ("b", "b:1")}, digest=True)
     assert (selection.immediate, selection.digest, selection.already_sent) == ([], [], 2)
-
-
-def test_it_finds_the_sources_older_than_their_cadence():
-    today = datetime.date(2026, 3, 10)
-    at = datetime.datetime(2026, 3, 1, 12)
-    latest = {"weekly": at, "monthly": at}
-    cadence = {"weekly": 7, "monthly": 31, "never_imported": 7}
-    assert stale_sources(latest, cadence=cadence, today=today) == ["weekly"]
-    assert stale_sources(latest, cadence=cadence, today=datetime.date(2026, 3, 8)) == []
 
 
 def test_it_groups_in_the_order_of_the_kinds_leaving_out_empty_ones():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from samverkan.followup.notifications.models import Frequency, Kind, Preference
+from samverkan.planning.actions.selectors import DUE_WITHIN
 from tests.followup.notifications.conftest import activity, choose, notify, received
 
 
@@ -52,7 +53,7 @@ def test_it_leaves_out_done_and_cancelled_activities(cast, mailoutbox):
     choose(cast.alice, Frequency.NEVER, Kind.AGREEMENT_ENDING, Kind.STALE_SOURCE, Kind.NEW_SUGGESTION)
     activity(cast.arjeplog, title="Utförd", ends_in=-3, status="utford")
     activity(cast.arjeplog, title="Inställd", ends_in=3, status="installd")
-    activity(cast.arjeplog, title="Långt kvar", ends_in=15)
-    activity(cast.arjeplog, title="Snart slut", ends_in=14)
+    activity(cast.arjeplog, title="Långt kvar", ends_in=DUE_WITHIN.days + 1)
+    activity(cast.arjeplog, title="Snart slut", ends_in=DUE_WITHIN.days)
     notify()
     assert ["Snart slut" in message.subject for message in received(mailoutbox, cast.alice)] == [True]

@@ -21,9 +21,9 @@ def test_it_lists_the_groups_of_the_report(world):
     meeting(joint, _at("2025-02-01"))
     meeting(joint, _at("2025-10-01"))
     meeting(own, _at("2026-01-10"))
-    assert [g["group"] for g in annual_report(arjeplog(world), 2025)["meetings"]] == ["Gemensam grupp"]
+    assert [g["group"] for g in annual_report(arjeplog(world), 2025, user=None)["meetings"]] == ["Gemensam grupp"]
     area = Place(None, world.lpo, [world.arjeplog, world.arvidsjaur], True)
-    meetings = {g["group"]: g for g in annual_report(area, 2025)["meetings"]}
+    meetings = {g["group"]: g for g in annual_report(area, 2025, user=None)["meetings"]}
     assert list(meetings) == ["Arvidsjaurs grupp", "Gemensam grupp"]
     assert (meetings["Gemensam grupp"]["held"], meetings["Gemensam grupp"]["behind"]) == (2, False)
     assert meetings["Arvidsjaurs grupp"]["dates"] == [] and meetings["Arvidsjaurs grupp"]["per_year"] is None

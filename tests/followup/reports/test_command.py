@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from samverkan.followup.reports.models import GeneratedReport
-from samverkan.followup.reports.selectors import DONE_IN_YEAR
 from samverkan.planning.goals.presentation import STATUS_LABELS
 from samverkan.planning.goals.status import GREEN, GREY, RED
+from samverkan.planning.promises.selectors import PROGRESS_TEXT
 from tests.followup.reports.conftest import ACCEPTED, FOLLOWUP
 
 
@@ -37,7 +37,8 @@ def test_it_writes_every_goal_with_its_status_and_the_promises_follow_up(year, t
         assert "Färre unga som dricker" in text
         assert f"{STATUS_LABELS[GREY]} · ANDT-S" in text
         assert FOLLOWUP in text
-        assert str(DONE_IN_YEAR % {"year": 2025, "count": 2, "unit": "möten"}) in text
+        # The promise's activity, counted once: the walks held by the end of 2025 against their target.
+        assert f"{PROGRESS_TEXT % {'done': 2, 'planned': 2}} möten" in text
 
 
 def test_it_fills_the_figures_in_from_the_data(year, tmp_path):

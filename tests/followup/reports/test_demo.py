@@ -38,7 +38,7 @@ def test_it_reports_the_demo_year(demo_world, tmp_path):
         for goal in part["goals"]:
             assert goal["title"] in text
             assert f"{STATUS_LABELS[goal['status']]} · {goal['focus_area']}" in text
-    followed = [a["done_in_year"] for s in part["promises"] for p in s["promises"] for a in p["activities"]]
+    followed = [a["progress"] for s in part["promises"] for p in s["promises"] for a in p["activities"]]
     followed = [line for line in followed if line]  # activities linked to the action plan
     assert followed and all(line in text for line in followed)
     assert " ".join(demo.TEXTS["2506"][1]["summary"].split())[:80] in text

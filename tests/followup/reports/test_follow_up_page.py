@@ -43,6 +43,8 @@ def test_it_shows_where_the_municipality_stands(client, year):
     _activity(plan, "Snart klar", today + datetime.timedelta(days=10), Activity.Status.NOT_STARTED)
     _activity(plan, "Klar i år", today, Activity.Status.DONE)
     ImportRun.objects.create(source="police_events", name="feed")
+    incidents = ImportRun.objects.create(source="incidents", name="est.csv")
+    ImportRun.objects.filter(pk=incidents.pk).update(at=timezone.now() - datetime.timedelta(days=40))
     client.force_login(year.world.lena)
     page = client.get(URL).content.decode()
     assert f'data-goal-status="{RED}"><th scope="row" rowspan="1">Minska klottret' in page
@@ -52,7 +54,11 @@ def test_it_shows_where_the_municipality_stands(client, year):
     assert "Snart klar" in section(page, "activities-due")
     assert "Klar i år" in section(page, "activities-done")
     freshness = section(page, "freshness")
-    assert freshness.count('class="stale"') == 5  # only the police events came within their cadence
+    # The police events came within their week, the incidents not within their month; the rest never came.
+    assert freshness.count('class="stale"') == 1
+    assert freshness.count("<td>–</td>") == 4
+    stale = freshness[freshness.index('class="stale"') :]
+    assert '<td class="number">31</td>' in stale[: stale.index("</tr>")]  # the incidents' cadence
 
 
 def test_it_is_not_found_outside_the_municipality(client, world):

@@ -28,8 +28,8 @@ def test_it_loads_a_dozen_visits_and_their_indicators(world):
         (v.indicator.key, v.region_code): (v.value, v.n) for v in IndicatorValue.objects.select_related("indicator")
     }
     assert values == {
-        ("tillsynsbesok-alkohol", "2506"): (6.0, 6),
-        ("andel-tillsyn-med-brister", "2506"): (50.0, 6),
-        ("tillsynsbesok-alkohol", "2505"): (4.0, 4),
-        ("andel-tillsyn-med-brister", "2505"): (25.0, 4),
+        ("tillsynsbesok-alkohol-antal", "2506"): (6.0, 6),
+        ("andel-tillsynsbesok-med-brister", "2506"): (50.0, 6),
+        ("tillsynsbesok-alkohol-antal", "2505"): (4.0, 4),
+        ("andel-tillsynsbesok-med-brister", "2505"): (25.0, 4),
     }

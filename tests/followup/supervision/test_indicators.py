@@ -26,18 +26,18 @@ def test_it_counts_the_alcohol_visits_and_their_share_with_findings(hotel, shop,
     visit(shop, world.charlie, findings="Varningstext saknas.")
 
     assert values(2025) == {
-        "tillsynsbesok-alkohol": ("2506", world.arjeplog.id, 3.0, 3, "tillsyn"),
-        "andel-tillsyn-med-brister": ("2506", world.arjeplog.id, 33.3, 3, "tillsyn"),
+        "tillsynsbesok-alkohol-antal": ("2506", world.arjeplog.id, 3.0, 3, "tillsyn"),
+        "andel-tillsynsbesok-med-brister": ("2506", world.arjeplog.id, 33.3, 3, "tillsyn"),
     }
-    assert values(2024)["andel-tillsyn-med-brister"][2:4] == (100.0, 1)
+    assert values(2024)["andel-tillsynsbesok-med-brister"][2:4] == (100.0, 1)
 
 
 def test_it_writes_zero_visits_and_no_share_for_a_year_without_visits(world):
     run = services.supervision_indicators_update(municipality=world.arvidsjaur, year=2025)
 
     assert values(2025) == {
-        "tillsynsbesok-alkohol": ("2505", world.arvidsjaur.id, 0.0, 0, "tillsyn"),
-        "andel-tillsyn-med-brister": ("2505", world.arvidsjaur.id, None, 0, "tillsyn"),
+        "tillsynsbesok-alkohol-antal": ("2505", world.arvidsjaur.id, 0.0, 0, "tillsyn"),
+        "andel-tillsynsbesok-med-brister": ("2505", world.arvidsjaur.id, None, 0, "tillsyn"),
     }
     assert (run.created, run.updated) == (2, 0)
     again = services.supervision_indicators_update(municipality=world.arvidsjaur, year=2025)

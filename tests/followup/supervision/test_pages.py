@@ -58,7 +58,7 @@ def test_it_records_a_visit_with_its_checklist_and_updates_the_indicators(client
     recorded = Visit.objects.get()
     assert recorded.checklist == {"manager_present": "nej", "food_served": "ja"}
     assert (recorded.joint_with_police, recorded.announced, recorded.recorded_by) == (True, False, world.alice)
-    assert IndicatorValue.objects.get(indicator__key="andel-tillsyn-med-brister", year=2025).value == 100.0
+    assert IndicatorValue.objects.get(indicator__key="andel-tillsynsbesok-med-brister", year=2025).value == 100.0
 
 
 def test_it_adds_an_object_and_refuses_a_personnummer(client, world):

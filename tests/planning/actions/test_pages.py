@@ -14,7 +14,7 @@ from samverkan.planning.actions.models import ACTIVITY_ENDS_BEFORE_START, PLAN_E
 from samverkan.planning.actions.selectors import problem_names
 from samverkan.planning.goals.models import Goal
 from samverkan.situation import services as situation_services
-from samverkan.situation.selectors import Period
+from samverkan.situation.selectors import Period, picture_for
 from samverkan.sources.incidents.services import IncidentReport, incident_report
 from tests.planning.actions.conftest import log_times
 
@@ -22,12 +22,18 @@ BUSKORNING = "Buskörning (moped, A-traktor, snöskoter)"
 
 
 def adopt_baseline(world, *names: str) -> None:
+    """Adopt the lägesbild of 2024 in which the named categories rank in that order: the first logged
+    len(names) times, the next one time fewer, and so on."""
+    for rank, name in enumerate(names):
+        for day in range(len(names) - rank):
+            when = datetime.datetime(2024, 5, 4 + day, 22, tzinfo=timezone.get_current_timezone())
+            report = IncidentReport(
+                occurred_from=when, occurred_to=None, lat=66.5, lng=17.5, category=name, severity=2, description="Plats"
+            )
+            incident_report(report=report, by=world.alice, allowed=[world.arjeplog])
+    period = Period(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
     situation_services.baseline_adopt(
-        data={"problems": [{"name": name} for name in names]},
-        charts={},
-        period=Period(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)),
-        by=world.alice,
-        municipality=world.arjeplog,
+        picture=picture_for(municipality=world.arjeplog, period=period), by=world.alice, municipality=world.arjeplog
     )
 
 

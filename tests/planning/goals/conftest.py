@@ -20,12 +20,12 @@ import pytest
 from django.utils import timezone
 
 from samverkan.agreements.models import FocusArea
+from samverkan.organisations.models import Membership, Organisation, Role, User
 from samverkan.planning.goals import services
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.situation import services as situation_services
 from samverkan.situation.models import Baseline
-from samverkan.situation.presentation import charts_for
-from samverkan.situation.selectors import INTERNAL, Period, situation_for_municipality
+from samverkan.situation.selectors import Period, picture_for
 from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
 from samverkan.sources.indicators.models import Indicator as ImportedIndicator
 from samverkan.sources.indicators.models import IndicatorValue
@@ -104,11 +104,23 @@ def figures(world):
     return world
 
 
+def partner(world) -> User:
+    """Pia, of the rescue service in Arjeplog: reads Arjeplog's goals but is no party to its picture."""
+    rescue = Organisation.objects.create(
+        name="Räddningstjänsten Arjeplog",
+        kind=Organisation.Kind.PARTNER,
+        partner_kind=Organisation.PartnerKind.RESCUE,
+    )
+    rescue.municipalities.set([world.arjeplog])
+    pia = User.objects.create_user(username="pia", password="password", first_name="Pia")
+    Membership.objects.create(user=pia, organisation=rescue, role=Role.GROUP_MEMBER)
+    return pia
+
+
 def adopt(world, municipality=None) -> Baseline:
     municipality = municipality or world.arjeplog
-    data = situation_for_municipality(municipality=municipality, period=YEAR_2024, audience=INTERNAL)
     return situation_services.baseline_adopt(
-        data=data, charts=charts_for(data), period=YEAR_2024, by=world.alice, municipality=municipality
+        picture=picture_for(municipality=municipality, period=YEAR_2024), by=world.alice, municipality=municipality
     )
 
 

@@ -11,8 +11,7 @@ from samverkan.planning.goals import services
 from samverkan.planning.goals.measurements import Measurement, baseline_for, measurements
 from samverkan.planning.goals.models import Indicator
 from samverkan.situation import services as situation_services
-from samverkan.situation.presentation import charts_for
-from samverkan.situation.selectors import INTERNAL, Period, situation_for_municipality
+from samverkan.situation.selectors import Period, picture_for
 from samverkan.sources.kolada.models import Kpi
 from tests.planning.goals.conftest import YOUNG_DRINKERS, adopt, common_goal, measure
 from tests.situation.conftest import log
@@ -45,10 +44,8 @@ def test_it_takes_the_figure_from_the_adopted_lagesbild_dated_at_its_end(figures
 
 def test_it_takes_the_latest_wave_of_a_lagesbild_with_several(figures):
     period = Period(datetime.date(2022, 1, 1), datetime.date(2025, 12, 31))
-    data = situation_for_municipality(municipality=figures.arjeplog, period=period, audience=INTERNAL)
-    several = situation_services.baseline_adopt(
-        data=data, charts=charts_for(data), period=period, by=figures.alice, municipality=figures.arjeplog
-    )
+    picture = picture_for(municipality=figures.arjeplog, period=period)
+    several = situation_services.baseline_adopt(picture=picture, by=figures.alice, municipality=figures.arjeplog)
     index = measure(common_goal(figures), S.SURVEY_INDEX, baseline=several)
     assert baseline_for(index) == Measurement(datetime.date(2025, 12, 31), 2.0, "2022-01-01 – 2025-12-31", 4)
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from samverkan.planning.goals import services
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.presentation import STATUS_LABELS
-from tests.planning.goals.conftest import common_goal, measure, separate_goal
+from tests.planning.goals.conftest import common_goal, measure, partner, separate_goal
 
 S = Indicator.Series
 
@@ -63,15 +63,26 @@ def test_it_shows_a_goal_with_a_chart_and_a_table_per_indicator(client, plan):
     assert plan.index.baseline.get_absolute_url() in page  # the owner may open the adopted lägesbild
 
 
-def test_it_keeps_small_figures_inside_the_municipalitys_own_organisation(client, plan):
-    client.force_login(plan.bob)
+def test_it_keeps_small_figures_inside_the_parties_to_the_picture(client, plan):
+    # A partner reads Arjeplog's separate goals (the common ones belong to the agreement's parties).
+    klotter = measure(plan.goal, S.INCIDENTS, "Klotter", name="Klotter här", baseline=plan.index.baseline)
+    client.force_login(partner(plan))
     listing = client.get(reverse("goals")).content.decode()
-    assert '&lt;3 <span class="muted">(2024-12-31)</span>' in row(listing, plan.klotter)  # 2 incidents
+    assert '&lt;3 <span class="muted">(2024-12-31)</span>' in row(listing, klotter)  # 2 incidents
     assert '– <span class="muted">(2025-10-01)</span>' in row(listing, plan.index)  # 4 answered
     assert '3 <span class="muted">(2024-12-31)</span>' in row(listing, plan.index)  # 10 answered
     page = client.get(plan.goal.get_absolute_url()).content.decode()
     assert plan.index.baseline.get_absolute_url() not in page
     assert "of the way to the target" not in page
+
+
+def test_it_shows_the_police_of_the_area_every_figure_and_the_baseline(client, plan):
+    client.force_login(plan.bob)
+    listing = client.get(reverse("goals")).content.decode()
+    assert '2 <span class="muted">(2024-12-31)</span>' in row(listing, plan.klotter)
+    assert '2 <span class="muted">(2025-10-01)</span>' in row(listing, plan.index)
+    page = client.get(plan.goal.get_absolute_url()).content.decode()
+    assert plan.index.baseline.get_absolute_url() in page
 
 
 def test_it_creates_a_goal_and_keeps_what_was_typed_when_it_fails(client, plan):
