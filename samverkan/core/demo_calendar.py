@@ -43,6 +43,10 @@ class DemoCalendar:
     def happened(self, day: datetime.date) -> bool:
         return day <= self.today
 
+    def until_today(self, day: datetime.date) -> datetime.date:
+        """The story's day, moved; today, if that is still to come."""
+        return min(self.day(day), self.today)
+
 
 def demo_calendar(today: datetime.date | None = None) -> DemoCalendar:
     """The calendar that moves the story to `today` (the clock's, if not given)."""

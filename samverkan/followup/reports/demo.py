@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.reports import services
 from samverkan.followup.reports.models import MeetingRhythm
 from samverkan.followup.reports.selectors import Place
@@ -58,8 +59,11 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
         municipality = Municipality.objects.get(code=code)
         place = Place(municipality, None, [municipality], True)
         by = User.objects.get(username=username)
+        calendar = demo_calendar()  # the story's year and texts, moved to the present
         for section, text in sections.items():
-            services.narrative_save(place=place, year=YEAR, section=section, text=text, by=by)
+            services.narrative_save(
+                place=place, year=calendar.year(YEAR), section=section, text=calendar.text(text), by=by
+            )
     # The rhythms the groups agreed: the local groups meet often, the joint group at least once a year.
     for name, per_year in RHYTHMS.items():
         group = CollaborationGroup.objects.filter(name=name).first()

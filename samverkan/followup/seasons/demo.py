@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.seasons import services
 from samverkan.followup.seasons.models import EventKind
 from samverkan.organisations.models import User
@@ -19,6 +20,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     for code, username in COORDINATORS.items():
         coordinator = User.objects.get(username=username)
         for event in RecurringEvent.objects.filter(municipality__code=code, name=CAR_TESTING):
-            tasks = services.tasks_prepare(event=event, year=YEAR, kind=EventKind.CAR_TESTING)
+            year = demo_calendar().year(YEAR)  # the story's season, moved to the present
+            tasks = services.tasks_prepare(event=event, year=year, kind=EventKind.CAR_TESTING)
             for task in rng.sample(tasks, k=2):
                 services.task_mark(task=task, done=True, by=coordinator)

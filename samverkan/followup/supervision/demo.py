@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.supervision import services
 from samverkan.followup.supervision.models import CHECKLIST_KEYS, Answer, SupervisedObject, Visit
 from samverkan.organisations.models import Municipality, User
@@ -91,6 +92,7 @@ VISITS = {
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     police = User.objects.get(username=POLICE)
+    calendar = demo_calendar()  # the story's year, moved to the present
     for code, objects in OBJECTS.items():
         municipality = Municipality.objects.get(code=code)
         coordinator = User.objects.get(username=COORDINATORS[code])
@@ -102,12 +104,12 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             answers = {key: Answer.NO if key in faults else Answer.YES for key in CHECKLIST_KEYS}
             services.visit_create(
                 object=created[index],
-                visited_on=datetime.date(YEAR, month, day),
+                visited_on=datetime.date(calendar.year(YEAR), month, day),
                 announced=announced,
                 kind=kind,
                 joint_with_police=joint,
                 checklist=answers if kind != K else {},
-                findings=findings,
-                follow_up=follow_up,
+                findings=calendar.text(findings),
+                follow_up=calendar.text(follow_up),
                 by=police if joint else coordinator,
             )

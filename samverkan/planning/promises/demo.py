@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises import services
@@ -263,31 +264,35 @@ def _sign_and_publish(promise_set: PromiseSet, signed_on: datetime.date, publish
 
 def _earlier_period(municipality: Municipality, by: User) -> None:
     code = municipality.code
+    calendar = demo_calendar()  # the story's dates, moved to the present
     promise_set = services.promise_set_create(
         municipality=municipality,
-        title="Medborgarlöfte 2023–2024",
-        starts_on=datetime.date(2023, 9, 1),
-        ends_on=datetime.date(2024, 12, 31),
+        title=calendar.text("Medborgarlöfte 2023–2024"),
+        starts_on=calendar.day(datetime.date(2023, 9, 1)),
+        ends_on=calendar.day(datetime.date(2024, 12, 31)),
         introduction=f"Medborgarlöftet följdes upp i {COUNCIL[code]} och redovisades vid årets sista möte.",
         by=by,
     )
     _add_promises(promise_set, EARLIER[code], by)
-    _sign_and_publish(promise_set, datetime.date(2023, 9, 4), datetime.date(2023, 9, 15), by)
-    followups = {demo.what: demo.followup for promise in EARLIER[code] for demo in promise.activities}
+    _sign_and_publish(
+        promise_set, calendar.day(datetime.date(2023, 9, 4)), calendar.day(datetime.date(2023, 9, 15)), by
+    )
+    followups = {demo.what: calendar.text(demo.followup) for promise in EARLIER[code] for demo in promise.activities}
     activities = PromiseActivity.objects.filter(promise__promise_set=promise_set)
     services.promise_set_follow_up(
         promise_set=promise_set, followups={a.pk: followups[a.what] for a in activities}, by=by
     )
-    PromiseSet.objects.filter(pk=promise_set.pk).update(followed_up_at=_at(datetime.date(2024, 12, 16)))
+    PromiseSet.objects.filter(pk=promise_set.pk).update(followed_up_at=_at(calendar.day(datetime.date(2024, 12, 16))))
 
 
 def _current_period(municipality: Municipality, by: User) -> PromiseSet:
     code = municipality.code
+    calendar = demo_calendar()  # the story's dates, moved to the present
     promise_set = services.promise_set_create(
         municipality=municipality,
-        title="Medborgarlöfte 2025–2026",
-        starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2026, 12, 31),
+        title=calendar.text("Medborgarlöfte 2025–2026"),
+        starts_on=calendar.day(datetime.date(2025, 1, 1)),
+        ends_on=calendar.day(datetime.date(2026, 12, 31)),
         introduction=(
             "Löftena bygger på medborgardialogen och trygghetsmätningen. Polisen och kommunen följer upp dem i "
             f"{COUNCIL[code]}."
@@ -295,7 +300,7 @@ def _current_period(municipality: Municipality, by: User) -> PromiseSet:
         by=by,
     )
     _add_promises(promise_set, CURRENT[code], by)
-    published_on = datetime.date(2025, 3, 3) if code == ARJEPLOG else datetime.date(2025, 3, 10)
+    published_on = calendar.day(datetime.date(2025, 3, 3) if code == ARJEPLOG else datetime.date(2025, 3, 10))
     _sign_and_publish(promise_set, published_on - datetime.timedelta(days=10), published_on, by)
     return promise_set
 
@@ -307,14 +312,16 @@ def _revise(promise_set: PromiseSet, by: User) -> PromiseSet:
     traffic = draft.promises.get(text=TRAFFIC_PROMISE.text)
     services.promise_update(promise=traffic, text=TRAFFIC_REVISED.text, text_en=TRAFFIC_REVISED.text_en, by=by)
     _add_promises(draft, [DOG_PROMISE], by)
-    _sign_and_publish(draft, datetime.date(2025, 10, 13), datetime.date(2025, 10, 20), by)
+    calendar = demo_calendar()  # the story's dates, moved to the present
+    _sign_and_publish(draft, calendar.day(datetime.date(2025, 10, 13)), calendar.day(datetime.date(2025, 10, 20)), by)
     return draft
 
 
 def _suggestions(promise: Promise, by: User) -> None:
+    calendar = demo_calendar()  # the story's dates, moved to the present
     for text, received_on, accept in SUGGESTIONS:
         suggestion = services.suggestion_submit(promise=promise, text=text)
-        Suggestion.objects.filter(pk=suggestion.pk).update(received_on=received_on)
+        Suggestion.objects.filter(pk=suggestion.pk).update(received_on=calendar.until_today(received_on))
         if accept is not None:
             services.suggestion_moderate(suggestion=suggestion, accept=accept, by=by)
 

@@ -14,9 +14,11 @@ accepted ("Mer belysning vid busstationen"), and one in 2024.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 
 from samverkan.agreements.models import FocusArea
 from samverkan.followup.meetings.models import Meeting
@@ -31,6 +33,8 @@ from samverkan.planning.promises.models import Suggestion
 from tests.planning.goals.conftest import baseline, common_goal, figures, measure, separate_goal  # noqa: F401
 
 FOLLOWUP = "Utfört: Polisen mötte allmänheten vid 12 tillfällen."
+# The hand-made year is history: these tests look at it from this day (10:00 in Stockholm), whatever the clock says.
+SEEN_ON = datetime.datetime(2026, 11, 30, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"))
 ACCEPTED = "Mer belysning vid busstationen"
 
 
@@ -63,6 +67,12 @@ def _log(activity: Activity, day: str) -> None:
     occurrence_log(
         activity=activity, held_on=datetime.date.fromisoformat(day), what="Tillfälle", where="", reached=None, by=None
     )
+
+
+@pytest.fixture(autouse=True)
+def seen_on():
+    with time_machine.travel(SEEN_ON, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.supervision.demo import demo_load
 from samverkan.followup.supervision.models import Visit
 from samverkan.organisations.models import Membership, Role, User
@@ -22,7 +23,7 @@ def test_it_loads_a_dozen_visits_and_their_indicators(world):
     demo_load(rng=random.Random(1), run=ImportRun.objects.create(source="demo", name="demo"))
 
     assert Visit.objects.count() == 12
-    assert {v.visited_on.year for v in Visit.objects.all()} == {2025}
+    assert {v.visited_on.year for v in Visit.objects.all()} == {demo_calendar().year(2025)}
     assert not Visit.objects.filter(kind="kontrollkop").exclude(findings="").exists()
     values = {
         (v.indicator.key, v.region_code): (v.value, v.n) for v in IndicatorValue.objects.select_related("indicator")

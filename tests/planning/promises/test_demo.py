@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 
 from django.urls import reverse
 
+from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import User
 from samverkan.planning.promises.demo import demo_load
 from samverkan.planning.promises.models import PromiseActivity, PromiseSet, Suggestion
@@ -32,7 +34,7 @@ def test_it_publishes_2025_2026_signed_by_the_lpo_chief_and_the_kommunalrad(worl
     load(world)
     for code, kommunalrad in (("2506", "Maria Stenlund"), ("2505", "Per Holmgren")):
         current = current_sets().get(municipality__code=code)
-        assert current.title == "Medborgarlöfte 2025–2026"
+        assert current.title == demo_calendar().text("Medborgarlöfte 2025–2026")
         assert current.status == PromiseSet.Status.PUBLISHED
         assert set(current.signatories.values_list("name", flat=True)) == {"Helena Strand", kommunalrad}
 
@@ -57,13 +59,13 @@ def test_it_keeps_arjeplogs_first_version_and_the_followed_up_earlier_period(cli
     assert current.revision_of.status == PromiseSet.Status.REVISED
     earlier = PromiseSet.objects.filter(status=PromiseSet.Status.FOLLOWED_UP)
     assert sorted(earlier.values_list("municipality__code", "title")) == [
-        ("2505", "Medborgarlöfte 2023–2024"),
-        ("2506", "Medborgarlöfte 2023–2024"),
+        ("2505", demo_calendar().text("Medborgarlöfte 2023–2024")),
+        ("2506", demo_calendar().text("Medborgarlöfte 2023–2024")),
     ]
     followups = PromiseActivity.objects.filter(promise__promise_set__in=earlier).values_list("followup", flat=True)
     assert all(text.startswith("Utfört: ") for text in followups)
     body = client.get(reverse("promises_public", args=["2506"])).content.decode()
-    assert '<time datetime="2025-03-03">' in body
+    assert f'<time datetime="{demo_calendar().day(datetime.date(2025, 3, 3)).isoformat()}">' in body
     assert "snöskoter och moped i byarna.</ins>" in body
     assert "Utfört: 14 trafikinsatser" in body
 
