@@ -1,8 +1,9 @@
 """The evaluation of a whole agreement period: per focus area, what was planned, done and achieved, year
 by year, against the baselines; and starting the next agreement from it.
 
-It holds the goals of the agreements in force during the period (never a later agreement's) with their
-figures up to the period's end or today, as the viewer may see them (planning.goals.selectors.follow_up).
+It holds the agreement's goals (its common goals and its part 2s' separate ones, never a later agreement's)
+with their figures up to the period's end or today, as the viewer may see them
+(planning.goals.selectors.follow_up), and the activities serving them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from samverkan.followup.reports.selectors import goal_statuses
 from samverkan.organisations.access import sees_internal_figures
 from samverkan.organisations.models import User
 from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.planning.goals.models import Goal
+from samverkan.planning.goals.selectors import goals_of_agreement
 from samverkan.situation.models import Baseline
 
 
@@ -37,7 +40,9 @@ def evaluation_for(agreement: Agreement, *, today: datetime.date, user: User | N
     until = min(agreement.ends_on, today)
     municipalities = list(agreement.municipalities.order_by("name"))
     goals = {
-        m.code: goal_statuses(m, start=agreement.starts_on, end=agreement.ends_on, user=user, today=today)
+        m.code: goal_statuses(
+            m, goals=goals_of_agreement(m, agreement), until=agreement.ends_on, user=user, today=today
+        )
         for m in municipalities
     }
     areas = []
@@ -45,7 +50,7 @@ def evaluation_for(agreement: Agreement, *, today: datetime.date, user: User | N
         activities = Activity.objects.filter(
             plan__municipality__in=municipalities,
             plan__status=ActionPlan.Status.ADOPTED,
-            goals__focus_area=area,
+            goals__in=Goal.objects.filter(Q(agreement=agreement) | Q(agreement__strategic=agreement), focus_area=area),
         ).distinct()
         years = []
         for year in _years(agreement):

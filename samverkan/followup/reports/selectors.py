@@ -36,6 +36,7 @@ from samverkan.planning.actions.selectors import (
     open_activities,
     overdue_activities,
 )
+from samverkan.planning.goals.models import Goal
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
 from samverkan.planning.goals.selectors import FollowUp, goals_in_force
 from samverkan.planning.goals.selectors import follow_up as goal_follow_up
@@ -154,20 +155,18 @@ def _indicator_row(follow_up: FollowUp) -> dict:
 def goal_statuses(
     municipality: Municipality,
     *,
-    start: datetime.date,
-    end: datetime.date,
+    goals: QuerySet[Goal],
+    until: datetime.date,
     user: User | None,
     today: datetime.date | None = None,
 ) -> list[dict]:
-    """The goals of the agreements in force from `start` to `end`, each indicator measured in the municipality
-    with its latest value up to `end` (never after today) and its status, as the user may see them."""
+    """The goals, each indicator measured in the municipality with its latest value up to `until` (never after
+    today) and its status, as the user may see them."""
     result = []
-    goals = goals_in_force(municipality, start=start, end=end).prefetch_related(
-        "indicators__baseline", "indicators__municipality", "indicators__manual_values"
-    )
+    goals = goals.prefetch_related("indicators__baseline", "indicators__municipality", "indicators__manual_values")
     for goal in goals.order_by("focus_area__order", "title"):
         indicators = [
-            _indicator_row(goal_follow_up(indicator, user=user, until=end, today=today))
+            _indicator_row(goal_follow_up(indicator, user=user, until=until, today=today))
             for indicator in goal.indicators.all()
             if indicator.municipality_id == municipality.pk
         ]
@@ -307,7 +306,13 @@ def municipality_part(municipality: Municipality, year: int, *, user: User | Non
         "code": municipality.code,
         "name": municipality.name,
         "situation": _situation(municipality, period, user),
-        "goals": goal_statuses(municipality, start=period.start, end=period.end, user=user, today=today),
+        "goals": goal_statuses(
+            municipality,
+            goals=goals_in_force(municipality, start=period.start, end=period.end),
+            until=period.end,
+            user=user,
+            today=today,
+        ),
         "activities": _activities(municipality, period, until),
         "promises": _promises(municipality, period, until),
         "feedback": _feedback(municipality, period),
@@ -336,9 +341,11 @@ def _per_year(group: CollaborationGroup) -> int | None:
 
 
 def meetings_in_year(municipalities: list[Municipality], year: int, now: datetime.datetime) -> list[dict]:
-    """Each group's meetings held in the year, with their dates, against the agreed rhythm when there is one."""
+    """Each group's meetings held in the year, with their dates, against the agreed rhythm when there is one: of
+    the groups that had met by the year's end (a group formed later is not in it)."""
+    year_ends = datetime.datetime(year + 1, 1, 1, tzinfo=timezone.get_current_timezone())
     result = []
-    for group in groups_of(municipalities):
+    for group in groups_of(municipalities).filter(meetings__starts_at__lt=year_ends).distinct():
         dates = [timezone.localdate(m.starts_at).isoformat() for m in _held(group, year, now)]
         per_year = _per_year(group)
         behind = per_year is not None and len(dates) < per_year
@@ -422,7 +429,13 @@ def continuous_follow_up(municipality: Municipality, *, user: User | None, today
         status_changed_at__gte=datetime.datetime(today.year, 1, 1, tzinfo=timezone.get_current_timezone()),
     ).order_by("ends_on", "title")
     return {
-        "goals": goal_statuses(municipality, start=today, end=today, user=user, today=today),
+        "goals": goal_statuses(
+            municipality,
+            goals=goals_in_force(municipality, start=today, end=today),
+            until=today,
+            user=user,
+            today=today,
+        ),
         "due": due_activities(open_ones, today),
         "due_days": DUE_WITHIN.days,
         "overdue": overdue_activities(open_ones, today),

@@ -16,6 +16,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from samverkan.agreements.access import get_agreement_for_user, visible_agreements
+from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.core.privacy import share_visible, suppress_count
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for, sees_internal_figures
@@ -59,6 +60,16 @@ def goals_in_force(municipality: Municipality, *, start: datetime.date, end: dat
             Q(municipality=municipality) | Q(municipality__isnull=True, agreement__municipalities=municipality)
         )
         .filter(agreement__starts_on__lte=end, agreement__ends_on__gte=start)
+        .select_related("focus_area", "agreement")
+        .distinct()
+    )
+
+
+def goals_of_agreement(municipality: Municipality, agreement: Agreement) -> QuerySet[Goal]:
+    """The municipality's goals under the agreement: its common goals and the separate goals of its part 2s."""
+    return (
+        Goal.objects.filter(Q(agreement=agreement) | Q(agreement__strategic=agreement))
+        .filter(Q(municipality=municipality) | Q(municipality__isnull=True, agreement__municipalities=municipality))
         .select_related("focus_area", "agreement")
         .distinct()
     )

@@ -58,3 +58,10 @@ def test_it_evaluates_the_period_and_starts_the_next_agreement(demo_world, clien
     assert set(draft.focus_areas.values_list("short_name", flat=True)) == {"ANDT-S", "BRÅ", "Hälsa"}
     assert evaluation.baselines.count() == 2
     assert draft.get_absolute_url() in client.get(reverse("evaluation", args=[part1.pk])).content.decode()
+
+
+def test_it_finds_every_demo_source_imported_and_up_to_date(demo_world, client):
+    client.force_login(User.objects.get(username="arjeplog.samordnare"))
+    sources = client.get(reverse("municipality_follow_up", args=["2506"])).context["follow_up"]["sources"]
+    assert len(sources) == 6
+    assert all(source["latest"] is not None and not source["stale"] for source in sources)
