@@ -10,7 +10,7 @@ from samverkan.followup.seasons import services
 from samverkan.followup.seasons.models import CoordinationTask, EventKind
 from samverkan.organisations.models import PresentPopulation, ResidentCount
 from samverkan.planning.actions.models import ActionPlan, Activity
-from samverkan.sources.incidents.models import Incident, IncidentCategory
+from samverkan.sources.incidents.services import IncidentReport, incident_report
 
 WHEEL = "/arshjul/2506/"
 
@@ -52,20 +52,18 @@ def test_it_draws_the_events_and_activities_and_lists_them_by_month(client, worl
 
 
 def test_it_marks_the_months_with_more_incidents_as_peaks(client, world, car_testing):
-    category = IncidentCategory.objects.create(municipality=world.arjeplog, name="Skadegörelse")
     for month, count in [(2, 12), (7, 1)]:
-        Incident.objects.bulk_create(
-            Incident(
-                municipality=world.arjeplog,
-                category=category,
+        for day in range(1, count + 1):
+            report = IncidentReport(
                 occurred_from=timezone.make_aware(datetime.datetime(2025, month, day, 22)),
+                occurred_to=None,
                 lat=66.05,
                 lng=17.9,
-                description="Krossad ruta",
+                category="Skadegörelse",
                 severity=2,
+                description="Krossad ruta",
             )
-            for day in range(1, count + 1)
-        )
+            incident_report(report=report, by=world.alice, allowed=[world.arjeplog])
     client.force_login(world.alice)
 
     response = client.get(WHEEL, {"year": 2026})
