@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.privacy import suppress_count
 from samverkan.followup.meetings.models import Meeting
-from samverkan.followup.seasons.selectors import tasks_due
+from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import CollaborationGroup, User
 from samverkan.planning.actions.models import ActionPlan, Activity
@@ -29,7 +29,6 @@ from samverkan.planning.promises.selectors import accepted_suggestions
 from samverkan.situation.models import RecurringEvent
 from samverkan.sources.incidents.selectors import last_complete_week, weekly_view
 
-SEASON_WITHIN = datetime.timedelta(weeks=8)
 HOTSPOTS = 3
 SUGGESTION_LENGTH = 100
 
@@ -156,12 +155,12 @@ def agenda_proposal(*, meeting: Meeting, user: User) -> list[str]:
             )
     for event in RecurringEvent.objects.filter(municipality__in=municipalities).select_related("municipality"):
         starts = _next_start(event, on)
-        if starts < on + SEASON_WITHIN:
+        if starts <= on + TASKS_AHEAD:
             items.append(
                 _("Coming: %(event)s in %(municipality)s from %(date)s")
                 % {"event": event.name, "municipality": event.municipality.name, "date": starts.isoformat()}
             )
-    for task in tasks_due(municipalities=municipalities, start=on, end=on + SEASON_WITHIN).filter(done=False):
+    for task in tasks_due(municipalities=municipalities, start=on, end=on + TASKS_AHEAD).filter(done=False):
         items.append(
             _("Coordination task before %(event)s: %(task)s (%(role)s, by %(date)s)")
             % {

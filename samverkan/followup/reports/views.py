@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,13 +29,10 @@ from samverkan.followup.reports.selectors import (
     sees_place_figures,
     visible_police_areas,
 )
-from samverkan.followup.seasons.selectors import tasks_due
+from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import Municipality, User
 from samverkan.sources.registry import IMPORTERS
-
-TASKS_AHEAD = datetime.timedelta(days=60)  # coordination tasks shown before they fall due
-
 
 YEARS_SHOWN = 3
 

@@ -11,6 +11,10 @@ from samverkan.followup.seasons.models import CoordinationTask
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import ActionPlan, Activity
 
+# Coordination tasks, and the seasonal events they prepare, are shown this long before they fall due: on the
+# follow-up page and in the agenda proposals alike.
+TASKS_AHEAD = datetime.timedelta(days=60)
+
 
 def tasks_due(
     *, municipalities: Iterable[Municipality], start: datetime.date, end: datetime.date
