@@ -23,7 +23,6 @@ from typing import Any, ClassVar, Protocol, TextIO
 from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from openpyxl import load_workbook
 
 from samverkan.sources.models import ImportRun
 
@@ -211,6 +210,8 @@ def _cell(value: object) -> str:
 def read_rows(source: Source, *, delimiters: str = ",;\t") -> tuple[list[str], list[TableRow]]:
     """The header and rows of an XLSX file (its first sheet) or of a delimited text file."""
     if source.data[:2] == b"PK":  # an XLSX file is a zip archive
+        from openpyxl import load_workbook  # heavy: loaded with the first spreadsheet, not at start-up
+
         sheet = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True).active
         table = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
         header = table[0] if table else []

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from weasyprint import HTML
 
 from samverkan.core import clock
 from samverkan.followup.meetings import ical, services
@@ -184,6 +183,8 @@ def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "attendees": meeting.attendees.select_related("organisation"),
         "decisions": meeting.decisions.select_related("activity__plan__municipality"),
     }
+    from weasyprint import HTML  # heavy: loaded with the first PDF, not at start-up
+
     pdf = HTML(string=render_to_string("meetings/minutes_pdf.html", context, request=request)).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"

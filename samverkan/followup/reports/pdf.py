@@ -4,9 +4,10 @@ the web version."""
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 
 def pdf_for(data: dict) -> bytes:
     html = render_to_string("reports/annual_pdf.html", {"data": data})
+    from weasyprint import HTML  # heavy: loaded with the first PDF, not at start-up
+
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from openpyxl import Workbook
 
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident
@@ -130,6 +129,8 @@ def incidents_csv(incidents: list[Incident]) -> str:
 
 
 def incidents_xlsx(incidents: list[Incident]) -> bytes:
+    from openpyxl import Workbook  # heavy: loaded with the first spreadsheet, not at start-up
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Incidenter"
