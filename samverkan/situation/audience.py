@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from samverkan.core.privacy import MIN_COUNT, MIN_RESPONDENTS, SUPPRESSED, share_visible
 from samverkan.situation.lib.hotspots import hotspots
 from samverkan.situation.lib.ranking import THEMES, Evidence, ProblemFacts, Theme, rank
-from samverkan.situation.picture import JointPicture, NamedSeason, SituationPicture, _encode
+from samverkan.situation.picture import JointPicture, KpiFact, NamedSeason, Region, SituationPicture, _encode
 
 Audience = Literal["internal", "public"]
 INTERNAL: Audience = "internal"
@@ -123,15 +123,6 @@ class ShownWave:
 
 
 @dataclass(frozen=True)
-class ShownKpi:
-    kpi: str
-    title: str
-    region: str
-    year: int
-    value: float | None
-
-
-@dataclass(frozen=True)
 class ShownIndicator:
     key: str
     name: str
@@ -143,7 +134,7 @@ class ShownIndicator:
 
 @dataclass(frozen=True)
 class KeyFigures:
-    kolada: tuple[ShownKpi, ...]
+    kolada: tuple[KpiFact, ...]  # public figures: shown as they are
     indicators: tuple[ShownIndicator, ...]
 
 
@@ -182,14 +173,8 @@ class ShownComparisonSurvey:
 
 
 @dataclass(frozen=True)
-class ShownRegion:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
 class Comparison:
-    regions: tuple[ShownRegion, ...]
+    regions: tuple[Region, ...]
     crime_per_1000: tuple[ShownComparisonCrime, ...]
     survey: tuple[ShownComparisonSurvey, ...]
 
@@ -312,7 +297,7 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
         crime_statistics=_crime(picture),
         survey=survey,
         key_figures=KeyFigures(
-            tuple(ShownKpi(k.kpi, k.title, k.region, k.year, k.value) for k in picture.kolada),
+            picture.kolada,
             tuple(
                 ShownIndicator(
                     i.key,
@@ -481,7 +466,7 @@ def _dialogue_url(problem) -> str:
 
 def _comparison(picture: SituationPicture) -> Comparison:
     return Comparison(
-        tuple(ShownRegion(r.code, r.name) for r in picture.comparison_regions),
+        picture.comparison_regions,
         tuple(
             ShownComparisonCrime(
                 c.region, c.year, _round(c.per_100k / 100, 2) if c.per_100k is not None else None, c.preliminary

@@ -64,24 +64,14 @@ def _counted_years(first_year: int, counts: dict[int, int], today: datetime.date
     return _yearly((year, counts.get(year, 0)) for year in range(first_year, today.year))
 
 
-def _police_events(municipality: Municipality, key: str, today: datetime.date) -> list[Measurement]:
-    first = first_event_month(municipality=municipality)
+def _counted(first_month, read, municipality: Municipality, key: str, today: datetime.date) -> list[Measurement]:
+    """A count a year of a counted source (police events of a type, incidents of a category), from the year of
+    its first record in the municipality to the last one over."""
+    first = first_month(municipality=municipality)
     if first is None or first[0] >= today.year:
         return []
-    series = police_event_series(
-        municipality=municipality, start=datetime.date(first[0], 1, 1), end=_year_end(today.year - 1)
-    )
+    series = read(municipality=municipality, start=datetime.date(first[0], 1, 1), end=_year_end(today.year - 1))
     return _counted_years(first[0], series.by_year(key), today)
-
-
-def _incidents(municipality: Municipality, category: str, today: datetime.date) -> list[Measurement]:
-    first = first_incident_month(municipality=municipality)
-    if first is None or first[0] >= today.year:
-        return []
-    series = incident_series(
-        municipality=municipality, start=datetime.date(first[0], 1, 1), end=_year_end(today.year - 1)
-    )
-    return _counted_years(first[0], series.by_year(category), today)
 
 
 def _survey_figure(series: str, key: str, figures: WaveFigures) -> tuple[float, int] | None:
@@ -109,9 +99,9 @@ def measurements(indicator: Indicator, *, today: datetime.date | None = None) ->
             crimes = crime_series(region_codes=codes, years=years, categories=[key])
             return _yearly((f.year, f.count) for f in crimes if f.count is not None)
         case S.POLICE_EVENTS:
-            return _police_events(municipality, key, today)
+            return _counted(first_event_month, police_event_series, municipality, key, today)
         case S.INCIDENTS:
-            return _incidents(municipality, key, today)
+            return _counted(first_incident_month, incident_series, municipality, key, today)
         case S.KOLADA:
             kpis = kpi_series(region_codes=codes, years=kpi_years(region_codes=codes), kpis=[key])
             return _yearly((f.year, f.value) for f in kpis if f.value is not None)
