@@ -4,9 +4,12 @@
    in the language active while the file is read: the visitor's in the web, LANGUAGE_CODE (Swedish)
    on the command line. The messages are lazy translations at module level, with named placeholders.
 2. Any problem: nothing is written (ImportFailed carries the list).
-3. Store in one transaction, comparing with what is there: a value that is already stored
+3. Write only inside the importer's reach (check_reach), counting the stored rows a row would update:
+   a municipality user writes the municipalities they work for; national and county rows are reference
+   data, written by an administrator's upload or the command line (which runs as the operator).
+4. Store in one transaction, comparing with what is there: a value that is already stored
    as it is counts as skipped, so importing the same file twice changes nothing.
-4. Every stored value points at the ImportRun it came from (file or URL, when, who).
+5. Every stored value points at the ImportRun it came from (file or URL, when, who).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import csv
 import datetime
 import io
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TextIO
@@ -24,6 +27,9 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.organisations.access import scope_for
+from samverkan.organisations.models import Municipality
+from samverkan.organisations.regions import region_label
 from samverkan.sources.models import ImportRun
 
 USER_AGENT = "Samverkan/0.1 (crime prevention collaboration; +https://github.com/samverkan)"
@@ -34,6 +40,8 @@ HEADER = _("header")
 FILE = _("file")
 URL = _("url")
 NOT_FETCHED = _("could not be fetched: {error}")
+NOT_YOURS = _("you may not import data for {names}")
+REFERENCE_DATA = _("{region} is reference data: only an administrator imports national and county figures")
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,43 @@ class Outcome:
         return f"imported: {self.created} created, {self.updated} updated, {self.skipped} skipped"
 
 
+@dataclass(frozen=True)
+class Reach:
+    """Where an import may write: the kommunkoder of the importer's municipalities, or everywhere."""
+
+    codes: frozenset[str] = frozenset()
+    everywhere: bool = False
+
+    def __bool__(self) -> bool:
+        return self.everywhere or bool(self.codes)
+
+
+EVERYWHERE = Reach(everywhere=True)
+
+
+def reach_for(user) -> Reach:
+    """An administrator (superuser or staff) reaches everywhere; anyone else the municipalities they write for."""
+    if user.is_active and (user.is_superuser or user.is_staff):
+        return EVERYWHERE
+    codes = Municipality.objects.filter(id__in=scope_for(user).write_municipalities).values_list("code", flat=True)
+    return Reach(codes=frozenset(codes))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A region a row of the file would write: its own, or that of a stored row it would update.
+
+    The code is a kommunkod, a county code, "00" for the country, or "" for none. Outside the reach the
+    row is refused with the claim's message, if it has one; else as another municipality's data or as
+    reference data.
+    """
+
+    line: int | None
+    field: str
+    code: str
+    message: str | Promise | None = None
+
+
 class Importer(Protocol):
     key: ClassVar[str]  # as in the command: import_<key>
     label: ClassVar[str]  # a lazy translation, shown in the web
@@ -124,12 +169,50 @@ class Importer(Protocol):
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None: ...
 
+    # Optional: `claims(self, batch) -> Iterable[Claim]`, every region the batch would write, including
+    # those of the stored rows it would update. Without it, the batch's municipalities are its claims.
+
+
+def _claims(importer: Importer, batch: Batch) -> Iterable[Claim]:
+    claims = getattr(importer, "claims", None)
+    if claims is not None:
+        return claims(batch)
+    return (Claim(None, "municipality", code) for code in sorted(batch.municipalities))
+
+
+def check_reach(importer: Importer, source: Source, batch: Batch, reach: Reach) -> None:
+    """Refuse the whole file if any row would create or update a row outside the reach."""
+    if reach.everywhere:
+        return
+    problems = Problems(source.short_name)
+    outside: set[str] = set()
+    for claim in _claims(importer, batch):
+        if claim.code in reach.codes:
+            continue
+        if claim.message is not None:
+            problems.add(claim.line, claim.field, claim.message)
+        elif len(claim.code) == 4:  # another municipality's: named once, for the whole file
+            outside.add(claim.code)
+        else:
+            problems.add(claim.line, claim.field, REFERENCE_DATA.format(region=region_label(claim.code)))
+    if outside:
+        names = list(Municipality.objects.filter(code__in=outside).order_by("name").values_list("name", flat=True))
+        refused = NOT_YOURS.format(names=", ".join(names or sorted(outside)))
+        problems.items.insert(0, Problem(source.short_name, None, "municipality", refused))
+    problems.items = list(dict.fromkeys(problems.items))  # a line of several values is named once
+    problems.raise_if_any()
+
 
 def run_import(
     importer: Importer, source: Source, *, by=None, dry_run: bool = False, out: TextIO | None = None
 ) -> Outcome:
-    """Parse, then store all or nothing. A dry run, or a run that changes nothing, leaves no trace."""
+    """Parse, check the reach, then store all or nothing. A dry run, or a run that changes nothing, leaves no trace.
+
+    A user's import reaches what reach_for gives; without a user (the command line, run by the operator)
+    it reaches everywhere.
+    """
     batch = importer.parse(source)
+    check_reach(importer, source, batch, EVERYWHERE if by is None else reach_for(by))
     outcome = Outcome()
     with transaction.atomic():
         run = ImportRun.objects.create(source=importer.key, name=source.name, by=by)

@@ -14,9 +14,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from samverkan.organisations.access import scope_for, visible_municipalities
-from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import Batch, Importer, ImportFailed, Problem, Source, run_import
+from samverkan.organisations.access import visible_municipalities
+from samverkan.sources.importing import Importer, ImportFailed, Problem, Source, reach_for, run_import
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 
@@ -36,11 +35,10 @@ SOURCE_PAGES = [
     ("kolada_list", _lazy("Key figures (Kolada)"), _lazy("Municipal key figures on crime and safety.")),
     ("indicators_list", _lazy("Other indicators"), _lazy("Youth surveys, supervision figures and more.")),
 ]
-NOT_YOURS = _lazy("you may not import data for {names}")
 
 
 def _importer_for(request: HttpRequest, key: str) -> Importer:
-    if key not in IMPORTERS or not scope_for(request.user).write_municipalities:
+    if key not in IMPORTERS or not reach_for(request.user):
         raise Http404
     return IMPORTERS[key]
 
@@ -51,19 +49,9 @@ def _options(importer: Importer, data: dict | None):
     return form_class(data) if form_class else None
 
 
-def _check_scope(request: HttpRequest, source: Source, batch: Batch) -> None:
-    writable = set(
-        Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities).values_list("code", flat=True)
-    )
-    outside = sorted(batch.municipalities - writable)
-    if outside:
-        names = ", ".join(Municipality.objects.filter(code__in=outside).values_list("name", flat=True) or outside)
-        raise ImportFailed([Problem(source.short_name, None, "municipality", NOT_YOURS.format(names=names))])
-
-
 @login_required
 def sources(request: HttpRequest) -> HttpResponse:
-    can_import = bool(scope_for(request.user).write_municipalities)
+    can_import = bool(reach_for(request.user))
     pages = []
     for url_name, label, description in SOURCE_PAGES:
         try:
@@ -95,8 +83,6 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
             importer = importer.configured(**options.cleaned_data)
         source = Source(upload.name, upload.read())
         try:
-            batch = importer.parse(source)
-            _check_scope(request, source, batch)
             outcome = run_import(importer, source, by=request.user, dry_run=True)
         except ImportFailed as failed:
             context.update(problems=failed.problems, file_name=source.name)
@@ -124,7 +110,6 @@ def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
     source = Source(pending["name"], path.read_bytes())
     path.unlink()
     try:
-        _check_scope(request, source, importer.parse(source))
         outcome = run_import(importer, source, by=request.user)
     except ImportFailed as failed:
         return render(request, "sources/import.html", {"importer": importer, "problems": failed.problems}, status=400)

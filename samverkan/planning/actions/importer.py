@@ -26,6 +26,7 @@ nothing.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -40,7 +41,7 @@ from samverkan.planning.actions.services import (
     occurrence_validate,
     status_after_occurrence,
 )
-from samverkan.sources.importing import HEADER, Batch, Outcome, Problems, Source, read_rows
+from samverkan.sources.importing import HEADER, Batch, Claim, Outcome, Problems, Source, read_rows
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -180,6 +181,12 @@ class ActivityImporter:
             _add_errors(problems, line, error)
             return None
         return occurrence
+
+    def claims(self, batch: Batch) -> Iterator[Claim]:
+        """A row writes its activity's municipality; an activity outside the reach is as unknown as a missing one."""
+        for row in batch.rows:
+            number = NOT_AN_ACTIVITY.format(value=str(row.activity.pk))
+            yield Claim(row.line, "activity_id", row.activity.plan.municipality.code, number)
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
         logged = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -9,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisations.regions import region_names
 from samverkan.sources.bra.models import CrimeCategory
-from samverkan.sources.bra.parse import parse_export
+from samverkan.sources.bra.parse import CRIME, REGION, parse_export
 from samverkan.sources.bra.services import crime_statistics_save
-from samverkan.sources.importing import Batch, Outcome, Problems, Source, decode_text
+from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source, decode_text
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
+
+CATEGORY_MOVED = _("{category!r} lies under {parent!r}: only an administrator moves a category in Brå's tree")
 
 
 @dataclass
@@ -40,6 +43,20 @@ class BraImporter:
         problems.raise_if_any()
         municipalities = {row.region_code for row in parsed.rows if len(row.region_code) == 4}
         return CrimeBatch(rows=parsed.rows, municipalities=municipalities, parents=parsed.parents)
+
+    def claims(self, batch: Batch) -> Iterator[Claim]:
+        """A row is matched by its own region, so it writes that region only. The category tree is
+        everyone's: moving a stored category is an administrator's (its claim is of no region)."""
+        assert isinstance(batch, CrimeBatch)
+        first_line: dict[str, int] = {}
+        for row in batch.rows:
+            first_line.setdefault(row.category, row.line)
+            yield Claim(row.line, REGION, row.region_code)
+        stored = CrimeCategory.objects.filter(name__in=batch.parents).values_list("name", "parent__name")
+        for name, parent in stored:
+            if batch.parents[name] != parent:
+                moved = CATEGORY_MOVED.format(category=name, parent=parent or "–")
+                yield Claim(first_line.get(name), CRIME, "", moved)
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
         assert isinstance(batch, CrimeBatch)

@@ -84,7 +84,8 @@ class IncidentImporter:
             "description": row.description,
         }
         described = f"{municipality.name}: {category.name} {row.occurred_from:%Y-%m-%d %H:%M}"
-        incident = Incident.objects.filter(import_key=row.key).first()
+        # The key is the municipality's own: another municipality's incident of the same id is never matched.
+        incident = Incident.objects.filter(municipality=municipality, import_key=row.key).first()
         if incident is None:
             Incident.objects.create(
                 import_key=row.key,

@@ -161,7 +161,8 @@ class Incident(models.Model):
     h3_r7 = models.CharField(max_length=16, editable=False, default="")
     h3_r8 = models.CharField(max_length=16, editable=False, default="")
     h3_r9 = models.CharField(max_length=16, editable=False, default="")
-    import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Unique per municipality (a constraint below); NULL, not "", for an incident of no import, which is not unique.
+    import_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001
     run = models.ForeignKey("sources.ImportRun", models.PROTECT, null=True, blank=True, related_name="+")
 
     objects = IncidentQuerySet.as_manager()
@@ -176,6 +177,7 @@ class Incident(models.Model):
                 condition=Q(occurred_to__isnull=True) | Q(occurred_to__gte=F("occurred_from")),
                 name="incident_span_forward",
             ),
+            models.UniqueConstraint(fields=["municipality", "import_key"], name="incident_import_key_per_municipality"),
         ]
         indexes = [
             models.Index(fields=["municipality", "occurred_from"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source
 from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 from samverkan.sources.models import ImportRun
@@ -70,6 +71,11 @@ class IndicatorImporter:
         problems.items.sort(key=lambda problem: problem.line or 0)
         problems.raise_if_any()
         return Batch(rows=resolved, municipalities={r.region_code for r in resolved if len(r.region_code) == 4})
+
+    def claims(self, batch: Batch) -> Iterator[Claim]:
+        """A value is matched by its own region, so it writes that region only."""
+        for resolved in batch.rows:
+            yield Claim(resolved.row.line, "municipality", resolved.region_code)
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
         rows: list[Resolved] = batch.rows

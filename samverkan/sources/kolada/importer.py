@@ -18,6 +18,7 @@ from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
 from samverkan.sources.importing import (
     Batch,
+    Claim,
     ImportFailed,
     Outcome,
     Problem,
@@ -81,6 +82,11 @@ class KoladaImporter:
         if found:
             raise ImportFailed(found)
         return Batch(rows=values, municipalities={v.region_code for v in values if len(v.region_code) == 4})
+
+    def claims(self, batch: Batch) -> Iterator[Claim]:
+        """A value is matched by its own region, so it writes that region only."""
+        for value in batch.rows:
+            yield Claim(value.line, "municipality", value.region_code)
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
         rows: list[KoladaValue] = batch.rows

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from itertools import batched
 from typing import TextIO
 
@@ -8,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
-from samverkan.organisations.regions import region_names
-from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.organisations.regions import region_label, region_names
+from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.local_time import local_month
 from samverkan.sources.police_events.models import PoliceEvent
@@ -19,6 +20,9 @@ from samverkan.sources.registry import register
 UNKNOWN_PLACE = "unknown place"
 UNKNOWN_PLACES = "{count} event(s) name a place that is no municipality or county, kept for none: {names}"
 CHUNK = 1000
+LOCATION = "location.name"
+NO_MUNICIPALITY = _("the event lies in no municipality: only the police feed brings such events")
+MOVED = _("event {event_id} is kept for {region}: only the police feed moves an event to another place")
 
 
 def region_code(row: EventRow, names: dict[str, str]) -> str:
@@ -50,6 +54,21 @@ class PoliceEventImporter:
         names = region_names()
         rows = [dataclasses.replace(row, region_code=region_code(row, names)) for row in rows]
         return Batch(rows=rows, municipalities={row.region_code for row in rows if len(row.region_code) == 4})
+
+    def claims(self, batch: Batch) -> Iterator[Claim]:
+        """An event writes its region and, when it is stored, the region it is kept for; moving it is the feed's."""
+        for rows in batched(batch.rows, CHUNK):
+            stored = dict(
+                PoliceEvent.objects.filter(event_id__in=[row.event_id for row in rows]).values_list(
+                    "event_id", "region_code"
+                )
+            )
+            for row in rows:
+                yield Claim(row.line, LOCATION, row.region_code, None if row.region_code else NO_MUNICIPALITY)
+                kept = stored.get(row.event_id)
+                if kept is not None and kept != row.region_code:
+                    yield Claim(row.line, LOCATION, kept)
+                    yield Claim(row.line, LOCATION, "", MOVED.format(event_id=row.event_id, region=region_label(kept)))
 
     def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
         municipalities = dict(Municipality.objects.filter(code__in=batch.municipalities).values_list("code", "id"))

@@ -208,13 +208,19 @@ def test_it_previews_then_imports_in_the_web(client, world, arjeplog_plan):
     assert Occurrence.objects.count() == 3
 
 
+@pytest.mark.usefixtures("in_english")
 def test_it_refuses_a_file_for_another_municipality_in_the_web(client, world, arjeplog_plan):
     client.force_login(world.charlie)
     upload = io.BytesIO(good_file(arjeplog_plan).encode())
     upload.name = "uppfoljning.csv"
     response = client.post(reverse("import_upload", args=["activities"]), {"file": upload})
     assert response.status_code == 400
-    assert [p.field for p in response.context["problems"]] == ["municipality"]
+    # Another municipality's activity is as unknown as one that does not exist: its number reveals nothing.
+    numbers = [arjeplog_plan.meet.pk, arjeplog_plan.meet.pk, arjeplog_plan.drugs.pk, arjeplog_plan.neighbours.pk]
+    assert [str(p) for p in response.context["problems"]] == [
+        f"uppfoljning.csv:{line}: activity_id: '{number}' is not the number of an activity"
+        for line, number in enumerate(numbers, start=2)
+    ]
     assert not Occurrence.objects.exists()
 
 

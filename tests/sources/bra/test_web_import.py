@@ -7,9 +7,12 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samverkan.organisations.models import User
 from samverkan.sources.bra.models import CrimeStatistic
 from samverkan.sources.models import ImportRun
 from tests.sources.bra.helpers import DATABASFIL, MALFORMED, NORRBOTTEN, database_state
+
+REFERENCE = "is reference data: only an administrator imports national and county figures"
 
 
 @pytest.fixture
@@ -31,7 +34,9 @@ def test_it_offers_the_import_at_its_address(english, world):
 
 
 def test_it_previews_then_stores_on_confirm(english, world):
-    english.force_login(world.alice)
+    # The file holds a figure of the whole country, which only an administrator imports.
+    admin = User.objects.create_user("admin", password="password", is_staff=True)
+    english.force_login(admin)
     before = database_state()
     preview = upload(english, DATABASFIL)
     assert preview.status_code == 200
@@ -40,7 +45,7 @@ def test_it_previews_then_stores_on_confirm(english, world):
     confirm = english.post(reverse("import_confirm", args=["bra"]), {"token": preview.context["token"]})
     assert confirm.status_code == 302
     assert CrimeStatistic.objects.count() == 5
-    assert ImportRun.objects.get().by == world.alice
+    assert ImportRun.objects.get().by == admin
 
 
 def test_it_shows_the_problems_of_a_malformed_file(english, world):
@@ -60,6 +65,18 @@ def test_it_refuses_the_outsider_figures_of_another_municipality(english, world)
     response = upload(english, NORRBOTTEN)
     assert response.status_code == 400
     assert [str(p) for p in response.context["problems"]] == [
-        "anmalda_brott_norrbotten.txt: municipality: you may not import data for Arjeplog"
+        "anmalda_brott_norrbotten.txt: municipality: you may not import data for Arjeplog",
+        # The county's and the country's figures (the rows of ".." repeat their parents and are left out).
+        *(
+            f"anmalda_brott_norrbotten.txt:{line}: Region: {region} {REFERENCE}"
+            for line, region in [
+                (20, "Norrbottens län"),
+                (23, "Norrbottens län"),
+                (24, "Norrbottens län"),
+                (25, "Hela landet"),
+                (28, "Hela landet"),
+                (29, "Hela landet"),
+            ]
+        ),
     ]
     assert not CrimeStatistic.objects.exists()

@@ -34,7 +34,8 @@ FIRST = HEADER + (
     # The night the clocks go forward: 01:30 local is 00:30 UTC, still 29 March.
     "est-5,2026-03-29 01:30,,2506,66.5,17.5,,,,Brand,3,ny,Brand i container\n"
 )
-# The second file: est-2 becomes Nedskräpning, est-3 moves to Arvidsjaur, est-4 moves to April.
+# The second file: est-2 becomes Nedskräpning, est-4 moves to April, and Arvidsjaur's EST has an est-3 too:
+# another incident than Arjeplog's, since an id is its municipality's own.
 SECOND = (
     FIRST.replace(
         "est-2,2026-02-01 00:30,,2506,66.5,17.5,,,,Klotter", "est-2,2026-02-01 00:30,,2506,66.5,17.5,,,,Nedskräpning"
@@ -117,12 +118,15 @@ def test_it_follows_a_second_import_that_changes_categories_places_and_times(wor
     path.write_text(FIRST, encoding="utf-8")
     run(path)
     path.write_text(SECOND, encoding="utf-8")
-    assert run(path) == "imported: 0 created, 3 updated, 2 skipped"
-    assert Incident.objects.get(import_key="id:est-3").municipality == world.arvidsjaur
+    assert run(path) == "imported: 1 created, 2 updated, 2 skipped"
+    assert {i.municipality for i in Incident.objects.filter(import_key="id:est-3")} == {
+        world.arjeplog,
+        world.arvidsjaur,
+    }
     assert stored() == recount()
     assert months_of(world, world.arjeplog) == {
         ("Klotter", 2026, 1): (1, 2),
-        ("Nedskräpning", 2026, 2): (1, 3),
+        ("Nedskräpning", 2026, 2): (2, 4),
         ("Brand", 2026, 3): (1, 3),
     }
     assert months_of(world, world.arvidsjaur) == {("Nedskräpning", 2026, 2): (1, 1), ("Nedskräpning", 2026, 4): (1, 2)}

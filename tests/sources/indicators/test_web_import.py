@@ -4,10 +4,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samverkan.organisations.models import User
 from samverkan.sources.indicators.models import IndicatorValue
 from samverkan.sources.models import ImportRun
 
 from .conftest import DATA, state
+
+REFERENCE = "is reference data: only an administrator imports national and county figures"
 
 UPLOAD = reverse("import_upload", args=["indicators"])
 CONFIRM = reverse("import_confirm", args=["indicators"])
@@ -21,8 +24,10 @@ def test_it_lives_at_the_generic_import_address():
     assert UPLOAD == "/kartlaggning/import/indicators/"
 
 
-def test_it_previews_then_imports_for_the_owner(client, world):
-    client.force_login(world.alice)
+def test_it_previews_then_imports_for_an_administrator(client, world):
+    # The file holds figures of the county and the country, which only an administrator imports.
+    admin = User.objects.create_user("admin", password="password", is_staff=True)
+    client.force_login(admin)
     response = upload(client, "can_arjeplog.csv")
     assert response.status_code == 200
     assert response.context["outcome"].created == 7
@@ -31,7 +36,20 @@ def test_it_previews_then_imports_for_the_owner(client, world):
     response = client.post(CONFIRM, {"token": response.context["token"]})
     assert response.status_code == 302
     assert IndicatorValue.objects.count() == 7
-    assert ImportRun.objects.get().by == world.alice
+    assert ImportRun.objects.get().by == admin
+
+
+@pytest.mark.usefixtures("in_english")
+def test_it_refuses_county_and_national_figures_to_the_owner(client, world):
+    client.force_login(world.alice)
+    before = state()
+    response = upload(client, "can_arjeplog.csv")
+    assert response.status_code == 400
+    assert [str(p) for p in response.context["problems"]] == [
+        f"can_arjeplog.csv:5: municipality: Norrbottens län {REFERENCE}",
+        f"can_arjeplog.csv:6: municipality: Hela landet {REFERENCE}",
+    ]
+    assert state() == before
 
 
 def test_it_imports_an_iso_8859_1_file_through_the_web(client, world):

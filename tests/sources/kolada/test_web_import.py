@@ -4,10 +4,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samverkan.organisations.models import User
 from samverkan.sources.kolada.models import KpiValue
 from samverkan.sources.models import ImportRun
 
 from .conftest import DATA, state
+
+REFERENCE = "is reference data: only an administrator imports national and county figures"
 
 UPLOAD = reverse("import_upload", args=["kolada"])
 CONFIRM = reverse("import_confirm", args=["kolada"])
@@ -22,8 +25,10 @@ def test_it_lives_at_the_generic_import_address():
     assert UPLOAD == "/kartlaggning/import/kolada/"
 
 
-def test_it_previews_then_imports_for_the_owner(client, world):
-    client.force_login(world.alice)
+def test_it_previews_then_imports_for_an_administrator(client, world):
+    # The file holds figures of the country and the county, which only an administrator imports.
+    admin = User.objects.create_user("admin", password="password", is_staff=True)
+    client.force_login(admin)
     response = upload(client)
     assert response.status_code == 200
     assert response.context["outcome"].created == 14
@@ -32,7 +37,21 @@ def test_it_previews_then_imports_for_the_owner(client, world):
     response = client.post(CONFIRM, {"token": response.context["token"]})
     assert response.status_code == 302
     assert KpiValue.objects.count() == 14
-    assert ImportRun.objects.get().by == world.alice
+    assert ImportRun.objects.get().by == admin
+
+
+@pytest.mark.usefixtures("in_english")
+def test_it_refuses_national_and_county_figures_to_the_owner(client, world):
+    client.force_login(world.alice)
+    before = state()
+    response = upload(client)
+    assert response.status_code == 400
+    assert [str(p) for p in response.context["problems"]] == [
+        f"kolada_arjeplog.json:3: municipality: Norrbottens län {REFERENCE}",
+        f"kolada_arjeplog.json:4: municipality: Hela landet {REFERENCE}",
+        f"kolada_arjeplog.json:7: municipality: Hela landet {REFERENCE}",
+    ]
+    assert state() == before
 
 
 @pytest.mark.usefixtures("in_english")
