@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, Commitment, CommunicationItem, Signatory
+from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Organisation
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -32,7 +33,7 @@ class AgreementForm(forms.ModelForm):
         ).distinct()
         self.sections = list(sections)
         for section in self.sections:
-            self.fields[f"section_{section.kind}"] = forms.CharField(
+            self.fields[f"section_{section.kind}"] = GuardedFormField(
                 label=section.get_kind_display(),
                 initial=section.body,
                 required=False,

@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality, Organisation
 
 
 class FocusArea(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    short_name = models.CharField(_("short name"), max_length=30, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    name = GuardedCharField(_("name"), max_length=200, unique=True)
+    short_name = GuardedCharField(_("short name"), max_length=30, unique=True)
+    description = GuardedTextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -41,7 +42,7 @@ class Agreement(models.Model):
         EXPIRED = "utgangen", _("Expired")
         UNDER_REVISION = "under_revidering", _("Under revision")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = GuardedCharField(_("title"), max_length=300)
     part = models.PositiveSmallIntegerField(_("part"), choices=Part.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     parties = models.ManyToManyField(Organisation, related_name="agreements", verbose_name=_("parties"))
@@ -103,7 +104,7 @@ class Section(models.Model):
 
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="sections")
     kind = models.CharField(_("section"), max_length=30, choices=Kind.choices)
-    body = models.TextField(_("text"), blank=True)
+    body = GuardedTextField(_("text"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -124,8 +125,8 @@ class Responsible(models.TextChoices):
 
 class Signatory(models.Model):
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatories")
-    name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200)
+    name = GuardedCharField(_("name"), max_length=200)
+    title = GuardedCharField(_("title"), max_length=200)
     organisation = models.ForeignKey(Organisation, models.PROTECT, verbose_name=_("organisation"))
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
@@ -143,8 +144,8 @@ class Commitment(models.Model):
 
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="commitments")
     responsible = models.CharField(_("who"), max_length=10, choices=Responsible.choices)
-    text = models.TextField(_("what"))
-    recurrence = models.CharField(_("recurrence"), max_length=100, blank=True, help_text=_("For example: every year."))
+    text = GuardedTextField(_("what"))
+    recurrence = GuardedCharField(_("recurrence"), max_length=100, blank=True, help_text=_("For example: every year."))
     due_on = models.DateField(_("due date"), null=True, blank=True)
     focus_area = models.ForeignKey(FocusArea, models.SET_NULL, null=True, blank=True, verbose_name=_("focus area"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -160,11 +161,11 @@ class Commitment(models.Model):
 
 class CommunicationItem(models.Model):
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="communication_plan")
-    message = models.TextField(_("message"))
-    audience = models.CharField(_("audience"), max_length=200)
-    channel = models.CharField(_("channel"), max_length=200)
-    when = models.CharField(_("when"), max_length=200)
-    responsible = models.CharField(_("responsible"), max_length=200)
+    message = GuardedTextField(_("message"))
+    audience = GuardedCharField(_("audience"), max_length=200)
+    channel = GuardedCharField(_("channel"), max_length=200)
+    when = GuardedCharField(_("when"), max_length=200)
+    responsible = GuardedCharField(_("responsible"), max_length=200)
 
     class Meta:
         ordering = ["agreement", "id"]
@@ -195,7 +196,7 @@ class AgreementChange(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=pgettext_lazy("changed by", "by")
     )
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
-    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    subject = GuardedCharField(_("subject"), max_length=300, blank=True)
     related = models.ForeignKey(
         Agreement, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("related agreement")
     )

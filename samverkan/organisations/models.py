@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedCharField, GuardedTextField
+
 
 class Municipality(models.Model):
     code = models.CharField(_("municipality code"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")])
@@ -91,7 +93,7 @@ class Organisation(models.Model):
         CIVIL_SOCIETY = "civil_society", _("Civil society")
         BUSINESS = "business", _("Business")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = GuardedCharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     partner_kind = models.CharField(_("partner kind"), max_length=20, choices=PartnerKind.choices, blank=True)
     parent = models.ForeignKey(
@@ -131,7 +133,9 @@ class Organisation(models.Model):
 
 
 class User(AbstractUser):
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    first_name = GuardedCharField(_("first name"), max_length=150, blank=True)
+    last_name = GuardedCharField(_("last name"), max_length=150, blank=True)
+    title = GuardedCharField(_("title"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("user")
@@ -180,12 +184,12 @@ class Membership(models.Model):
 
 
 class CollaborationGroup(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = GuardedCharField(_("name"), max_length=200)
     municipalities = models.ManyToManyField(
         Municipality, related_name="collaboration_groups", verbose_name=_("municipalities")
     )
-    purpose = models.TextField(_("purpose"), blank=True)
-    reports_to = models.CharField(_("reports to"), max_length=300, blank=True)
+    purpose = GuardedTextField(_("purpose"), blank=True)
+    reports_to = GuardedCharField(_("reports to"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -209,7 +213,7 @@ class GroupMember(models.Model):
         MEMBER = "ledamot", _("Member")
 
     group = models.ForeignKey(CollaborationGroup, models.CASCADE, related_name="members")
-    name = models.CharField(_("name"), max_length=200)
+    name = GuardedCharField(_("name"), max_length=200)
     organisation = models.ForeignKey(Organisation, models.PROTECT, verbose_name=_("organisation"))
     role = models.CharField(_("role"), max_length=20, choices=GroupRole.choices)
     rank = models.PositiveSmallIntegerField(editable=False, default=0)

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality, Organisation
 
 BASELINE_IMMUTABLE = _("An adopted situation picture cannot be changed; adopt a new version instead.")
@@ -25,7 +25,7 @@ class RecurringEvent(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.CASCADE, related_name="recurring_events", verbose_name=_("municipality")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = GuardedCharField(_("name"), max_length=100)
     start_month = models.PositiveSmallIntegerField(_("start month"), validators=MONTH)
     start_day = models.PositiveSmallIntegerField(_("start day"), validators=DAY, default=1)
     end_month = models.PositiveSmallIntegerField(_("end month"), validators=MONTH)
@@ -55,8 +55,8 @@ class Conclusion(models.Model):
     municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="conclusions")
     start = models.DateField()
     end = models.DateField()
-    problem = models.CharField(_("problem"), max_length=200, blank=True)
-    text = models.TextField(_("analysis"), blank=True, validators=[validate_no_personnummer])
+    problem = GuardedCharField(_("problem"), max_length=200, blank=True)
+    text = GuardedTextField(_("analysis"), blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

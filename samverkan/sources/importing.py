@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.exports import unquote_cell
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
@@ -270,7 +271,8 @@ def read_table(text: str, *, delimiters: str = "\t;,") -> tuple[list[str], Itera
         for values in reader:
             if not any(value.strip() for value in values):
                 continue
-            yield TableRow(reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False)))
+            cells = (unquote_cell(v.strip()) for v in values)
+            yield TableRow(reader.line_num, dict(zip(header, cells, strict=False)))
 
     for values in reader:
         if any(value.strip() for value in values):

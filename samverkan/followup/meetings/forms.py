@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedFormField
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup
 from samverkan.planning.actions.forms import ServiceErrorsMixin
@@ -33,16 +34,16 @@ class MinutesForm(MeetingForm):
 
 
 class AgendaForm(ServiceErrorsMixin, forms.Form):
-    agenda = forms.CharField(
+    agenda = GuardedFormField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 14}), help_text=_("One item per line.")
     )
 
 
 class DecisionForm(ServiceErrorsMixin, forms.Form):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = GuardedFormField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
     plan = forms.ModelChoiceField(label=_("Action plan"), queryset=ActionPlan.objects.none())
     responsible = forms.ChoiceField(label=_("Responsible"), choices=Activity.Responsible.choices)
-    role = forms.CharField(label=_("Responsible role"), max_length=200, help_text=_("e.g. kommunpolis"))
+    role = GuardedFormField(label=_("Responsible role"), max_length=200, help_text=_("e.g. kommunpolis"))
     ends_on = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, plans: QuerySet[ActionPlan], **kwargs) -> None:
@@ -53,19 +54,19 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
 
 
 class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = GuardedFormField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
     activity = forms.ModelChoiceField(label=_("Activity"), queryset=Activity.objects.none())
     status = forms.ChoiceField(
         label=_("New status"), required=False, choices=[("", _("Unchanged"))] + Activity.Status.choices
     )
-    status_comment = forms.CharField(label=_("Status comment"), max_length=500, required=False)
+    status_comment = GuardedFormField(label=_("Status comment"), max_length=500, required=False)
     ends_on = forms.DateField(
         label=_("New end date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=FROZEN_HELP,
     )
-    role = forms.CharField(
+    role = GuardedFormField(
         label=_("New responsible role"),
         max_length=200,
         required=False,

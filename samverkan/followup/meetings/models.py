@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import CollaborationGroup, GroupMember
 from samverkan.planning.actions.models import Activity
 
@@ -26,12 +26,10 @@ class Meeting(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.GROUP)
     starts_at = models.DateTimeField(_("date and time"))
-    place = models.CharField(_("place"), max_length=200, validators=[validate_no_personnummer])
+    place = GuardedCharField(_("place"), max_length=200)
     attendees = models.ManyToManyField(GroupMember, blank=True, related_name="meetings", verbose_name=_("attendees"))
-    agenda = models.TextField(
-        _("agenda"), blank=True, validators=[validate_no_personnummer], help_text=_("One item per line.")
-    )
-    minutes = models.TextField(_("minutes"), blank=True, validators=[validate_no_personnummer])
+    agenda = GuardedTextField(_("agenda"), blank=True, help_text=_("One item per line."))
+    minutes = GuardedTextField(_("minutes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
 
     class Meta:
@@ -61,15 +59,15 @@ class Decision(models.Model):
         UPDATED = "andrad", _("Changed activity")
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
-    text = models.TextField(_("decision"), validators=[validate_no_personnummer])
+    text = GuardedTextField(_("decision"))
     activity = models.ForeignKey(
         Activity, models.SET_NULL, null=True, related_name="decisions", verbose_name=_("activity")
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CREATED)
     new_status = models.CharField(_("new status"), max_length=12, blank=True, choices=Activity.Status.choices)
-    new_status_comment = models.CharField(_("new comment"), max_length=500, blank=True)
+    new_status_comment = GuardedCharField(_("new comment"), max_length=500, blank=True)
     new_ends_on = models.DateField(_("new end date"), null=True, blank=True)
-    new_role = models.CharField(_("new responsible role"), max_length=200, blank=True)
+    new_role = GuardedCharField(_("new responsible role"), max_length=200, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 

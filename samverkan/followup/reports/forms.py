@@ -3,23 +3,21 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedFormField
 
 
 class NarrativeForm(forms.Form):
     """The written sections of the annual report; the figures are filled in from the data."""
 
-    summary = forms.CharField(
+    summary = GuardedFormField(
         label=_("Summary"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        validators=[validate_no_personnummer],
     )
-    proposals = forms.CharField(
+    proposals = GuardedFormField(
         label=_("Proposals for next year"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        validators=[validate_no_personnummer],
     )
 
 

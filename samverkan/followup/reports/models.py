@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedTextField
 from samverkan.organisations.models import Municipality, Organisation
 
 REPORT_IMMUTABLE = _("A generated report cannot be changed; generate a new version instead.")
@@ -35,7 +35,7 @@ class ReportNarrative(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
-    text = models.TextField(_("text"), blank=True, validators=[validate_no_personnummer])
+    text = GuardedTextField(_("text"), blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedCharField
 from samverkan.followup.seasons import checklists
 from samverkan.situation.models import RecurringEvent
 
@@ -36,7 +37,7 @@ class CoordinationTask(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind of event"), max_length=20, choices=EventKind.choices)
-    task = models.CharField(_("task"), max_length=200)
+    task = GuardedCharField(_("task"), max_length=200)
     owner_role = models.CharField(_("owner role"), max_length=30, choices=OwnerRole.choices)
     due_on = models.DateField(_("due"))
     done = models.BooleanField(_("done"), default=False)

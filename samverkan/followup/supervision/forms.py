@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedFormField
 from samverkan.followup.supervision.models import CHECKLIST, Answer, SupervisedObject, Visit
 from samverkan.planning.actions.forms import DATE_INPUT, ServiceErrorsMixin
 
@@ -15,9 +16,9 @@ TEST_PURCHASE_NOTE = _(
 
 
 class SupervisedObjectForm(ServiceErrorsMixin, forms.Form):
-    name = forms.CharField(label=_("Business"), max_length=200, help_text=_("The business, never a person's name."))
+    name = GuardedFormField(label=_("Business"), max_length=200, help_text=_("The business, never a person's name."))
     permit = forms.ChoiceField(label=_("Permit"), choices=SupervisedObject.Permit.choices)
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    address = GuardedFormField(label=_("Address"), max_length=300, required=False)
 
 
 class VisitForm(ServiceErrorsMixin, forms.Form):
@@ -26,10 +27,10 @@ class VisitForm(ServiceErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Visit.Kind.choices, help_text=TEST_PURCHASE_NOTE)
     announced = forms.BooleanField(label=_("Announced"), required=False)
     joint_with_police = forms.BooleanField(label=_("Joint with the police"), required=False)
-    findings = forms.CharField(
+    findings = GuardedFormField(
         label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=TEST_PURCHASE_NOTE
     )
-    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    follow_up = GuardedFormField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, objects: QuerySet[SupervisedObject], **kwargs) -> None:
         super().__init__(*args, **kwargs)

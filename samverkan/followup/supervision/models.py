@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality
 
 # The checklist of an alcohol and tobacco supervision visit, in its order.
@@ -46,9 +46,9 @@ class SupervisedObject(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.CASCADE, related_name="supervised_objects", verbose_name=_("municipality")
     )
-    name = models.CharField(_("business"), max_length=200, validators=[validate_no_personnummer])
+    name = GuardedCharField(_("business"), max_length=200)
     permit = models.CharField(_("permit"), max_length=10, choices=Permit.choices)
-    address = models.CharField(_("address"), max_length=300, blank=True, validators=[validate_no_personnummer])
+    address = GuardedCharField(_("address"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["municipality", "name"]
@@ -76,8 +76,8 @@ class Visit(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     joint_with_police = models.BooleanField(_("joint with the police"), default=False)
     checklist = models.JSONField(_("checklist"), default=dict, blank=True)
-    findings = models.TextField(_("findings"), blank=True, validators=[validate_no_personnummer])
-    follow_up = models.TextField(_("follow-up"), blank=True, validators=[validate_no_personnummer])
+    findings = GuardedTextField(_("findings"), blank=True)
+    follow_up = GuardedTextField(_("follow-up"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("recorded by")
     )

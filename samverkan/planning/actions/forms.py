@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals.models import Goal
@@ -25,7 +25,7 @@ class ServiceErrorsMixin:
 
 class ActionPlanForm(ServiceErrorsMixin, forms.Form):
     municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
-    title = forms.CharField(label=_("Title"), max_length=300, validators=[validate_no_personnummer])
+    title = GuardedFormField(label=_("Title"), max_length=300)
     starts_on = forms.DateField(label=_("From"), widget=DATE_INPUT)
     ends_on = forms.DateField(label=_("To"), widget=DATE_INPUT)
 
@@ -40,7 +40,7 @@ class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
     problems = forms.MultipleChoiceField(
         label=_("Problems of the situation picture"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    other_problems = forms.CharField(
+    other_problems = GuardedFormField(
         label=_("Other problems"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -103,8 +103,8 @@ class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
 
 class OccurrenceForm(ServiceErrorsMixin, forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
-    what = forms.CharField(label=_("What was done"), max_length=300)
-    where = forms.CharField(label=_("Where"), max_length=200, required=False)
+    what = GuardedFormField(label=_("What was done"), max_length=300)
+    where = GuardedFormField(label=_("Where"), max_length=200, required=False)
     reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
 
 

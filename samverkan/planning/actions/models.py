@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.goals.models import Goal
 
@@ -28,7 +28,7 @@ class ActionPlan(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.PROTECT, related_name="action_plans", verbose_name=_("municipality")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = GuardedCharField(_("title"), max_length=300)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -89,8 +89,8 @@ class Activity(models.Model):
         PARTNER = "partner", _("A partner")
 
     plan = models.ForeignKey(ActionPlan, models.CASCADE, related_name="activities", verbose_name=_("action plan"))
-    title = models.CharField(_("activity"), max_length=300, validators=[validate_no_personnummer])
-    description = models.TextField(_("description"), blank=True, validators=[validate_no_personnummer])
+    title = GuardedCharField(_("activity"), max_length=300)
+    description = GuardedTextField(_("description"), blank=True)
     goals = models.ManyToManyField(Goal, blank=True, related_name="activities", verbose_name=_("goals"))
     problems = models.JSONField(
         _("problems"), default=list, blank=True, help_text=_("Names of ranked problems of the situation picture.")
@@ -99,11 +99,10 @@ class Activity(models.Model):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="activities", verbose_name=_("responsible organisations")
     )
-    role = models.CharField(
+    role = GuardedCharField(
         _("responsible role"),
         max_length=200,
         blank=True,
-        validators=[validate_no_personnummer],
         help_text=_("e.g. kommunpolis"),
     )
     starts_on = models.DateField(_("start"))
@@ -113,15 +112,14 @@ class Activity(models.Model):
     target_count = models.PositiveIntegerField(
         _("target (times)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    target_text = models.CharField(
+    target_text = GuardedCharField(
         _("target"),
         max_length=200,
         blank=True,
-        validators=[validate_no_personnummer],
         help_text=_('e.g. "två gånger per år"'),
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    status_comment = models.CharField(_("comment"), max_length=500, blank=True, validators=[validate_no_personnummer])
+    status_comment = GuardedCharField(_("comment"), max_length=500, blank=True)
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -158,8 +156,8 @@ class Occurrence(models.Model):
 
     activity = models.ForeignKey(Activity, models.CASCADE, related_name="occurrences", verbose_name=_("activity"))
     held_on = models.DateField(_("date"))
-    what = models.CharField(_("what"), max_length=300, validators=[validate_no_personnummer])
-    where = models.CharField(_("where"), max_length=200, blank=True, validators=[validate_no_personnummer])
+    what = GuardedCharField(_("what"), max_length=300)
+    where = GuardedCharField(_("where"), max_length=200, blank=True)
     reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
     logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     logged_at = models.DateTimeField(_("logged at"), auto_now_add=True)

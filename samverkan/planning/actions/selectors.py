@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -13,6 +11,7 @@ from django.utils import timezone
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
+from samverkan.core.exports import csv_text
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import ActionPlan, Activity
@@ -148,9 +147,5 @@ SHEET_COLUMNS = [
 def follow_up_sheet(plan: ActionPlan) -> str:
     """The plan's activities as a CSV the activities importer reads back: a row each, with its status and
     comment, and empty occurrence columns to fill in. Starts with a BOM, so that Excel reads it as UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(SHEET_COLUMNS)
-    for activity in plan.activities.all():
-        writer.writerow([activity.pk, activity.title, activity.status, activity.status_comment, "", "", "", ""])
-    return "\ufeff" + out.getvalue()
+    rows = ([a.pk, a.title, a.status, a.status_comment, "", "", "", ""] for a in plan.activities.all())
+    return csv_text(SHEET_COLUMNS, rows, bom=True)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, FocusArea
 from samverkan.core import clock
+from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline
@@ -40,8 +41,8 @@ class GoalForm(ServiceForm):
         help_text=_("A common goal is shared by the whole agreement; a separate goal is one municipality's."),
     )
     focus_area = forms.ModelChoiceField(label=_("Focus area"), queryset=FocusArea.objects.all())
-    title = forms.CharField(label=_("Goal"), max_length=_max_length(Goal, "title"))
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    title = GuardedFormField(label=_("Goal"), max_length=_max_length(Goal, "title"))
+    description = GuardedFormField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(
         self,
@@ -82,7 +83,7 @@ class IndicatorForm(ServiceForm):
     """A new indicator, or the indicator to edit (`indicator`): all but its series and municipality."""
 
     prefix = "indicator"
-    name = forms.CharField(label=_("Name"), max_length=_max_length(Indicator, "name"))
+    name = GuardedFormField(label=_("Name"), max_length=_max_length(Indicator, "name"))
     series = forms.ChoiceField(label=_("Series"), choices=Indicator.Series.choices)
     key = forms.CharField(
         label=_("Which"),
@@ -136,7 +137,7 @@ class IndicatorForm(ServiceForm):
 class ManualValueForm(ServiceForm):
     measured_on = forms.DateField(label=_("Measured on"), widget=DATE_INPUT)
     value = forms.FloatField(label=_("Value"), widget=NUMBER_INPUT)
-    note = forms.CharField(label=_("Note"), required=False, max_length=_max_length(ManualValue, "note"))
+    note = GuardedFormField(label=_("Note"), required=False, max_length=_max_length(ManualValue, "note"))
 
     def __init__(self, *args, indicator: Indicator, **kwargs) -> None:
         super().__init__(*args, prefix=f"value-{indicator.pk}", **kwargs)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, FocusArea
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality
 from samverkan.situation.models import Baseline
 
@@ -28,8 +28,8 @@ class Goal(models.Model):
         verbose_name=_("municipality"),
         help_text=_("Empty: a common goal of the whole agreement."),
     )
-    title = models.CharField(_("goal"), max_length=300, validators=[validate_no_personnummer])
-    description = models.TextField(_("description"), blank=True, validators=[validate_no_personnummer])
+    title = GuardedCharField(_("goal"), max_length=300)
+    description = GuardedTextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["focus_area__order", "title"]
@@ -67,7 +67,7 @@ class Indicator(models.Model):
         UP = "up", _("Higher is better")
 
     goal = models.ForeignKey(Goal, models.CASCADE, related_name="indicators", verbose_name=_("goal"))
-    name = models.CharField(_("name"), max_length=200, validators=[validate_no_personnummer])
+    name = GuardedCharField(_("name"), max_length=200)
     series = models.CharField(_("series"), max_length=20, choices=Series.choices)
     key = models.CharField(
         _("which"),
@@ -114,7 +114,7 @@ class ManualValue(models.Model):
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="manual_values")
     measured_on = models.DateField(_("measured on"))
     value = models.FloatField(_("value"))
-    note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_personnummer])
+    note = GuardedCharField(_("note"), max_length=300, blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
 
     class Meta:

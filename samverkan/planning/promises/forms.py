@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, PromiseSignatory, Suggestion
@@ -80,7 +81,7 @@ class FollowUpForm(forms.Form):
     def __init__(self, *args, activities: list[PromiseActivity], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for activity in activities:
-            self.fields[f"activity_{activity.pk}"] = forms.CharField(
+            self.fields[f"activity_{activity.pk}"] = GuardedFormField(
                 label=activity.what,
                 initial=activity.followup or "Utfört: ",
                 widget=forms.Textarea(attrs={"rows": 2}),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 
@@ -28,12 +28,12 @@ class PromiseSet(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.PROTECT, related_name="promise_sets", verbose_name=_("municipality")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = GuardedCharField(_("title"), max_length=300)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     version = models.PositiveIntegerField(_("version"), default=1)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    introduction = models.TextField(_("introduction"), blank=True, validators=[validate_no_personnummer])
+    introduction = GuardedTextField(_("introduction"), blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     revision_of = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="revision", verbose_name=_("revision of")
@@ -79,8 +79,8 @@ class PromiseSet(models.Model):
 
 class PromiseSignatory(models.Model):
     promise_set = models.ForeignKey(PromiseSet, models.CASCADE, related_name="signatories")
-    name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. lokalpolisområdeschef, kommunalråd"))
+    name = GuardedCharField(_("name"), max_length=200)
+    title = GuardedCharField(_("title"), max_length=200, help_text=_("e.g. lokalpolisområdeschef, kommunalråd"))
     signed_on = models.DateField(_("signed on"))
 
     class Meta:
@@ -96,8 +96,8 @@ class Promise(models.Model):
     """One promise, in the words citizens read."""
 
     promise_set = models.ForeignKey(PromiseSet, models.CASCADE, related_name="promises")
-    text = models.TextField(_("promise"), validators=[validate_no_personnummer])
-    text_en = models.TextField(_("promise in English"), blank=True, validators=[validate_no_personnummer])
+    text = GuardedTextField(_("promise"))
+    text_en = GuardedTextField(_("promise in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -125,16 +125,16 @@ class PromiseActivity(models.Model):
 
     promise = models.ForeignKey(Promise, models.CASCADE, related_name="activities")
     who = models.CharField(_("who"), max_length=10, choices=Who.choices)
-    what = models.CharField(_("what"), max_length=300, validators=[validate_no_personnummer])
-    what_en = models.CharField(_("what, in English"), max_length=300, blank=True, validators=[validate_no_personnummer])
-    unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_('e.g. "medborgarmöten"'))
+    what = GuardedCharField(_("what"), max_length=300)
+    what_en = GuardedCharField(_("what, in English"), max_length=300, blank=True)
+    unit = GuardedCharField(_("unit"), max_length=100, blank=True, help_text=_('e.g. "medborgarmöten"'))
     planned = models.PositiveIntegerField(
         _("planned (times)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     activity = models.ForeignKey(
         Activity, models.SET_NULL, null=True, blank=True, related_name="promise_activities", verbose_name=_("activity")
     )
-    followup = models.TextField(_("follow-up (Utfört: …)"), blank=True, validators=[validate_no_personnummer])
+    followup = GuardedTextField(_("follow-up (Utfört: …)"), blank=True)
 
     class Meta:
         ordering = ["promise", "id"]
@@ -158,7 +158,7 @@ class Suggestion(models.Model):
         REJECTED = "avvisad", _("Rejected")
 
     promise = models.ForeignKey(Promise, models.CASCADE, related_name="suggestions", verbose_name=_("promise"))
-    text = models.TextField(_("suggestion"), max_length=2000, validators=[validate_no_personnummer])
+    text = GuardedTextField(_("suggestion"), max_length=2000, public=True)
     received_on = models.DateField(_("received"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import FocusArea
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality
 
 
@@ -32,14 +32,13 @@ class Dialogue(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     held_on = models.DateField(_("held on"))
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
-    groups = models.CharField(
+    groups = GuardedCharField(
         _("groups that took part"),
         max_length=300,
-        validators=[validate_no_personnummer],
         help_text=_("For example: school staff, youth leaders, the pensioners' association. Never names."),
     )
     participants = models.PositiveIntegerField(_("participants"), validators=[MinValueValidator(1)])
-    summary = models.TextField(_("summary"), blank=True, validators=[validate_no_personnummer])
+    summary = GuardedTextField(_("summary"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("recorded by")
     )
@@ -61,7 +60,7 @@ class RaisedProblem(models.Model):
     """A problem raised in a dialogue, and how many participants prioritised it."""
 
     dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="problems")
-    problem = models.CharField(_("problem"), max_length=200, validators=[validate_no_personnummer])
+    problem = GuardedCharField(_("problem"), max_length=200)
     focus_area = models.ForeignKey(
         FocusArea, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.services import IncidentReport, incident_categories_for
@@ -31,9 +31,8 @@ class IncidentForm(forms.Form):
     place = forms.ModelChoiceField(label=_("Named place"), queryset=NamedPlace.objects.none(), required=False)
     lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
     lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
-    description = forms.CharField(
+    description = GuardedFormField(
         label=_("Description"),
-        validators=[validate_no_personnummer],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Describe the place and the situation. Never names, personal identity numbers or other persons' data."
@@ -82,11 +81,10 @@ class IncidentForm(forms.Form):
 
 class HandlingForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
-    note = forms.CharField(
+    note = GuardedFormField(
         label=_("Handling note"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        validators=[validate_no_personnummer],
     )
 
     def __init__(self, *args, incident: Incident, **kwargs) -> None:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samverkan.agreements.models import FocusArea
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.core.hexagons import cells_for
-from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.sources.incidents.months import Bucket, bucket_of, local_month, months_between
 
@@ -44,7 +44,7 @@ class IncidentCategory(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.CASCADE, related_name="incident_categories", verbose_name=_("municipality")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = GuardedCharField(_("name"), max_length=100)
     focus_area = models.ForeignKey(
         FocusArea, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
     )
@@ -67,7 +67,7 @@ class NamedPlace(models.Model):
     municipality = models.ForeignKey(
         Municipality, models.CASCADE, related_name="named_places", verbose_name=_("municipality")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = GuardedCharField(_("name"), max_length=100)
     lat = models.FloatField(_("latitude"))
     lng = models.FloatField(_("longitude"))
 
@@ -148,7 +148,7 @@ class Incident(models.Model):
     severity = models.PositiveSmallIntegerField(
         _("severity"), validators=[MinValueValidator(1), MaxValueValidator(3)], help_text=_("1 low – 3 high")
     )
-    description = models.TextField(_("description"), validators=[validate_no_personnummer])
+    description = GuardedTextField(_("description"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reporter")
@@ -265,7 +265,7 @@ class IncidentNote(models.Model):
         verbose_name=pgettext_lazy("changed by", "by"),
     )
     organisation = models.ForeignKey(Organisation, models.PROTECT, null=True, related_name="+")
-    text = models.TextField(_("note"), blank=True, validators=[validate_no_personnummer])
+    text = GuardedTextField(_("note"), blank=True)
     status_from = models.CharField(max_length=10, choices=Incident.Status.choices, blank=True)
     status_to = models.CharField(max_length=10, choices=Incident.Status.choices, blank=True)
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from samverkan.core.exports import csv_text, xlsx_bytes
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident
 
@@ -121,22 +120,8 @@ def _export_row(incident: Incident) -> list:
 
 
 def incidents_csv(incidents: list[Incident]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(_export_row(i) for i in incidents)
-    return out.getvalue()
+    return csv_text(EXPORT_COLUMNS, (_export_row(i) for i in incidents))
 
 
 def incidents_xlsx(incidents: list[Incident]) -> bytes:
-    from openpyxl import Workbook  # heavy: loaded with the first spreadsheet, not at start-up
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Incidenter"
-    sheet.append(EXPORT_COLUMNS)
-    for incident in incidents:
-        sheet.append(_export_row(incident))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes("Incidenter", EXPORT_COLUMNS, (_export_row(i) for i in incidents))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedCharField
 from samverkan.organisations.models import Municipality
 
 
 class Indicator(models.Model):
     key = models.SlugField(_("key"), max_length=100, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = GuardedCharField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["name"]
@@ -34,7 +35,7 @@ class IndicatorValue(models.Model):
     n = models.PositiveIntegerField(
         _("n"), null=True, blank=True, help_text=_("How many answered (or the base of a share), when known.")
     )
-    source_note = models.CharField(_("source"), max_length=300, blank=True)
+    source_note = GuardedCharField(_("source"), max_length=300, blank=True)
     run = models.ForeignKey("sources.ImportRun", models.PROTECT, related_name="+", verbose_name=_("import"))
 
     class Meta:

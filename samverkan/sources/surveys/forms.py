@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedFormField
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question, Wave
 
@@ -18,12 +19,12 @@ class QuestionChoiceField(forms.ModelMultipleChoiceField):
 
 
 class WaveForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example “Trygghetsmätning 2026”."))
+    name = GuardedFormField(label=_("Name"), max_length=100, help_text=_("For example “Trygghetsmätning 2026”."))
     municipality = forms.ModelChoiceField(queryset=None, label=_("Municipality"))
     questions = QuestionChoiceField(
         queryset=Question.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Questions")
     )
-    delomraden = forms.CharField(
+    delomraden = GuardedFormField(
         label=capfirst(Wave._meta.get_field("delomraden").verbose_name),
         help_text=Wave._meta.get_field("delomraden").help_text,
         required=False,
@@ -39,7 +40,8 @@ class WaveForm(forms.Form):
 class AnswerForm(forms.Form):
     """The public survey: the wave's questions, all optional, and an optional unsafe place."""
 
-    free_text = forms.CharField(
+    free_text = GuardedFormField(
+        public=True,
         label=_("What makes you feel unsafe? (optional)"),
         help_text=_("Describe places and situations, never persons: no names and no personal identity numbers."),
         required=False,
@@ -89,7 +91,7 @@ class AnswerForm(forms.Form):
 class SurveyImportForm(forms.Form):
     """The survey import's own options on the web (Kartläggning → Importera), as the command's."""
 
-    wave = forms.CharField(
+    wave = GuardedFormField(
         label=_("Wave"),
         max_length=100,
         required=False,

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank
 
@@ -62,7 +63,7 @@ class Wave(models.Model):
         IMPORT = "import", _("Imported file")
         WEB = "web", _("Web survey")
 
-    name = models.CharField(_("name"), max_length=100)
+    name = GuardedCharField(_("name"), max_length=100)
     municipality = models.ForeignKey(
         Municipality, models.PROTECT, related_name="survey_waves", verbose_name=_("municipality")
     )
@@ -71,7 +72,7 @@ class Wave(models.Model):
     questions = models.ManyToManyField(
         Question, through="WaveQuestion", related_name="waves", verbose_name=_("questions")
     )
-    delomraden = models.TextField(
+    delomraden = GuardedTextField(
         _("parts of the municipality (delområden)"),
         blank=True,
         help_text=_("One per line. Respondents choose the one they live in; empty: not asked."),
@@ -125,7 +126,7 @@ class Response(models.Model):
     wave = models.ForeignKey(Wave, models.CASCADE, related_name="responses", verbose_name=_("wave"))
     delomrade = models.CharField(_("part of the municipality"), max_length=100, blank=True)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True, help_text=_("Empty: imported."))
-    free_text = models.TextField(_("what makes you feel unsafe"), blank=True)
+    free_text = GuardedTextField(_("what makes you feel unsafe"), blank=True, public=True)
     unsafe_lat = models.FloatField(
         _("latitude of an unsafe place"),
         null=True,

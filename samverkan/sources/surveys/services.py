@@ -9,7 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
-from samverkan.core.privacy import PERSONNUMMER_REFUSED, contains_personnummer
+from samverkan.core.privacy import (
+    CONTACT_DETAILS_REFUSED,
+    PERSONNUMMER_REFUSED,
+    contains_contact_details,
+    contains_personnummer,
+)
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank
@@ -76,6 +81,8 @@ def response_submit(
         errors["delomrade"] = [UNKNOWN_DELOMRADE]
     if contains_personnummer(free_text):
         errors["free_text"] = [PERSONNUMMER_REFUSED]
+    elif contains_contact_details(free_text):
+        errors["free_text"] = [CONTACT_DETAILS_REFUSED]
     if (unsafe_lat is None) != (unsafe_lng is None):
         errors["unsafe_lat"] = [PLACE_INCOMPLETE]
     elif unsafe_lat is not None and municipality_at(unsafe_lat, unsafe_lng, [wave.municipality]) is None:
