@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samverkan import views
+from samverkan.account import views as account_views
 
 urlpatterns = [
     path("", views.overview, name="overview"),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("aviseringar/", include("samverkan.followup.notifications.urls")),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/tvastegsinloggning/", account_views.verify, name="two_factor_verify"),
+    path("konto/tvastegsinloggning/aktivera/", account_views.enrol, name="two_factor_enrol"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, got {value!r}") from None
+
+
+def url_origin(url: str) -> str | None:
+    """The origin of a URL or tile-URL template, for a CSP source list ("{s}." subdomains become "*.")."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
 def sqlite_database(path: Path | str) -> dict:
     # WAL lets readers work while a write is under way; the timeout makes a
     # second writer wait instead of failing with "database is locked".

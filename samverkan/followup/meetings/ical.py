@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 UTC_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -20,11 +21,18 @@ class Event:
     url: str
 
 
+# Control characters other than tab are not allowed in a TEXT value (RFC 5545 §3.3.11): dropped.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Line breaks, including the Unicode ones that some readers split lines on.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+    """TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, and every line break (CRLF, a lone CR or a
+    lone LF) as \\n, so no text can start a new property."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = LINE_BREAK.sub("\\\\n", text)
+    return CONTROL.sub("", text)
 
 
 def fold(line: str) -> str:

@@ -177,3 +177,10 @@ def group_calendar_token(*, group: CollaborationGroup) -> str:
     """The group's calendar secret, made on first use."""
     calendar, _created = GroupCalendar.objects.get_or_create(group=group, defaults={"token": secrets.token_urlsafe(32)})
     return calendar.token
+
+
+def group_calendar_token_rotate(*, group: CollaborationGroup) -> str:
+    """A new calendar secret for the group: the old address stops working (e.g. after it was shared by mistake)."""
+    token = secrets.token_urlsafe(32)
+    GroupCalendar.objects.update_or_create(group=group, defaults={"token": token})
+    return token

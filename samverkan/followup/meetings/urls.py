@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.meeting_list, name="meetings"),
     path("grupp/<int:group_pk>/nytt/", views.meeting_new, name="meeting_new"),
     path("grupp/<int:group_pk>/kalender.ics", views.group_calendar, name="meetings_calendar"),
+    path("grupp/<int:group_pk>/kalender/ny-adress/", views.group_calendar_rotate, name="meetings_calendar_rotate"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/andra/", views.meeting_edit, name="meeting_edit"),
     path("<int:pk>/dagordning/", views.meeting_agenda, name="meeting_agenda"),

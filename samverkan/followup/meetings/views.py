@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.followup.meetings import ical, services
@@ -190,6 +191,18 @@ def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_POST
+def group_calendar_rotate(request: HttpRequest, group_pk: int) -> HttpResponse:
+    """A new secret calendar address for the group; only those who may change the group's meetings."""
+    group, can_write = get_group_for_user(request.user, group_pk)
+    if not can_write:
+        raise Http404
+    services.group_calendar_token_rotate(group=group)
+    messages.success(request, _("The calendar has a new address. The old address no longer works."))
+    return redirect("meetings")
 
 
 def group_calendar(request: HttpRequest, group_pk: int) -> HttpResponse:
