@@ -82,9 +82,11 @@ def in_english(client, settings) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def question_bank(request) -> None:
-    """Live-server tests run in a database that earlier ones flushed, migration data included:
-    seed the survey question bank again, as its migration does."""
-    if "live_server" not in request.fixturenames:
+    """Live-server and other transactional tests run in a database that earlier ones flushed, migration data
+    included: seed the survey question bank again, as its migration does."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if not transactional and "live_server" not in request.fixturenames:
         return
     from django.apps import apps
 

@@ -15,7 +15,9 @@ LONG_KEY = "k" * 30 + "Q7x-p2Vm9_Lw4Rt8Zs1NbYc6Hd3"
 
 
 def run(code_or_args: str | list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    # As a server starts: without the test run's own switches (the browser tests allow async-unsafe calls).
+    left_out = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in left_out}
     environment |= {"DJANGO_SETTINGS_MODULE": "samverkan.settings", "SAMVERKAN_DATA_DIR": str(tmp_path), **env}
     args = [sys.executable, "-c", code_or_args] if isinstance(code_or_args, str) else code_or_args
     return subprocess.run(args, capture_output=True, text=True, env=environment, timeout=120)
