@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from samverkan.core.privacy import MIN_COUNT, MIN_RESPONDENTS, SUPPRESSED, share_visible
 from samverkan.situation.lib.hotspots import hotspots
 from samverkan.situation.lib.ranking import THEMES, Evidence, ProblemFacts, Theme, rank
-from samverkan.situation.picture import JointPicture, KpiFact, NamedSeason, Region, SituationPicture, _encode
+from samverkan.situation.picture import JointPicture, KpiFact, NamedSeason, Region, SituationPicture, encode
 
 Audience = Literal["internal", "public"]
 INTERNAL: Audience = "internal"
@@ -217,7 +217,7 @@ class ShownPicture:
         return sum(counts) if all(isinstance(c, int) for c in counts) else None  # type: ignore[misc]
 
     def to_json(self) -> dict:
-        return _encode(self)
+        return encode(self)
 
 
 def visible(count: int, audience: Audience) -> bool:
@@ -518,7 +518,7 @@ class ShownJoint:
     shared_problems: tuple[SharedProblem, ...]
 
     def to_json(self) -> dict:
-        return _encode(self)
+        return encode(self)
 
 
 def joint_for_audience(joint: JointPicture, audience: Audience) -> ShownJoint:

@@ -16,6 +16,8 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from samverkan.sources.police_events.parse import type_key
+
 SCHEMA_VERSION = 2
 
 
@@ -224,7 +226,7 @@ class SituationPicture:
         return max(self.survey, key=lambda wave: (wave.opened_on, wave.wave_id), default=None)
 
     def to_json(self) -> dict[str, Any]:
-        return _encode(self)
+        return encode(self)
 
 
 @dataclass(frozen=True)
@@ -238,14 +240,15 @@ class JointPicture:
     pictures: tuple[SituationPicture, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return _encode(self)
+        return encode(self)
 
 
-def _encode(value: Any) -> Any:
+def encode(value: Any) -> Any:
+    """A dataclass (and what it holds) as JSON-ready data: lists for tuples, ISO text for dates."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
+        return [encode(v) for v in value]
     if isinstance(value, datetime.date):  # datetimes too
         return value.isoformat()
     return value
@@ -354,7 +357,7 @@ def _upgrade_v1(old: dict[str, Any]) -> dict[str, Any]:
             for s in old.get("seasons", {}).get("named_seasons", [])
         ],
         "police_events": [
-            {"type_key": r["type"].casefold(), "type": r["type"], "count": r["count"], "previous": r["previous"]}
+            {"type_key": type_key(r["type"]), "type": r["type"], "count": r["count"], "previous": r["previous"]}
             for r in old.get("police_events", [])
         ],
         "crime": [

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from samverkan.agreements.access import visible_agreements
-from samverkan.core import clock
 from samverkan.core.exports import csv_text
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality, User
@@ -119,7 +118,7 @@ def goal_choices(*, municipality: Municipality, user: User) -> QuerySet[Goal]:
     )
 
 
-def problem_names(*, municipality: Municipality, user: User) -> list[str]:
+def problem_names(*, municipality: Municipality, user: User, today: datetime.date) -> list[str]:
     """The ranked problems of the latest lägesbild: the latest adopted baseline's, or else the picture of
     the last full year, as this user may see it."""
     audience = audience_for(user, municipality)
@@ -127,7 +126,7 @@ def problem_names(*, municipality: Municipality, user: User) -> list[str]:
     if baseline is not None:
         problems = for_audience(baseline_picture(baseline), audience).problems
     else:
-        period = Period.last_full_year(clock.today())
+        period = Period.last_full_year(today)
         problems = situation_for_municipality(municipality=municipality, period=period, audience=audience).problems
     return [problem.name for problem in problems]
 

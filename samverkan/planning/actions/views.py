@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.core import clock
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions import services
@@ -177,7 +178,7 @@ def _activity_form(request: HttpRequest, activity: Activity) -> ActivityForm:
         request.POST or None,
         instance=activity,
         goals=goal_choices(municipality=municipality, user=request.user),
-        problem_names=problem_names(municipality=municipality, user=request.user),
+        problem_names=problem_names(municipality=municipality, user=request.user, today=clock.today()),
     )
 
 
