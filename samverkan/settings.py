@@ -151,8 +151,9 @@ SECURE_HSTS_PRELOAD = SECURE_COOKIES
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The client's address, for the login lockout and the public forms' limits, in one place: REMOTE_ADDR, or with
+# BEHIND_PROXY the X-Forwarded-For hop the proxy added (django-ipware is not installed, so axes needs this callable).
+AXES_CLIENT_IP_CALLABLE = "samverkan.core.clients.address_of"
 
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins of an account, or from an address, the next
 # attempt is refused, even with the right password, for LOGIN_LOCKOUT_MINUTES; a successful login clears the count.
@@ -164,6 +165,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "samverkan.account.views.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+
+# Public forms (the survey, suggestions on medborgarlöften): at most PUBLIC_FORM_PER_MINUTE and PUBLIC_FORM_PER_HOUR
+# submissions per client address across all of them (django-ratelimit; 0 turns a limit off); a school answering
+# together behind one address may need more. The same address and browser is told it has already answered a survey
+# for SURVEY_REPEAT_HOURS (0: only the browser's cookie tells). Counts and marks live in the default cache, Django's
+# local-memory one: per server process, so with several processes each counts for itself. A DatabaseCache would
+# share them, but it would write address-derived keys into the database of an anonymous survey (DOMAIN.md §4), add
+# an SQLite write to every public submission and need createcachetable; with a shared cache server (memcached,
+# Redis) these limits would hold across processes.
+PUBLIC_FORM_PER_MINUTE = env_int("PUBLIC_FORM_PER_MINUTE", 10)
+PUBLIC_FORM_PER_HOUR = env_int("PUBLIC_FORM_PER_HOUR", 100)
+SURVEY_REPEAT_HOURS = env_int("SURVEY_REPEAT_HOURS", 24)
 
 # Two-factor login (TOTP, django-otp): on by default in production, off in development and the demo.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)

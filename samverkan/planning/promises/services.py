@@ -33,6 +33,7 @@ NO_MEASURE = _("Give how many times, or link an activity of the action plan.")
 FOLLOWUP_MISSING = _("Write what was done for every activity.")
 NOT_OPEN_FOR_SUGGESTIONS = _("This promise does not take suggestions.")
 SUGGESTION_TOO_LONG = _("Write at most 2000 characters.")
+SUGGESTION_DUPLICATE = _("This suggestion has already been sent for this promise.")
 
 
 def _require_draft(promise_set: PromiseSet) -> None:
@@ -218,6 +219,11 @@ def promise_set_follow_up(*, promise_set: PromiseSet, followups: dict[int, str],
     promise_set.save(update_fields=["status", "followed_up_at", "updated_by", "updated_at"])
 
 
+def _same_text(text: str) -> str:
+    """A text as compared for duplicates: case and spacing do not count."""
+    return " ".join(text.split()).casefold()
+
+
 def suggestion_submit(*, promise: Promise, text: str) -> Suggestion:
     """A citizen's suggestion or reaction: the text and the date, nothing about the sender."""
     if not current_sets().filter(pk=promise.promise_set_id).exists():
@@ -225,6 +231,8 @@ def suggestion_submit(*, promise: Promise, text: str) -> Suggestion:
     text = text.strip()
     if len(text) > SUGGESTION_MAX_LENGTH:
         raise ValidationError({"text": SUGGESTION_TOO_LONG})
+    if _same_text(text) in {_same_text(sent) for sent in promise.suggestions.values_list("text", flat=True)}:
+        raise ValidationError({"text": SUGGESTION_DUPLICATE})
     suggestion = Suggestion(promise=promise, text=text)
     suggestion.full_clean()
     suggestion.save()

@@ -1,23 +1,22 @@
 """The staff pages of the medborgarlöften, and the public pages citizens read without logging in.
 
 The public pages show only published promises. A citizen's suggestion leaves nothing about the
-sender: no account, no session, no address. Like the survey, the rate limit counts submissions per
-promise and minute in the cache, never per visitor.
+sender: no account, no session, no address. Like the survey, it is guarded by the per-client rate
+limit of all public forms and a honeypot (samverkan.core.clients), which keep the address in the
+cache only; the same text twice to a promise is refused as a duplicate.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.core import clock
+from samverkan.core import clients
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.promises import services
@@ -41,9 +40,6 @@ from samverkan.planning.promises.selectors import (
     shown_promises,
 )
 from samverkan.sources.surveys.models import Wave
-
-SUGGESTIONS_PER_MINUTE = 10
-
 
 # Citizens: no login.
 
@@ -81,20 +77,16 @@ def _open_promise(code: str, pk: int) -> Promise:
     )
 
 
-def _within_rate_limit(promise: Promise) -> bool:
-    limit = getattr(settings, "PROMISE_SUGGESTIONS_PER_MINUTE", SUGGESTIONS_PER_MINUTE)
-    key = f"promises:suggestions:{promise.pk}:{int(clock.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=60)
-    return cache.incr(key) <= limit
-
-
 def suggestion_new(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     promise = _open_promise(code, pk)
     form = SuggestionForm(request.POST or None)
     context: dict = {"promise": promise, "municipality": promise.promise_set.municipality, "form": form}
+    if request.method == "POST":
+        if wait := clients.public_form_wait(request):
+            return clients.too_many(request, "promises/suggest.html", context, wait=wait)
+        if clients.honeypot_filled(request):
+            return redirect("suggestion_thanks", code, promise.pk)  # like a success; nothing is stored
     if request.method == "POST" and form.is_valid():
-        if not _within_rate_limit(promise):
-            return render(request, "promises/suggest.html", {**context, "busy": True}, status=429)
         try:
             services.suggestion_submit(promise=promise, text=form.cleaned_data["text"])
         except ValidationError as error:

@@ -1,11 +1,11 @@
 """The coordinator's survey pages and the public, anonymous answer page.
 
-Answering needs no login and leaves no trace of the respondent: no session, no IP address, no
+Answering needs no login and stores nothing about the respondent: no session, no IP address, no
 user agent. Besides the CSRF cookie every form needs (and the language, if the respondent picks
-one), the only cookie is a signed "answered" mark for the wave, so the same browser is told it has
-already answered. Rate limiting counts submissions per wave, not per IP address, because storing or
-even hashing addresses would make respondents traceable; it bounds how fast anyone can flood a wave
-(the limit holds per server process: the cache is the default local-memory one).
+one), the only cookie is a signed "answered" mark for the wave. A browser that drops it is still
+told it has already answered when its address and user agent sent answers to the wave within
+SURVEY_REPEAT_HOURS: a keyed hash of them is kept in the cache only (samverkan.core.clients), as is
+the per-client rate limit shared by all public forms, and a hidden honeypot field turns bots away.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -27,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from samverkan.core import clock
+from samverkan.core import clients
 from samverkan.core.privacy import suppress_count
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.geography import map_config
@@ -38,7 +37,6 @@ from samverkan.sources.surveys.indices import band
 from samverkan.sources.surveys.models import Wave
 from samverkan.sources.surveys.selectors import shown, wave_questions, waves_for_user
 
-SUBMISSIONS_PER_MINUTE = 60
 ANSWERED_SALT = "samverkan.surveys.answered"
 ANSWERED_MAX_AGE = 365 * 24 * 3600
 
@@ -180,12 +178,30 @@ def _answered_cookie(wave: Wave) -> str:
     return f"survey_{wave.pk}"
 
 
-def _within_rate_limit(wave: Wave) -> bool:
-    """At most SURVEY_SUBMISSIONS_PER_MINUTE submissions to the wave in the current minute."""
-    limit = getattr(settings, "SURVEY_SUBMISSIONS_PER_MINUTE", SUBMISSIONS_PER_MINUTE)
-    key = f"surveys:submissions:{wave.token}:{int(clock.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=60)
-    return cache.incr(key) <= limit
+def _scope(wave: Wave) -> str:
+    return f"survey:{wave.pk}"
+
+
+def _answered(request: HttpRequest, wave: Wave) -> bool:
+    """The answered cookie, or else this address and browser within SURVEY_REPEAT_HOURS."""
+    if request.get_signed_cookie(_answered_cookie(wave), default=None, salt=ANSWERED_SALT):
+        return True
+    return clients.already_sent(request, scope=_scope(wave))
+
+
+def _thanks(wave: Wave) -> HttpResponse:
+    response = redirect("survey_thanks", wave.token)
+    response.set_signed_cookie(
+        _answered_cookie(wave),
+        "1",
+        salt=ANSWERED_SALT,
+        max_age=ANSWERED_MAX_AGE,
+        path=reverse("survey_answer", args=[wave.token]),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
@@ -193,33 +209,26 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     context: dict = {"wave": wave}
     if not wave.is_open:
         return render(request, "surveys/closed.html", context, status=410)
-    if request.get_signed_cookie(_answered_cookie(wave), default=None, salt=ANSWERED_SALT):
-        status = 409 if request.method == "POST" else 200
-        return render(request, "surveys/answered.html", context, status=status)
+    posted = request.method == "POST"
     form = AnswerForm(request.POST or None, wave=wave, questions=wave_questions(wave))
     context.update(form=form, map_config=map_config([wave.municipality]))
-    if request.method == "POST" and form.is_valid():
-        if not _within_rate_limit(wave):
-            return render(request, "surveys/answer.html", {**context, "busy": True}, status=429)
+    if posted and (wait := clients.public_form_wait(request)):
+        return clients.too_many(request, "surveys/answer.html", context, wait=wait)
+    if posted and clients.honeypot_filled(request):
+        return _thanks(wave)  # like a success, so a bot learns nothing; nothing is stored
+    if _answered(request, wave):
+        return render(request, "surveys/answered.html", context, status=409 if posted else 200)
+    if posted and form.is_valid():
+        if not clients.mark_sent(request, scope=_scope(wave), hours=settings.SURVEY_REPEAT_HOURS):
+            return render(request, "surveys/answered.html", context, status=409)
         try:
             services.response_submit(wave=wave, **form.submission())
         except ValidationError as error:
+            clients.unmark_sent(request, scope=_scope(wave))
             form.add_error(None, error)
         else:
-            response = redirect("survey_thanks", wave.token)
-            response.set_signed_cookie(
-                _answered_cookie(wave),
-                "1",
-                salt=ANSWERED_SALT,
-                max_age=ANSWERED_MAX_AGE,
-                path=reverse("survey_answer", args=[wave.token]),
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
-            return response
-    status = 400 if request.method == "POST" else 200
-    return render(request, "surveys/answer.html", context, status=status)
+            return _thanks(wave)
+    return render(request, "surveys/answer.html", context, status=400 if posted else 200)
 
 
 def survey_thanks(request: HttpRequest, token: str) -> HttpResponse:
