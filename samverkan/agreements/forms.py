@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import Agreement, Commitment, CommunicationItem, Signatory
+from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Organisation
 
@@ -31,6 +31,10 @@ class AgreementForm(forms.ModelForm):
         self.fields["parties"].queryset = Organisation.objects.filter(
             Q(municipalities__in=choices) | Q(children__municipalities__in=choices) | Q(agreements=self.instance)
         ).distinct()
+        if self.instance.part == Agreement.Part.STRATEGIC:
+            self.fields["parties"].help_text = _(
+                "A change of the parties is proposed to the other parties and made when all of them have accepted."
+            )
         self.sections = list(sections)
         for section in self.sections:
             self.fields[f"section_{section.kind}"] = GuardedFormField(
@@ -44,7 +48,14 @@ class AgreementForm(forms.ModelForm):
         data = super().clean()
         if self.instance.part == Agreement.Part.LOCAL and len(data.get("municipalities", [])) != 1:
             self.add_error("municipalities", _("A part 2 agreement is made for exactly one municipality."))
+        if self._proposes_parties(data) and self.instance.proposals.filter(status=ChangeProposal.Status.OPEN).exists():
+            self.add_error("parties", _("A change of the parties is already waiting for the parties' answers."))
         return data
+
+    def _proposes_parties(self, data: dict) -> bool:
+        if self.instance.part != Agreement.Part.STRATEGIC or "parties" not in data:
+            return False
+        return {p.pk for p in data["parties"]} != set(self.instance.parties.values_list("pk", flat=True))
 
     def agreement_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -100,3 +111,11 @@ class SignatoryForm(AgreementItemForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = self.agreement.parties.all()
+
+
+class ProposalAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", _("Accept")), ("reject", _("Reject"))])
+
+    @property
+    def accepted(self) -> bool:
+        return self.cleaned_data["answer"] == "accept"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from samverkan.core.fields import GuardedCharField, GuardedTextField
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation
 
 
 class FocusArea(models.Model):
@@ -189,6 +190,9 @@ class AgreementChange(models.Model):
         SIGNATORY_ADDED = "signatory_added", _("Signatory added")
         REVISION_STARTED = "revision_started", _("Revision started")
         DRAFTED_AS_REVISION = "drafted_as_revision", _("Drafted as the revision of")
+        CHANGE_PROPOSED = "change_proposed", _("Change of the parties proposed")
+        CHANGE_REJECTED = "change_rejected", _("Change of the parties rejected")
+        CHANGE_WITHDRAWN = "change_withdrawn", _("Change of the parties withdrawn")
 
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="changes")
     at = models.DateTimeField(_("when"), auto_now_add=True)
@@ -222,3 +226,132 @@ class AgreementChange(models.Model):
                 label = Agreement._meta.get_field(key).verbose_name
             rows.append((str(label), old, new))
         return rows
+
+
+class ChangeProposal(models.Model):
+    """An ändringsförslag: a change of something several parties share, waiting for the other parties' consent.
+
+    A part 1 agreement's parties and a joint collaboration group's meeting rhythm are changed this way: every
+    party answers (those being removed or added included), and the change is applied when all have accepted.
+    """
+
+    class Kind(models.TextChoices):
+        PARTIES = "parties", _("The agreement's parties")
+        RHYTHM = "rhythm", _("The group's meeting rhythm")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for answers")
+        APPLIED = "applied", _("Accepted and applied")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    agreement = models.ForeignKey(
+        Agreement, models.CASCADE, null=True, blank=True, related_name="proposals", verbose_name=_("agreement")
+    )
+    group = models.ForeignKey(
+        CollaborationGroup,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("collaboration group"),
+    )
+    parties = models.ManyToManyField(
+        Organisation, blank=True, related_name="proposed_in", verbose_name=_("proposed parties")
+    )
+    per_year = models.PositiveSmallIntegerField(
+        _("proposed meetings per year"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by")
+    )
+    proposer_organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed for"),
+        help_text=_("Empty: the proposer answers for none of the parties."),
+    )
+    created_at = models.DateTimeField(_("proposed at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("change proposal")
+        verbose_name_plural = _("change proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="parties", agreement__isnull=False, group__isnull=True, per_year__isnull=True)
+                | Q(kind="rhythm", agreement__isnull=True, group__isnull=False, per_year__gte=1),
+                name="proposal_has_the_target_and_value_of_its_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", decided_at__isnull=True) | (~Q(status="open") & Q(decided_at__isnull=False)),
+                name="proposal_decided_when_closed",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement"], condition=Q(status="open"), name="one_open_proposal_per_agreement"
+            ),
+            models.UniqueConstraint(fields=["group"], condition=Q(status="open"), name="one_open_proposal_per_group"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.agreement or self.group}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("change_proposal", args=[self.pk])
+
+    @property
+    def target(self) -> Agreement | CollaborationGroup:
+        return self.agreement if self.kind == self.Kind.PARTIES else self.group
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def waiting_for(self) -> list[Organisation]:
+        """The parties that have not answered yet."""
+        return [answer.organisation for answer in self.answers.all() if answer.accepted is None]
+
+    def waiting_message(self) -> str:
+        parties = ", ".join(o.name for o in self.waiting_for())
+        return gettext("The proposal is waiting for the approval of: %(parties)s") % {"parties": parties}
+
+
+class ProposalAnswer(models.Model):
+    """One party's answer to a change proposal; empty until the party has answered."""
+
+    proposal = models.ForeignKey(ChangeProposal, models.CASCADE, related_name="answers")
+    organisation = models.ForeignKey(Organisation, models.PROTECT, related_name="+", verbose_name=_("party"))
+    accepted = models.BooleanField(_("accepted"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("answered by", "by"),
+    )
+    at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposal", "organisation__name"]
+        verbose_name = _("answer to a change proposal")
+        verbose_name_plural = _("answers to change proposals")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "organisation"], name="one_answer_per_party"),
+            models.CheckConstraint(
+                condition=Q(accepted__isnull=True, at__isnull=True) | Q(accepted__isnull=False, at__isnull=False),
+                name="answer_dated_when_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.accepted}"

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import (
     Agreement,
     AgreementChange,
+    ChangeProposal,
     Commitment,
     CommunicationItem,
+    ProposalAnswer,
     Section,
     Signatory,
 )
-from samverkan.organisations.models import User
+from samverkan.core import clock
+from samverkan.organisations.access import scope_for
+from samverkan.organisations.models import CollaborationGroup, Organisation, User
 
 REVISION_ALREADY_STARTED = "A revision of this agreement has already been started."
+PARTIES_NEED_CONSENT = _("A part 1 agreement's parties change only through a proposal the other parties accept.")
+PROPOSAL_ALREADY_OPEN = _("A change is already waiting for the parties' answers: answer or withdraw it first.")
+PROPOSAL_NOT_OPEN = _("The proposal has already been decided.")
+NOTHING_TO_ANSWER = _("Your organisation has already answered the proposal.")
 
 
 Action = AgreementChange.Action
@@ -37,9 +48,25 @@ def _display(agreement: Agreement, name: str) -> str:
     return "" if value is None else str(value)
 
 
+def is_administrator(user: User | None) -> bool:
+    """A superuser applies a shared change without the parties' answers."""
+    return user is not None and user.is_active and user.is_superuser
+
+
+def _changes_parties(agreement: Agreement, fields: dict[str, Any]) -> bool:
+    if agreement.part != Agreement.Part.STRATEGIC or "parties" not in fields:
+        return False
+    return {p.pk for p in fields["parties"]} != set(agreement.parties.values_list("pk", flat=True))
+
+
 @transaction.atomic
 def agreement_update(*, agreement: Agreement, by: User, fields: dict[str, Any], sections: dict[str, str]) -> list[str]:
-    """Apply changed fields and section texts; record what changed. Returns the changed keys."""
+    """Apply changed fields and section texts; record what changed. Returns the changed keys.
+
+    A part 1's parties are every party's: only an administrator changes them here, anyone else proposes the
+    change (agreement_edit, agreement_parties_propose)."""
+    if _changes_parties(agreement, fields) and not is_administrator(by):
+        raise ValueError(str(PARTIES_NEED_CONSENT))
     changes: dict[str, list[str]] = {}
     for name, new in fields.items():
         field = agreement._meta.get_field(name)
@@ -176,3 +203,168 @@ def agreement_create(*, by: User | None, **values: Any) -> Agreement:
     agreement.focus_areas.set(focus_areas)
     _record(agreement, by, Action.CREATED)
     return agreement
+
+
+@transaction.atomic
+def agreement_edit(
+    *, agreement: Agreement, by: User, fields: dict[str, Any], sections: dict[str, str]
+) -> tuple[list[str], ChangeProposal | None]:
+    """The edit form's save: fields and texts at once; a changed part 1's parties as a proposal to the other
+    parties (applied at once when no other party has to answer). Returns the changed keys and the proposal."""
+    fields = dict(fields)
+    parties = fields.pop("parties") if _changes_parties(agreement, fields) else None
+    changed = agreement_update(agreement=agreement, by=by, fields=fields, sections=sections)
+    if parties is None:
+        return changed, None
+    proposal = agreement_parties_propose(agreement=agreement, parties=parties, by=by)
+    return (changed if proposal else [*changed, "parties"]), proposal
+
+
+# Change proposals: what several parties share changes only when every party has accepted.
+
+type ProposalApplier = Callable[[ChangeProposal, User | None], None]
+
+
+def _parties_apply(proposal: ChangeProposal, by: User | None) -> None:
+    agreement = proposal.agreement
+    old = _display(agreement, "parties")
+    agreement.parties.set(proposal.parties.all())
+    _record(agreement, by, Action.UPDATED, details={"parties": [old, _display(agreement, "parties")]})
+
+
+# Followup, above this layer, registers how an accepted meeting rhythm is applied (ReportsConfig.ready).
+_appliers: dict[str, ProposalApplier] = {ChangeProposal.Kind.PARTIES: _parties_apply}
+
+
+def register_proposal_applier(kind: str, applier: ProposalApplier) -> None:
+    _appliers[kind] = applier
+
+
+def group_parties(group: CollaborationGroup) -> QuerySet[Organisation]:
+    """The parties to a collaboration group: the municipalities' own organisations and the police areas that
+    cover them (the partners sitting in the group do not decide its rhythm)."""
+    kinds = [Organisation.Kind.MUNICIPALITY, Organisation.Kind.POLICE_AREA]
+    return Organisation.objects.filter(kind__in=kinds, municipalities__in=group.municipalities.all()).distinct()
+
+
+def _names(organisations: Iterable[Organisation]) -> str:
+    return ", ".join(sorted(o.name for o in organisations))
+
+
+def _decide(proposal: ChangeProposal, status: str, by: User | None) -> None:
+    proposal.status, proposal.decided_by, proposal.decided_at = status, by, clock.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+def _apply(proposal: ChangeProposal, by: User | None) -> None:
+    _appliers[proposal.kind](proposal, by)
+    _decide(proposal, ChangeProposal.Status.APPLIED, by)
+
+
+def _answer_for(proposal: ChangeProposal, user: User) -> QuerySet[ProposalAnswer]:
+    """The parties still to answer that the user answers for (writes for)."""
+    return proposal.answers.filter(accepted__isnull=True, organisation__in=scope_for(user).write_organisations)
+
+
+@transaction.atomic
+def _propose(*, by: User, parties: Iterable[Organisation], **values: Any) -> ChangeProposal | None:
+    """Open a proposal that `parties` answer, the proposer's own answer given. Applied at once by an
+    administrator, or when the proposer answers for every party; then None is returned."""
+    proposed_parties = values.pop("proposed_parties", None)
+    target = {key: values[key] for key in ("agreement", "group") if key in values}
+    if ChangeProposal.objects.filter(status=ChangeProposal.Status.OPEN, **target).exists():
+        raise ValueError(str(PROPOSAL_ALREADY_OPEN))
+    parties = sorted(set(parties), key=lambda o: o.name)
+    writes_for = scope_for(by).write_organisations
+    own = [party for party in parties if party.pk in writes_for]
+    proposal = ChangeProposal(proposed_by=by, proposer_organisation=own[0] if own else None, created_at=clock.now())
+    for key, value in values.items():
+        setattr(proposal, key, value)
+    proposal.full_clean()
+    proposal.save()
+    if proposed_parties is not None:
+        proposal.parties.set(proposed_parties)
+    now = clock.now()
+    ProposalAnswer.objects.bulk_create(
+        ProposalAnswer(
+            proposal=proposal, organisation=party, **({"accepted": True, "by": by, "at": now} if party in own else {})
+        )
+        for party in parties
+    )
+    if is_administrator(by) or len(own) == len(parties):
+        _apply(proposal, by)
+        return None
+    return proposal
+
+
+def agreement_parties_propose(
+    *, agreement: Agreement, parties: Iterable[Organisation], by: User
+) -> ChangeProposal | None:
+    """Propose new parties for a part 1 agreement. Every party answers: the present ones, those to be removed
+    among them, and those to be added. None when nothing changes or it was applied at once."""
+    parties = list(parties)
+    current = list(agreement.parties.all())
+    if {p.pk for p in parties} == {p.pk for p in current}:
+        return None
+    proposal = _propose(
+        by=by,
+        parties=[*current, *parties],
+        kind=ChangeProposal.Kind.PARTIES,
+        agreement=agreement,
+        proposed_parties=parties,
+    )
+    if proposal is not None:
+        _record(agreement, by, Action.CHANGE_PROPOSED, _names(parties)[:300])
+    return proposal
+
+
+def group_rhythm_propose(*, group: CollaborationGroup, per_year: int, by: User) -> ChangeProposal | None:
+    """Propose a joint group's meeting rhythm to the group's parties. None when it was applied at once."""
+    return _propose(
+        by=by, parties=group_parties(group), kind=ChangeProposal.Kind.RHYTHM, group=group, per_year=per_year
+    )
+
+
+def _locked(proposal: ChangeProposal) -> ChangeProposal:
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if not proposal.is_open:
+        raise ValueError(str(PROPOSAL_NOT_OPEN))
+    return proposal
+
+
+@transaction.atomic
+def proposal_answer(*, proposal: ChangeProposal, accepted: bool, by: User) -> ChangeProposal:
+    """Answer for every party still to answer that the user writes for. One rejection rejects the proposal;
+    the last acceptance applies it, in the same transaction."""
+    proposal = _locked(proposal)
+    answers = list(_answer_for(proposal, by))
+    if not answers:
+        raise ValueError(str(NOTHING_TO_ANSWER))
+    now = clock.now()
+    for answer in answers:
+        answer.accepted, answer.by, answer.at = accepted, by, now
+        answer.save(update_fields=["accepted", "by", "at"])
+    if not accepted:
+        _decide(proposal, ChangeProposal.Status.REJECTED, by)
+        if proposal.agreement:
+            _record(proposal.agreement, by, Action.CHANGE_REJECTED, _names(a.organisation for a in answers)[:300])
+    elif not proposal.answers.filter(accepted__isnull=True).exists():
+        _apply(proposal, by)
+    return proposal
+
+
+@transaction.atomic
+def proposal_withdraw(*, proposal: ChangeProposal, by: User) -> ChangeProposal:
+    proposal = _locked(proposal)
+    _decide(proposal, ChangeProposal.Status.WITHDRAWN, by)
+    if proposal.agreement:
+        _record(proposal.agreement, by, Action.CHANGE_WITHDRAWN, _names(proposal.parties.all())[:300])
+    return proposal
+
+
+@transaction.atomic
+def proposal_apply(*, proposal: ChangeProposal, by: User) -> ChangeProposal:
+    """An administrator applies an open proposal without waiting for the answers."""
+    proposal = _locked(proposal)
+    _apply(proposal, by)
+    return proposal

@@ -18,4 +18,8 @@ urlpatterns = [
         name="communication_item_delete",
     ),
     path("<int:pk>/undertecknare/", views.signatory_add, name="signatory_add"),
+    path("forslag/<int:pk>/", views.change_proposal, name="change_proposal"),
+    path("forslag/<int:pk>/svar/", views.change_proposal_answer, name="change_proposal_answer"),
+    path("forslag/<int:pk>/dra-tillbaka/", views.change_proposal_withdraw, name="change_proposal_withdraw"),
+    path("forslag/<int:pk>/genomfor/", views.change_proposal_apply, name="change_proposal_apply"),
 ]

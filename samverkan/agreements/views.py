@@ -4,15 +4,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements import services
-from samverkan.agreements.access import get_agreement_for_user, visible_agreements
-from samverkan.agreements.forms import AgreementForm, CommitmentForm, CommunicationItemForm, SignatoryForm
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.access import (
+    ProposalView,
+    get_agreement_for_user,
+    get_proposal_for_user,
+    open_proposals,
+    visible_agreements,
+    writes_for_a_party,
+)
+from samverkan.agreements.forms import (
+    AgreementForm,
+    CommitmentForm,
+    CommunicationItemForm,
+    ProposalAnswerForm,
+    SignatoryForm,
+)
+from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
 from samverkan.organisations.access import visible_municipalities
+
+UNKNOWN_ANSWER = gettext_lazy("Answer with accept or reject.")
 
 
 def _get_writable(request: HttpRequest, pk: int) -> Agreement:
@@ -42,6 +59,7 @@ def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, 
         "revision": visible.filter(revision_of=agreement).first(),
         "revision_of": visible.filter(pk=agreement.revision_of_id).first(),
         "history": agreement.changes.select_related("by", "related"),
+        "proposals": open_proposals(request.user, agreement.proposals.all()),
     }
     if can_write:
         context["commitment_form"] = forms.get("commitment_form") or CommitmentForm(agreement=agreement)
@@ -69,13 +87,21 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # The service applies the cleaned values; reload so it compares against what is stored.
         stored = Agreement.objects.get(pk=agreement.pk)
-        changed = services.agreement_update(
+        changed, proposal = services.agreement_edit(
             agreement=stored, by=request.user, fields=form.agreement_fields(), sections=form.section_texts()
         )
-        messages.success(request, _("The agreement was saved.") if changed else _("Nothing was changed."))
+        if changed or not proposal:
+            messages.success(request, _("The agreement was saved.") if changed else _("Nothing was changed."))
+        if proposal:
+            messages.info(request, proposal.waiting_message())
         return redirect(stored)
     status = 400 if request.method == "POST" else 200
-    return render(request, "agreements/edit.html", {"agreement": agreement, "form": form}, status=status)
+    context = {
+        "agreement": agreement,
+        "form": form,
+        "proposals": open_proposals(request.user, agreement.proposals.all()),
+    }
+    return render(request, "agreements/edit.html", context, status=status)
 
 
 @login_required
@@ -134,3 +160,78 @@ def communication_item_delete(request: HttpRequest, pk: int, item: int) -> HttpR
     services.communication_item_delete(item=get_object_or_404(agreement.communication_plan, pk=item), by=request.user)
     messages.success(request, _("Removed."))
     return redirect(agreement)
+
+
+@login_required
+def change_proposal(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_proposal(request, get_proposal_for_user(request.user, pk))
+
+
+def _render_proposal(request: HttpRequest, view: ProposalView, error: str = "") -> HttpResponse:
+    proposal = view.proposal
+    context = {"view": view, "proposal": proposal, "error": error, "answers": proposal.answers.select_related("by")}
+    if proposal.agreement:
+        context["agreement_visible"] = visible_agreements(request.user).filter(pk=proposal.agreement_id).exists()
+        context["current_parties"] = proposal.agreement.parties.all()
+    return render(request, "agreements/proposal.html", context, status=400 if error else 200)
+
+
+def _back(request: HttpRequest, proposal: ChangeProposal) -> HttpResponse:
+    """Back to the page the answer was given on, or to the proposal."""
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect(proposal)
+
+
+def _refused(request: HttpRequest, view: ProposalView, error: str) -> HttpResponse:
+    return _render_proposal(request, view, str(error))
+
+
+@login_required
+@require_POST
+def change_proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    view = get_proposal_for_user(request.user, pk)
+    if not writes_for_a_party(request.user, view.proposal):
+        raise Http404
+    form = ProposalAnswerForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, view, UNKNOWN_ANSWER)
+    if not view.proposal.is_open:
+        return _refused(request, view, services.PROPOSAL_NOT_OPEN)
+    if not view.answer_for:
+        return _refused(request, view, services.NOTHING_TO_ANSWER)
+    proposal = services.proposal_answer(proposal=view.proposal, accepted=form.accepted, by=request.user)
+    if proposal.status == ChangeProposal.Status.APPLIED:
+        messages.success(request, _("Every party has accepted: the change is made."))
+    elif proposal.status == ChangeProposal.Status.REJECTED:
+        messages.success(request, _("The proposal is rejected; nothing is changed."))
+    else:
+        messages.success(request, proposal.waiting_message())
+    return _back(request, proposal)
+
+
+@login_required
+@require_POST
+def change_proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    view = get_proposal_for_user(request.user, pk)
+    if not view.may_withdraw:
+        if view.proposal.is_open or not writes_for_a_party(request.user, view.proposal):
+            raise Http404
+        return _refused(request, view, services.PROPOSAL_NOT_OPEN)
+    services.proposal_withdraw(proposal=view.proposal, by=request.user)
+    messages.success(request, _("The proposal is withdrawn."))
+    return _back(request, view.proposal)
+
+
+@login_required
+@require_POST
+def change_proposal_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    view = get_proposal_for_user(request.user, pk)
+    if not services.is_administrator(request.user):
+        raise Http404
+    if not view.may_apply:
+        return _refused(request, view, services.PROPOSAL_NOT_OPEN)
+    services.proposal_apply(proposal=view.proposal, by=request.user)
+    messages.success(request, _("The change is made by an administrator."))
+    return _back(request, view.proposal)

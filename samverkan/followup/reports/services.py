@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
+from samverkan.agreements.models import ChangeProposal
+from samverkan.agreements.services import group_rhythm_propose
 from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, ReportNarrative
 from samverkan.followup.reports.pdf import pdf_for
 from samverkan.followup.reports.selectors import Place, annual_report
@@ -36,9 +38,27 @@ def report_generate(*, place: Place, year: int, by: User | None) -> GeneratedRep
     return report
 
 
-def meeting_rhythm_save(*, group: CollaborationGroup, per_year: int, by: User) -> MeetingRhythm:
+def _rhythm_store(group: CollaborationGroup, per_year: int, by: User | None) -> MeetingRhythm:
     rhythm = MeetingRhythm.objects.filter(group=group).first() or MeetingRhythm(group=group)
     rhythm.per_year, rhythm.updated_by = per_year, by
     rhythm.full_clean(validate_unique=False)
     rhythm.save()
     return rhythm
+
+
+def meeting_rhythm_save(*, group: CollaborationGroup, per_year: int, by: User) -> ChangeProposal | None:
+    """A group of one municipality agrees its rhythm at once. A joint group's rhythm is all its parties': the
+    change is proposed to them and made when every one has accepted (an administrator's at once). Returns the
+    proposal while it waits; None when the rhythm is saved (or unchanged)."""
+    if not group.is_joint:
+        _rhythm_store(group, per_year, by)
+        return None
+    current = MeetingRhythm.objects.filter(group=group).values_list("per_year", flat=True).first()
+    if current == per_year:
+        return None
+    return group_rhythm_propose(group=group, per_year=per_year, by=by)
+
+
+def meeting_rhythm_apply(proposal: ChangeProposal, by: User | None) -> None:
+    """Make a joint group's rhythm that every party accepted (registered with the agreements' proposals)."""
+    _rhythm_store(proposal.group, proposal.per_year, by)

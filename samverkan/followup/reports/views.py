@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements.access import get_agreement_for_user, visible_agreements
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.access import get_agreement_for_user, open_proposals, visible_agreements
+from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
+from samverkan.core.audit import record_export
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start, sees_agreement_figures
 from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
@@ -60,6 +61,9 @@ def _follow_up_of(municipality: Municipality, user: User, forms: dict[int, Rhyth
         for f in data["freshness"]
     ]
     tasks = tasks_due(municipalities=[municipality], start=today, end=today + TASKS_AHEAD).filter(done=False)
+    rows = meeting_rhythm(municipality, now)
+    waiting = ChangeProposal.objects.filter(group__in=[row.group for row in rows])
+    proposals = {view.proposal.group_id: view for view in open_proposals(user, waiting)}
     rhythm = [
         {
             "row": row,
@@ -67,8 +71,9 @@ def _follow_up_of(municipality: Municipality, user: User, forms: dict[int, Rhyth
             if forms is None
             else forms.get(row.group.pk)
             or RhythmForm(prefix=f"rhythm-{row.group.pk}", initial={"per_year": row.per_year}),
+            "proposal": proposals.get(row.group.pk),
         }
-        for row in meeting_rhythm(municipality, now)
+        for row in rows
     ]
     return {"municipality": municipality, "data": data, "sources": sources, "tasks": tasks, "rhythm": rhythm}
 
@@ -86,9 +91,18 @@ def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
             raise Http404
         form = RhythmForm(request.POST, prefix=f"rhythm-{group.pk}")
         if form.is_valid():
-            services.meeting_rhythm_save(group=group, per_year=form.cleaned_data["per_year"], by=request.user)
-            messages.success(request, _("The meeting rhythm of %(group)s is saved.") % {"group": group.name})
-            return redirect(request.path)
+            try:
+                proposal = services.meeting_rhythm_save(
+                    group=group, per_year=form.cleaned_data["per_year"], by=request.user
+                )
+            except ValueError as error:
+                form.add_error("per_year", str(error))
+            else:
+                if proposal is None:
+                    messages.success(request, _("The meeting rhythm of %(group)s is saved.") % {"group": group.name})
+                else:
+                    messages.info(request, proposal.waiting_message())
+                return redirect(request.path)
         forms[group.pk] = form
         status = 400
     follow_up = _follow_up_of(place.municipality, request.user, forms if place.can_write else None)
@@ -165,6 +179,7 @@ def generated_report(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
+    record_export(request, "annual_report", report, detail=f"{report.year} v{report.version} pdf")
     response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
     name = report.municipality.code if report.municipality else f"lpo{report.police_area_id}"
     response["Content-Disposition"] = f'attachment; filename="arsrapport-{name}-{report.year}-v{report.version}.pdf"'
