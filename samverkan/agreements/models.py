@@ -337,7 +337,7 @@ class ProposalAnswer(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=pgettext_lazy("answered by", "by"),
+        verbose_name=_("answered by"),
     )
     at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
