@@ -195,6 +195,15 @@ if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
+# Imports: the largest file read (upload or command line), and how much a spreadsheet (XLSX) or gzip file may
+# unpack to (a zip bomb is refused before it is opened). An upload above FILE_UPLOAD_MAX_MEMORY_SIZE waits in a
+# temporary file, not in memory; a previewed upload that was never confirmed is deleted after a day
+# (`samverkan clean_uploads`, and whenever another file is uploaded).
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20) * 2**20
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_MB", 200) * 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, kept explicit
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form fields of a request, files not included
+
 # Agreements ask for revision this many days before their end date.
 REVISION_WARNING_DAYS = 183
 

@@ -3,27 +3,38 @@
 1. Parse and validate the whole file; collect every problem as FILE:LINE: field: what is wrong,
    in the language active while the file is read: the visitor's in the web, LANGUAGE_CODE (Swedish)
    on the command line. The messages are lazy translations at module level, with named placeholders.
+   A file larger than IMPORT_MAX_BYTES, a spreadsheet or gzip file that unpacks to more than
+   IMPORT_MAX_UNPACKED_BYTES, or a file that is no table at all is one problem of the file (FILE: file: …).
 2. Any problem: nothing is written (ImportFailed carries the list).
 3. Write only inside the importer's reach (check_reach), counting the stored rows a row would update:
    a municipality user writes the municipalities they work for; national and county rows are reference
    data, written by an administrator's upload or the command line (which runs as the operator).
-4. Store in one transaction, comparing with what is there: a value that is already stored
-   as it is counts as skipped, so importing the same file twice changes nothing.
+4. Plan, then apply. `plan` compares the file with what is stored and decides, without writing and
+   outside any transaction, what is created, updated or skipped: a value that is already stored as it
+   is counts as skipped, so importing the same file twice changes nothing. A preview (dry run) stops
+   there, so it never takes the database's write lock. `apply` then writes the plan in bulk, in one
+   short transaction; if someone changed the same rows in between, the whole import fails and can be
+   run again (CHANGED_MEANWHILE).
 5. Every stored value points at the ImportRun it came from (file or URL, when, who).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
+import re
 import urllib.request
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TextIO
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +54,15 @@ URL = _("url")
 NOT_FETCHED = _("could not be fetched: {error}")
 NOT_YOURS = _("you may not import data for {names}")
 REFERENCE_DATA = _("{region} is reference data: only an administrator imports national and county figures")
+TOO_LARGE = _("is {size} MB; Samverkan imports files of at most {limit} MB")
+UNPACKS_TOO_LARGE = _("unpacks to more than {limit} MB; Samverkan reads files that unpack to at most {limit} MB")
+NOT_A_WORKBOOK = _("is not a readable XLSX workbook: it is damaged or another kind of file")
+NOT_A_TABLE = _("cannot be read as a table ({error})")
+HAS_NUL = _("holds NUL characters: it is not a text file")
+CHANGED_MEANWHILE = _(
+    "the stored data changed while the file was being imported, so nothing was imported: import it again"
+)
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,25 @@ class ImportFailed(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+class UnreadableFile(Exception):
+    """A file that is no table; raised where the file's name is unknown, run_import names it."""
+
+    def __init__(self, line: int | None, message: str | Promise) -> None:
+        super().__init__(str(message))
+        self.line = line
+        self.message = message
+
+
+class ChangedMeanwhile(Exception):
+    """What `apply` found stored is not what `plan` saw: someone wrote the same rows in between."""
+
+
+def expect_written(written: int, planned: int) -> None:
+    """Refuse an apply that wrote fewer rows than planned (some were deleted since the plan)."""
+    if written != planned:
+        raise ChangedMeanwhile(f"{written} of {planned} row(s) written")
 
 
 class Problems:
@@ -123,6 +162,16 @@ class Outcome:
         return f"imported: {self.created} created, {self.updated} updated, {self.skipped} skipped"
 
 
+@dataclass
+class Plan:
+    """What an import would write, decided by `plan` from what is stored; `apply` writes it.
+
+    Each importer's plan adds what its `apply` needs (new objects, changed objects, ...).
+    """
+
+    outcome: Outcome = field(default_factory=Outcome)
+
+
 @dataclass(frozen=True)
 class Reach:
     """Where an import may write: the kommunkoder of the importer's municipalities, or everywhere."""
@@ -168,7 +217,15 @@ class Importer(Protocol):
 
     def parse(self, source: Source) -> Batch: ...
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None: ...
+    def plan(self, batch: Batch, *, out: TextIO | None) -> Plan:
+        """Compare the batch with what is stored and count the Outcome (with the preview's first changes).
+        Reads only: it runs outside any transaction, and a dry run ends with it."""
+        ...
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        """Write the plan, in bulk, inside run_import's one transaction; every row written points at `run`.
+        Raises ChangedMeanwhile (or the database an IntegrityError) when the stored rows changed since the plan."""
+        ...
 
     # Optional: `claims(self, batch) -> Iterable[Claim]`, every region the batch would write, including
     # those of the stored rows it would update. Without it, the batch's municipalities are its claims.
@@ -207,47 +264,108 @@ def check_reach(importer: Importer, source: Source, batch: Batch, reach: Reach) 
 def run_import(
     importer: Importer, source: Source, *, by=None, dry_run: bool = False, out: TextIO | None = None
 ) -> Outcome:
-    """Parse, check the reach, then store all or nothing. A dry run, or a run that changes nothing, leaves no trace.
+    """Parse, check the reach and plan without writing; then apply all or nothing in one short transaction.
 
-    A user's import reaches what reach_for gives; without a user (the command line, run by the operator)
-    it reaches everywhere.
+    A dry run, or a run that changes nothing, leaves no trace and takes no write lock. A user's import
+    reaches what reach_for gives; without a user (the command line, run by the operator) it reaches everywhere.
     """
-    batch = importer.parse(source)
+    try:
+        batch = importer.parse(source)
+    except UnreadableFile as error:
+        raise ImportFailed([Problem(source.short_name, error.line, FILE, error.message)]) from error
     check_reach(importer, source, batch, EVERYWHERE if by is None else reach_for(by))
-    outcome = Outcome()
-    with transaction.atomic():
-        run = ImportRun.objects.create(source=importer.key, name=source.name, by=by)
-        importer.store(batch, run=run, outcome=outcome, out=out)
-        if dry_run or not outcome.changed:
-            transaction.set_rollback(True)
-        else:
-            run.created, run.updated, run.skipped = outcome.created, outcome.updated, outcome.skipped
-            run.save(update_fields=["created", "updated", "skipped"])
+    plan = importer.plan(batch, out=out)
+    outcome = plan.outcome
+    if dry_run or not outcome.changed:
+        return outcome
+    try:
+        with transaction.atomic():
+            run = ImportRun.objects.create(
+                source=importer.key,
+                name=source.name,
+                by=by,
+                created=outcome.created,
+                updated=outcome.updated,
+                skipped=outcome.skipped,
+            )
+            importer.apply(plan, run=run)
+    except (ChangedMeanwhile, IntegrityError) as error:
+        raise ImportFailed([Problem(source.short_name, None, FILE, CHANGED_MEANWHILE)]) from error
     return outcome
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.3g}"
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuse a file larger than IMPORT_MAX_BYTES, before it is read."""
+    if size > settings.IMPORT_MAX_BYTES:
+        limit = _megabytes(settings.IMPORT_MAX_BYTES)
+        raise ImportFailed([Problem(name, None, FILE, TOO_LARGE.format(size=_megabytes(size), limit=limit))])
+
+
 def read_source(argument: str, *, timeout: float = 30) -> Source:
-    """The bytes of a file path or an http(s) URL."""
+    """The bytes of a file path or an http(s) URL, at most IMPORT_MAX_BYTES of them."""
+    limit = settings.IMPORT_MAX_BYTES
     if argument.startswith(("http://", "https://")):
         request = urllib.request.Request(argument, headers={"User-Agent": USER_AGENT})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
-                return Source(argument, response.read())
+                data = response.read(limit + 1)
         except OSError as error:
             raise ImportFailed([Problem(argument, None, URL, NOT_FETCHED.format(error=error))]) from error
+        check_size(argument, len(data))
+        return Source(argument, data)
     path = Path(argument)
     try:
+        check_size(argument, path.stat().st_size)
         return Source(str(path), path.read_bytes())
     except OSError as error:
         raise ImportFailed([Problem(argument, None, FILE, error.strerror or str(error))]) from error
 
 
 def decode_text(source: Source) -> str:
-    """UTF-8 (with or without BOM) when it decodes, otherwise ISO-8859-1, as Brå and Excel export."""
+    """UTF-8 (with or without BOM) when it decodes, UTF-16 with its BOM, otherwise ISO-8859-1, as Brå and
+    Excel export. Text with NUL characters is no table: refused (FILE:LINE: file: …)."""
+    data = source.data
     try:
-        return source.data.decode("utf-8-sig")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return source.data.decode("iso-8859-1")
+        text = data.decode("iso-8859-1")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ImportFailed([Problem(source.short_name, text.count("\n", 0, nul) + 1, FILE, HAS_NUL)])
+    return text
+
+
+def unpacked(source: Source) -> bytes:
+    """The data of a gzip file unpacked, refused beyond IMPORT_MAX_UNPACKED_BYTES; other data as it is.
+
+    Gzip data that does not unpack is returned as it is, for the parser to name the problem.
+    """
+    if source.data[:2] != GZIP_MAGIC:
+        return source.data
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    data, result = source.data, bytearray()
+    try:
+        while data:  # a gzip file may hold several members, one after another
+            if data[:2] != GZIP_MAGIC:
+                return source.data
+            unpacker = zlib.decompressobj(wbits=31)
+            result += unpacker.decompress(data, limit + 1 - len(result))
+            if len(result) > limit:
+                problem = Problem(source.short_name, None, FILE, UNPACKS_TOO_LARGE.format(limit=_megabytes(limit)))
+                raise ImportFailed([problem])
+            if not unpacker.eof:
+                return source.data
+            data = unpacker.unused_data.lstrip(b"\x00")  # as gzip.decompress, padding after a member is allowed
+    except zlib.error:
+        return source.data
+    return bytes(result)
 
 
 @dataclass(frozen=True)
@@ -257,27 +375,35 @@ class TableRow:
 
 
 def read_table(text: str, *, delimiters: str = "\t;,") -> tuple[list[str], Iterator[TableRow]]:
-    """A delimited table: its header and its non-empty rows with their line numbers.
+    """A delimited table: its header and its non-empty rows with their line numbers, read as they are used.
 
-    The delimiter is the one of `delimiters` that occurs most in the header line.
+    The delimiter is the one of `delimiters` that occurs most in the header line. Text that is no
+    table (a field beyond the csv module's limit, a line break inside an unquoted field) raises
+    UnreadableFile with its line.
     """
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
+    first_line = re.search(r"[^\r\n]*\S[^\r\n]*", text)
+    header_line = first_line.group() if first_line else ""
     delimiter = max(delimiters, key=header_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] = []
 
     def rows() -> Iterator[TableRow]:
-        for values in reader:
-            if not any(value.strip() for value in values):
-                continue
-            cells = (unquote_cell(v.strip()) for v in values)
-            yield TableRow(reader.line_num, dict(zip(header, cells, strict=False)))
+        try:
+            for values in reader:
+                if not any(value.strip() for value in values):
+                    continue
+                cells = (unquote_cell(v.strip()) for v in values)
+                yield TableRow(reader.line_num, dict(zip(header, cells, strict=False)))
+        except csv.Error as error:
+            raise UnreadableFile(reader.line_num, NOT_A_TABLE.format(error=error)) from error
 
-    for values in reader:
-        if any(value.strip() for value in values):
-            header = [value.strip().strip("\ufeff") for value in values]
-            break
+    try:
+        for values in reader:
+            if any(value.strip() for value in values):
+                header = [value.strip().strip("\ufeff") for value in values]
+                break
+    except csv.Error as error:
+        raise UnreadableFile(reader.line_num, NOT_A_TABLE.format(error=error)) from error
     return header, rows()
 
 
@@ -292,19 +418,59 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def read_rows(source: Source, *, delimiters: str = ",;\t") -> tuple[list[str], list[TableRow]]:
-    """The header and rows of an XLSX file (its first sheet) or of a delimited text file."""
-    if source.data[:2] == b"PK":  # an XLSX file is a zip archive
-        from openpyxl import load_workbook  # heavy: loaded with the first spreadsheet, not at start-up
+def _not_a_workbook(source: Source) -> ImportFailed:
+    return ImportFailed([Problem(source.short_name, None, FILE, NOT_A_WORKBOOK)])
 
-        sheet = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True).active
-        table = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-        header = table[0] if table else []
-        rows = [
-            TableRow(number, dict(zip(header, values, strict=False)))
-            for number, values in enumerate(table[1:], start=2)
-            if any(values)
-        ]
-        return header, rows
-    header, rows = read_table(decode_text(source), delimiters=delimiters)
-    return header, list(rows)
+
+def _xlsx_rows(source: Source) -> tuple[list[str], Iterator[TableRow]]:
+    """The first sheet's header and rows, streamed: the header is read before any other row.
+
+    The archive's members are checked first: a sheet that unpacks beyond IMPORT_MAX_UNPACKED_BYTES
+    (a zip bomb) is refused before openpyxl opens it. The zip module never unpacks more than a
+    member's declared size, so the declared sizes bound the work. Cells right of the header's last
+    column are not read.
+    """
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    try:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
+            size = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as error:
+        raise _not_a_workbook(source) from error
+    if size > limit:
+        problem = Problem(source.short_name, None, FILE, UNPACKS_TOO_LARGE.format(limit=_megabytes(limit)))
+        raise ImportFailed([problem])
+    from openpyxl import load_workbook  # heavy: loaded with the first spreadsheet, not at start-up
+
+    # openpyxl fails on a damaged or foreign file in many ways (zip, XML, KeyError, TypeError, ...);
+    # every one of them means the same to the importer: this is no workbook it can read.
+    try:
+        workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
+        sheet = workbook.active
+        sheet.reset_dimensions()  # a sheet's declared size may be a lie: read the rows it has
+        header = [_cell(value) for value in next(sheet.iter_rows(max_row=1, values_only=True), ())]
+    except Exception as error:  # noqa: BLE001 - see above
+        raise _not_a_workbook(source) from error
+
+    def rows() -> Iterator[TableRow]:
+        try:
+            values = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
+            for number, row in enumerate(values, start=2):
+                cells = [_cell(value) for value in row]
+                if any(cells):
+                    yield TableRow(number, dict(zip(header, cells, strict=False)))
+        except Exception as error:  # noqa: BLE001 - as when the workbook was opened
+            raise _not_a_workbook(source) from error
+        finally:
+            workbook.close()
+
+    return header, rows()
+
+
+def read_rows(source: Source, *, delimiters: str = ",;\t") -> tuple[list[str], Iterator[TableRow]]:
+    """The header and rows of an XLSX file (its first sheet) or of a delimited text file.
+
+    The rows are read as they are used, so a caller checks the header before the rest is read.
+    """
+    if source.data[:2] == b"PK":  # an XLSX file is a zip archive
+        return _xlsx_rows(source)
+    return read_table(decode_text(source), delimiters=delimiters)

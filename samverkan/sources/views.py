@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,14 +12,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samverkan.organisations.access import visible_municipalities
-from samverkan.sources.importing import Importer, ImportFailed, Problem, Source, reach_for, run_import
+from samverkan.sources.importing import (
+    Importer,
+    ImportFailed,
+    Problem,
+    Source,
+    check_size,
+    reach_for,
+    run_import,
+)
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
-
-
-def _uploads() -> Path:
-    """Where a checked file waits for its confirmation."""
-    return settings.DATA_DIR / "uploads"
+from samverkan.sources.uploads import upload_keep, upload_take
 
 
 # The source pages, in the order of the cycle's kartläggning; one joins the list when its page exists.
@@ -71,12 +72,17 @@ def sources(request: HttpRequest) -> HttpResponse:
 def import_upload(request: HttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
     options = _options(importer, request.POST if request.method == "POST" else None)
-    context: dict = {"importer": importer, "options": options}
+    context: dict = {"importer": importer, "options": options, "max_mb": settings.IMPORT_MAX_BYTES // 2**20}
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
             context["problems"] = [Problem("", None, _("file"), _("Choose a file to import."))]
             return render(request, "sources/import.html", context, status=400)
+        try:
+            check_size(upload.name, upload.size)  # before the file is read into memory
+        except ImportFailed as failed:
+            context.update(problems=failed.problems, file_name=upload.name)
+            return render(request, "sources/import.html", context, status=413)
         if options is not None:
             if not options.is_valid():
                 return render(request, "sources/import.html", context, status=400)
@@ -87,9 +93,7 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
         except ImportFailed as failed:
             context.update(problems=failed.problems, file_name=source.name)
             return render(request, "sources/import.html", context, status=400)
-        _uploads().mkdir(parents=True, exist_ok=True)
-        token = secrets.token_urlsafe(16)
-        (_uploads() / token).write_bytes(source.data)
+        token = upload_keep(data=source.data)
         chosen = {name: request.POST.get(name, "") for name in options.fields} if options else {}
         request.session[f"import:{token}"] = {"key": key, "name": source.name, "options": chosen}
         context.update(outcome=outcome, token=token, file_name=source.name)
@@ -100,15 +104,16 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
 def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
     token = request.POST.get("token", "")
+    if request.method != "POST":
+        raise Http404
     pending = request.session.pop(f"import:{token}", None)
-    path = _uploads() / token
-    if request.method != "POST" or not pending or pending["key"] != key or not path.exists():
+    data = upload_take(token=token) if pending and pending["key"] == key else None
+    if data is None:
         raise Http404
     options = _options(importer, pending.get("options") or {})
     if options is not None and options.is_valid():
         importer = importer.configured(**options.cleaned_data)
-    source = Source(pending["name"], path.read_bytes())
-    path.unlink()
+    source = Source(pending["name"], data)
     try:
         outcome = run_import(importer, source, by=request.user)
     except ImportFailed as failed:

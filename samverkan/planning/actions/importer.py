@@ -27,21 +27,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.planning.actions.models import Activity, Occurrence
 from samverkan.planning.actions.services import (
-    activity_set_status,
     activity_status_validate,
-    occurrence_log,
     occurrence_validate,
     status_after_occurrence,
 )
-from samverkan.sources.importing import HEADER, Batch, Claim, Outcome, Problems, Source, read_rows
+from samverkan.sources.importing import HEADER, Batch, Claim, Plan, Problems, Source, read_rows
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -66,6 +66,8 @@ COLUMN_OF = {
     "reached": "occurrence_reached",
     NON_FIELD_ERRORS: "activity_id",
 }
+# What an import writes of an activity whose status or comment it changes (as activity_set_status does).
+STATUS_FIELDS = ["status", "status_comment", "status_changed_by", "status_changed_at", "updated_at"]
 SWEDISH_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", " ": "_"})
 
 UNKNOWN_COLUMNS = _("unknown column(s): {unknown}; the columns are {columns}")
@@ -96,6 +98,27 @@ def _status(text: str) -> str:
 def _add_errors(problems: Problems, line: int, error: ValidationError) -> None:
     for name, errors in error.message_dict.items():
         problems.add(line, COLUMN_OF.get(name, name), " ".join(errors))
+
+
+@dataclass
+class _State:
+    """An activity's status, comment and occurrences as the import has them so far."""
+
+    status: str
+    comment: str
+    done: int
+    stamped: bool = False  # the status or comment changed: saved with who and when
+
+    def start_or_complete(self, status: str) -> None:
+        """The status an occurrence gives (status_after_occurrence)."""
+        if status != self.status:
+            self.status, self.stamped = status, True
+
+
+@dataclass
+class ActivityPlan(Plan):
+    occurrences: list[Occurrence] = field(default_factory=list)  # unsaved
+    statuses: list[tuple[Activity, _State]] = field(default_factory=list)  # the activities whose status changes
 
 
 @register
@@ -188,37 +211,54 @@ class ActivityImporter:
             number = NOT_AN_ACTIVITY.format(value=str(row.activity.pk))
             yield Claim(row.line, "activity_id", row.activity.plan.municipality.code, number)
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> ActivityPlan:
+        """Follow the file row by row as occurrence_log and activity_set_status would, on a copy of each
+        activity's state: the occurrences first, then the statuses."""
+        plan = ActivityPlan()
+        activities = {row.activity.pk: row.activity for row in batch.rows}
+        logged_before = Occurrence.objects.filter(activity__in=activities)
+        seen = set(logged_before.values_list("activity_id", "held_on", "what", "where"))
+        done = dict(logged_before.order_by().values_list("activity_id").annotate(Count("id")))
+        state = {pk: _State(a.status, a.status_comment, done.get(pk, 0)) for pk, a in activities.items()}
         logged = set()
         for row in batch.rows:
-            if row.occurrence is not None:
-                self._store_occurrence(row.activity, row.occurrence, run, outcome)
-                logged.add(row.activity.pk)
+            if row.occurrence is None:
+                continue
+            activity, occurrence, current = row.activity, row.occurrence, state[row.activity.pk]
+            logged.add(activity.pk)
+            described = f"{activity.title}: {occurrence.held_on:%Y-%m-%d} {occurrence.what}"
+            key = (activity.pk, occurrence.held_on, occurrence.what, occurrence.where)
+            if key in seen:
+                plan.outcome.count("skipped", described)
+                continue
+            seen.add(key)
+            plan.occurrences.append(occurrence)
+            current.done += 1
+            target = activity.target_count
+            current.start_or_complete(status_after_occurrence(status=current.status, done=current.done, target=target))
+            plan.outcome.count("created", described)
         for row in batch.rows:
             if row.status or row.comment:
-                activity = row.activity
-                status = row.status or activity.status
+                activity, current = row.activity, state[row.activity.pk]
+                status = row.status or current.status
                 if activity.pk in logged:  # the file's occurrences count, whether new or logged before
-                    done = activity.occurrences.count()
-                    status = status_after_occurrence(status=status, done=done, target=activity.target_count)
-                changed = activity_set_status(
-                    activity=activity, status=status, comment=row.comment or activity.status_comment, by=run.by
-                )
+                    status = status_after_occurrence(status=status, done=current.done, target=activity.target_count)
+                comment = (row.comment or current.comment).strip()
+                changed = (status, comment) != (current.status, current.comment)
+                if changed:
+                    current.status, current.comment, current.stamped = status, comment, True
                 described = f"{activity.title}: {Activity.Status(status).label}"
-                outcome.count("updated" if changed else "skipped", described)
+                plan.outcome.count("updated" if changed else "skipped", described)
+        plan.statuses = [(activities[pk], current) for pk, current in state.items() if current.stamped]
+        return plan
 
-    def _store_occurrence(self, activity: Activity, occurrence: Occurrence, run: ImportRun, outcome: Outcome) -> None:
-        described = f"{activity.title}: {occurrence.held_on:%Y-%m-%d} {occurrence.what}"
-        logged = activity.occurrences.filter(held_on=occurrence.held_on, what=occurrence.what, where=occurrence.where)
-        if logged.exists():
-            outcome.count("skipped", described)
-            return
-        occurrence_log(
-            activity=activity,
-            held_on=occurrence.held_on,
-            what=occurrence.what,
-            where=occurrence.where,
-            reached=occurrence.reached,
-            by=run.by,
-        )
-        outcome.count("created", described)
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, ActivityPlan)
+        for occurrence in plan.occurrences:
+            occurrence.logged_by = run.by
+        Occurrence.objects.bulk_create(plan.occurrences)
+        now = clock.now()
+        for activity, current in plan.statuses:
+            activity.status, activity.status_comment = current.status, current.comment
+            activity.status_changed_by, activity.status_changed_at = run.by, now
+            activity.save(update_fields=STATUS_FIELDS)

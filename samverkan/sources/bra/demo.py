@@ -11,7 +11,6 @@ from samverkan.organisations.regions import COUNTRY, region_label
 from samverkan.sources.bra import taxonomy as t
 from samverkan.sources.bra.parse import WHOLE_YEAR, CrimeRow
 from samverkan.sources.bra.services import crime_statistics_save
-from samverkan.sources.importing import Outcome
 from samverkan.sources.models import ImportRun
 
 YEARS = range(2021, 2026)
@@ -72,4 +71,4 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                     )
                 )
     parents = {category: parent for category, (parent, _share) in SHARES.items()} | {t.ROOT: None}
-    crime_statistics_save(rows=rows, parents=parents, run=run, outcome=Outcome())
+    crime_statistics_save(rows=rows, parents=parents, run=run)

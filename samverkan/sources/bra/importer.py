@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.organisations.regions import region_names
 from samverkan.sources.bra.models import CrimeCategory
 from samverkan.sources.bra.parse import CRIME, REGION, parse_export
-from samverkan.sources.bra.services import crime_statistics_save
-from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source, decode_text
+from samverkan.sources.bra.services import CrimePlan, crime_statistics_apply, crime_statistics_plan
+from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, decode_text
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -58,6 +58,10 @@ class BraImporter:
                 moved = CATEGORY_MOVED.format(category=name, parent=parent or "–")
                 yield Claim(first_line.get(name), CRIME, "", moved)
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> CrimePlan:
         assert isinstance(batch, CrimeBatch)
-        crime_statistics_save(rows=batch.rows, parents=batch.parents, run=run, outcome=outcome, out=out)
+        return crime_statistics_plan(rows=batch.rows, parents=batch.parents, out=out)
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, CrimePlan)
+        crime_statistics_apply(plan=plan, run=run)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from samverkan.core.progress import progress
@@ -10,7 +11,7 @@ from samverkan.organisations.models import Municipality
 from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
 from samverkan.sources.bra.parse import MISSING, CrimeRow
 from samverkan.sources.bra.taxonomy import tree_order
-from samverkan.sources.importing import Outcome
+from samverkan.sources.importing import Outcome, Plan, expect_written
 from samverkan.sources.models import ImportRun
 
 
@@ -35,19 +36,22 @@ def _describe(row: CrimeRow) -> str:
     return f"{row.region} – {row.category} {row.year}{preliminary} {row.period}: {count}"
 
 
-def crime_statistics_save(
-    *,
-    rows: list[CrimeRow],
-    parents: Mapping[str, str | None],
-    run: ImportRun,
-    outcome: Outcome,
-    out: TextIO | None = None,
-) -> None:
-    """Store the rows: new ones are created, changed ones updated, the rest skipped.
+@dataclass
+class CrimePlan(Plan):
+    parents: Mapping[str, str | None] = field(default_factory=dict)  # the category tree, saved by apply
+    created: list[tuple[str, CrimeStatistic]] = field(default_factory=list)  # with the category's name
+    updated: list[CrimeStatistic] = field(default_factory=list)
+
+
+def crime_statistics_plan(
+    *, rows: list[CrimeRow], parents: Mapping[str, str | None], out: TextIO | None = None
+) -> CrimePlan:
+    """Compare the rows with what is stored: new ones are created, changed ones updated, the rest skipped.
 
     A preliminary figure never replaces a final one; a final one replaces a preliminary one.
     """
-    categories = crime_categories_save(parents=parents)
+    plan = CrimePlan(parents=parents)
+    categories = dict(CrimeCategory.objects.filter(name__in=parents).values_list("name", "id"))
     municipalities = dict(Municipality.objects.filter(code__in={r.region_code for r in rows}).values_list("code", "id"))
     stored = {
         (s.region_code, s.category_id, s.year, s.period): s
@@ -55,35 +59,48 @@ def crime_statistics_save(
             region_code__in={r.region_code for r in rows}, year__in={r.year for r in rows}
         )
     }
-    created: list[CrimeStatistic] = []
-    updated: list[CrimeStatistic] = []
     items: Iterable[CrimeRow] = progress(rows, total=len(rows), label="brå", out=out) if out else rows
     for row in items:
-        category = categories[row.category]
         values = {"count": row.count, "per_100k": row.per_100k, "preliminary": row.preliminary}
-        statistic = stored.get((row.region_code, category.id, row.year, row.period))
+        statistic = stored.get((row.region_code, categories.get(row.category), row.year, row.period))
         if statistic is None:
-            created.append(
-                CrimeStatistic(
-                    region_code=row.region_code,
-                    municipality_id=municipalities.get(row.region_code),
-                    category=category,
-                    year=row.year,
-                    period=row.period,
-                    run=run,
-                    **values,
-                )
+            created = CrimeStatistic(
+                region_code=row.region_code,
+                municipality_id=municipalities.get(row.region_code),
+                year=row.year,
+                period=row.period,
+                **values,
             )
-            outcome.count("created", _describe(row))
+            plan.created.append((row.category, created))
+            plan.outcome.count("created", _describe(row))
         elif (row.preliminary and not statistic.preliminary) or all(
             getattr(statistic, name) == value for name, value in values.items()
         ):
-            outcome.count("skipped", _describe(row))
+            plan.outcome.count("skipped", _describe(row))
         else:
             for name, value in values.items():
                 setattr(statistic, name, value)
-            statistic.run = run
-            updated.append(statistic)
-            outcome.count("updated", _describe(row))
-    CrimeStatistic.objects.bulk_create(created)
-    CrimeStatistic.objects.bulk_update(updated, ["count", "per_100k", "preliminary", "run"])
+            plan.updated.append(statistic)
+            plan.outcome.count("updated", _describe(row))
+    return plan
+
+
+def crime_statistics_apply(*, plan: CrimePlan, run: ImportRun) -> None:
+    """Write the plan: the category tree first, then the figures, in bulk."""
+    categories = crime_categories_save(parents=plan.parents)
+    for name, statistic in plan.created:
+        statistic.category, statistic.run = categories[name], run
+    for statistic in plan.updated:
+        statistic.run = run
+    CrimeStatistic.objects.bulk_create([statistic for _name, statistic in plan.created], batch_size=1000)
+    written = CrimeStatistic.objects.bulk_update(
+        plan.updated, ["count", "per_100k", "preliminary", "run"], batch_size=1000
+    )
+    expect_written(written, len(plan.updated))
+
+
+def crime_statistics_save(*, rows: list[CrimeRow], parents: Mapping[str, str | None], run: ImportRun) -> Outcome:
+    """Plan and apply at once (the demo data, written inside its own transaction)."""
+    plan = crime_statistics_plan(rows=rows, parents=parents)
+    crime_statistics_apply(plan=plan, run=run)
+    return plan.outcome

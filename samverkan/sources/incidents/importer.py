@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import batched
 from typing import TextIO
 
 from django.utils import timezone
@@ -8,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import Batch, Outcome, Problems, Source
+from samverkan.sources.importing import Batch, ChangedMeanwhile, Plan, Problems, Source, expect_written
 from samverkan.sources.incidents.aggregates import aggregates_deferred
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
-from samverkan.sources.incidents.parse import IncidentRow, parse_incidents
+from samverkan.sources.incidents.parse import parse_incidents
 from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
@@ -20,11 +23,40 @@ OUTSIDE_SWEDEN = _("{lat}, {lng} lies in no Swedish municipality")
 IN_OTHER_MUNICIPALITY = _("the point lies in {name} ({code})")
 UNKNOWN_CATEGORY = _("{municipality} does not use the category {category!r}")
 UNKNOWN_PLACE = _("{municipality} has no named place {place!r}")
+CHUNK = 500
+# What an import writes of an incident it updates (the municipality is the one it is matched in).
+UPDATED_FIELDS = [
+    "category",
+    "occurred_from",
+    "occurred_to",
+    "lat",
+    "lng",
+    "place",
+    "severity",
+    "status",
+    "description",
+    "run",
+    "h3_r7",
+    "h3_r8",
+    "h3_r9",
+]
 
 
 def _category_names(municipality: Municipality) -> set[str]:
-    names = IncidentCategory.objects.filter(municipality=municipality, active=True).values_list("name", flat=True)
-    return {name.casefold() for name in names} or {name.casefold() for name, _area in STANDARD_CATEGORIES}
+    """The names (casefolded) a row may give: the categories in use, or the standard list for a
+    municipality that has none yet (the import then creates them, as incident_categories_for does)."""
+    categories = list(IncidentCategory.objects.filter(municipality=municipality).values_list("name", "active"))
+    if not categories:
+        return {name.casefold() for name, _area in STANDARD_CATEGORIES}
+    return {name.casefold() for name, active in categories if active}
+
+
+@dataclass
+class IncidentPlan(Plan):
+    # New incidents, complete but for the category of a municipality whose categories are created by apply.
+    created: list[tuple[Incident, str]] = field(default_factory=list)
+    updated: list[tuple[Incident, str]] = field(default_factory=list)  # changed, unsaved; the category's name
+    municipalities: dict[int, Municipality] = field(default_factory=dict)  # those written, by id
 
 
 @register
@@ -41,6 +73,8 @@ class IncidentImporter:
         rows = parse_incidents(source)
         problems = Problems(source.short_name)
         municipalities = list(Municipality.objects.all())
+        category_names: dict[int, set[str]] = {}
+        place_names: dict[int, set[str]] = {}
         located = []
         for row in rows:
             municipality = municipality_at(row.lat, row.lng, municipalities)
@@ -51,55 +85,92 @@ class IncidentImporter:
                 problems.add(
                     row.line, "kommunkod", IN_OTHER_MUNICIPALITY.format(name=municipality.name, code=municipality.code)
                 )
-            if row.category.casefold() not in _category_names(municipality):
+            if municipality.id not in category_names:
+                category_names[municipality.id] = _category_names(municipality)
+                places = NamedPlace.objects.filter(municipality=municipality).values_list("name", flat=True)
+                place_names[municipality.id] = set(places)
+            if row.category.casefold() not in category_names[municipality.id]:
                 problems.add(
                     row.line, "category", UNKNOWN_CATEGORY.format(municipality=municipality.name, category=row.category)
                 )
-            if row.place and not NamedPlace.objects.filter(municipality=municipality, name=row.place).exists():
+            if row.place and row.place not in place_names[municipality.id]:
                 problems.add(row.line, "place", UNKNOWN_PLACE.format(municipality=municipality.name, place=row.place))
             located.append((row, municipality))
         problems.raise_if_any()
         return Batch(rows=located, municipalities={m.code for _row, m in located})
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
-        with aggregates_deferred():  # each touched municipality-month is recounted once, at the end
-            for row, municipality in progress(batch.rows, total=len(batch.rows), label="incidents", out=out):
-                self._store_row(row, municipality, run, outcome)
-
-    def _store_row(self, row: IncidentRow, municipality: Municipality, run: ImportRun, outcome: Outcome) -> None:
-        category = next(
-            c for c in incident_categories_for(municipality) if c.name.casefold() == row.category.casefold()
-        )
-        tz = timezone.get_current_timezone()
-        values = {
-            "municipality": municipality,
-            "category": category,
-            "occurred_from": timezone.make_aware(row.occurred_from, tz),
-            "occurred_to": row.occurred_to and timezone.make_aware(row.occurred_to, tz),
-            "lat": row.lat,
-            "lng": row.lng,
-            "place": NamedPlace.objects.filter(municipality=municipality, name=row.place).first(),
-            "severity": row.severity,
-            "status": row.status,
-            "description": row.description,
+    def plan(self, batch: Batch, *, out: TextIO | None) -> IncidentPlan:
+        """Match each row with the incident of the same key in its own municipality: another municipality's
+        incident of the same id is never matched."""
+        plan = IncidentPlan()
+        ids = {municipality.id for _row, municipality in batch.rows}
+        categories: dict[int, dict[str, IncidentCategory]] = defaultdict(dict)
+        for category in IncidentCategory.objects.filter(municipality__in=ids, active=True):
+            categories[category.municipality_id][category.name.casefold()] = category
+        places: dict[tuple[int, str], NamedPlace] = {
+            (place.municipality_id, place.name): place for place in NamedPlace.objects.filter(municipality__in=ids)
         }
-        described = f"{municipality.name}: {category.name} {row.occurred_from:%Y-%m-%d %H:%M}"
-        # The key is the municipality's own: another municipality's incident of the same id is never matched.
-        incident = Incident.objects.filter(municipality=municipality, import_key=row.key).first()
-        if incident is None:
-            Incident.objects.create(
-                import_key=row.key,
-                run=run,
-                reported_by=run.by,
-                reporter_organisation=reporter_organisation(run.by, municipality),
-                **values,
-            )
-            outcome.count("created", described)
-        elif any(getattr(incident, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(incident, name, value)
+        keys: dict[int, set[str]] = defaultdict(set)
+        for row, municipality in batch.rows:
+            keys[municipality.id].add(row.key)
+        stored: dict[tuple[int, str], Incident] = {}
+        for municipality_id, municipality_keys in keys.items():
+            for chunk in batched(sorted(municipality_keys), CHUNK):
+                matching = Incident.objects.filter(municipality_id=municipality_id, import_key__in=chunk)
+                stored.update({(municipality_id, incident.import_key): incident for incident in matching})
+        standard = {name.casefold(): name for name, _area in STANDARD_CATEGORIES}
+        tz = timezone.get_current_timezone()
+        for row, municipality in progress(batch.rows, total=len(batch.rows), label="incidents", out=out):
+            category = categories[municipality.id].get(row.category.casefold())
+            category_name = category.name if category else standard.get(row.category.casefold(), row.category)
+            place = places.get((municipality.id, row.place))
+            values = {
+                "municipality_id": municipality.id,
+                "category_id": category and category.id,
+                "occurred_from": timezone.make_aware(row.occurred_from, tz),
+                "occurred_to": row.occurred_to and timezone.make_aware(row.occurred_to, tz),
+                "lat": row.lat,
+                "lng": row.lng,
+                "place_id": place and place.id,
+                "severity": row.severity,
+                "status": row.status,
+                "description": row.description,
+            }
+            described = f"{municipality.name}: {category_name} {row.occurred_from:%Y-%m-%d %H:%M}"
+            incident = stored.get((municipality.id, row.key))
+            if incident is None:
+                plan.created.append((Incident(import_key=row.key, **values), category_name))
+                plan.municipalities[municipality.id] = municipality
+                plan.outcome.count("created", described)
+            elif any(getattr(incident, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(incident, name, value)
+                plan.updated.append((incident, category_name))
+                plan.municipalities[municipality.id] = municipality
+                plan.outcome.count("updated", described)
+            else:
+                plan.outcome.count("skipped", described)
+        return plan
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, IncidentPlan)
+        categories = {  # a municipality without categories gets the standard ones here
+            (municipality.id, category.name.casefold()): category.id
+            for municipality in plan.municipalities.values()
+            for category in incident_categories_for(municipality)
+        }
+        organisations = {m.id: reporter_organisation(run.by, m) for m in plan.municipalities.values()}
+        for incident, category_name in plan.created + plan.updated:
+            incident.category_id = categories.get((incident.municipality_id, category_name.casefold()))
+            if incident.category_id is None:  # put out of use since the plan
+                raise ChangedMeanwhile(category_name)
             incident.run = run
-            incident.save()
-            outcome.count("updated", described)
-        else:
-            outcome.count("skipped", described)
+            incident.locate_cells()
+        for incident, _category_name in plan.created:
+            incident.reported_by = run.by
+            incident.reporter_organisation = organisations[incident.municipality_id]
+        with aggregates_deferred():  # each touched municipality-month is recounted once, at the end
+            Incident.objects.bulk_create([incident for incident, _ in plan.created], batch_size=CHUNK)
+            updated = [incident for incident, _ in plan.updated]
+            written = Incident.objects.bulk_update(updated, UPDATED_FIELDS, batch_size=CHUNK)
+            expect_written(written, len(updated))

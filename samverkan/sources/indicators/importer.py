@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from django.utils.text import slugify
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source
+from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, expect_written
 from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 from samverkan.sources.models import ImportRun
@@ -29,6 +29,13 @@ class Resolved:
     row: IndicatorRow
     key: str
     region_code: str
+
+
+@dataclass
+class IndicatorPlan(Plan):
+    names: dict[str, str] = field(default_factory=dict)  # every indicator by key: created by apply if new
+    created: list[tuple[str, IndicatorValue]] = field(default_factory=list)  # with its indicator's key
+    updated: list[IndicatorValue] = field(default_factory=list)
 
 
 @register
@@ -77,50 +84,56 @@ class IndicatorImporter:
         for resolved in batch.rows:
             yield Claim(resolved.row.line, "municipality", resolved.region_code)
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> IndicatorPlan:
         rows: list[Resolved] = batch.rows
-        indicators: dict[str, Indicator] = {}
-        for resolved in rows:
-            if resolved.key not in indicators:
-                indicators[resolved.key], _created = Indicator.objects.get_or_create(
-                    key=resolved.key, defaults={"name": resolved.row.indicator}
-                )
+        plan = IndicatorPlan()
+        stored_indicators = Indicator.objects.in_bulk({resolved.key for resolved in rows}, field_name="key")
+        for resolved in rows:  # a new indicator is named as in its first row
+            if resolved.key not in plan.names:
+                indicator = stored_indicators.get(resolved.key)
+                plan.names[resolved.key] = indicator.name if indicator else resolved.row.indicator
         codes = {resolved.region_code for resolved in rows}
         municipality_ids = dict(Municipality.objects.filter(code__in=codes).values_list("code", "id"))
         labels = {code: region_label(code) for code in codes}
         stored = {
             (v.indicator_id, v.region_code, v.year): v
-            for v in IndicatorValue.objects.filter(indicator__in=indicators.values(), region_code__in=codes)
+            for v in IndicatorValue.objects.filter(indicator__in=stored_indicators.values(), region_code__in=codes)
         }
-        new: list[IndicatorValue] = []
-        changed: list[IndicatorValue] = []
         for resolved in progress(rows, total=len(rows), label="indicators", out=out):
-            row, indicator = resolved.row, indicators[resolved.key]
+            row, indicator = resolved.row, stored_indicators.get(resolved.key)
             shown = "–" if row.value is None else f"{row.value:g}"
-            described = f"{indicator.name} {labels[resolved.region_code]} {row.year}: {shown}"
+            described = f"{plan.names[resolved.key]} {labels[resolved.region_code]} {row.year}: {shown}"
             if row.n is not None:
                 described += f" (n={row.n})"
             fields = dict(zip(STORED_FIELDS, (row.value, row.n, row.source), strict=True))
-            current = stored.get((indicator.pk, resolved.region_code, row.year))
+            current = indicator and stored.get((indicator.pk, resolved.region_code, row.year))
             if current is None:
-                new.append(
-                    IndicatorValue(
-                        indicator=indicator,
-                        region_code=resolved.region_code,
-                        municipality_id=municipality_ids.get(resolved.region_code),
-                        year=row.year,
-                        run=run,
-                        **fields,
-                    )
+                new = IndicatorValue(
+                    region_code=resolved.region_code,
+                    municipality_id=municipality_ids.get(resolved.region_code),
+                    year=row.year,
+                    **fields,
                 )
-                outcome.count("created", described)
+                plan.created.append((resolved.key, new))
+                plan.outcome.count("created", described)
             elif all(getattr(current, name) == value for name, value in fields.items()):
-                outcome.count("skipped", described)
+                plan.outcome.count("skipped", described)
             else:
                 for name, value in fields.items():
                     setattr(current, name, value)
-                current.run = run
-                changed.append(current)
-                outcome.count("updated", described)
-        IndicatorValue.objects.bulk_create(new, batch_size=1000)
-        IndicatorValue.objects.bulk_update(changed, [*STORED_FIELDS, "run"], batch_size=1000)
+                plan.updated.append(current)
+                plan.outcome.count("updated", described)
+        return plan
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, IndicatorPlan)
+        indicators = {}
+        for key, name in plan.names.items():
+            indicators[key], _created = Indicator.objects.get_or_create(key=key, defaults={"name": name})
+        for key, value in plan.created:
+            value.indicator, value.run = indicators[key], run
+        for value in plan.updated:
+            value.run = run
+        IndicatorValue.objects.bulk_create([value for _key, value in plan.created], batch_size=1000)
+        written = IndicatorValue.objects.bulk_update(plan.updated, [*STORED_FIELDS, "run"], batch_size=1000)
+        expect_written(written, len(plan.updated))

@@ -9,6 +9,7 @@ From the API every page is read (its "next_page"); a saved file is one page.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +21,12 @@ from samverkan.sources.importing import (
     Batch,
     Claim,
     ImportFailed,
-    Outcome,
+    Plan,
     Problem,
     Problems,
     Source,
     decode_text,
+    expect_written,
     read_source,
 )
 from samverkan.sources.kolada.kpis import kpi_defaults
@@ -48,6 +50,13 @@ def _pages(source: Source) -> Iterator[tuple[KoladaPage, Problems]]:
             return
         seen.add(parsed.next_page)
         page = read_source(parsed.next_page)
+
+
+@dataclass
+class KoladaPlan(Plan):
+    kpis: set[str] = field(default_factory=set)  # created by apply where they are not stored
+    created: list[KpiValue] = field(default_factory=list)
+    updated: list[KpiValue] = field(default_factory=list)
 
 
 @register
@@ -88,28 +97,24 @@ class KoladaImporter:
         for value in batch.rows:
             yield Claim(value.line, "municipality", value.region_code)
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> KoladaPlan:
         rows: list[KoladaValue] = batch.rows
-        kpis = {row.kpi for row in rows}
+        plan = KoladaPlan(kpis={row.kpi for row in rows})
         codes = {row.region_code for row in rows}
-        for kpi_id in sorted(kpis):
-            Kpi.objects.get_or_create(id=kpi_id, defaults=kpi_defaults(kpi_id))
         municipality_ids = dict(Municipality.objects.filter(code__in=codes).values_list("code", "id"))
         labels = {code: region_label(code) for code in codes}
         stored = {
             (v.kpi_id, v.region_code, v.year, v.gender): v
             for v in KpiValue.objects.filter(
-                kpi_id__in=kpis, region_code__in=codes, year__in={row.year for row in rows}
+                kpi_id__in=plan.kpis, region_code__in=codes, year__in={row.year for row in rows}
             )
         }
-        new: list[KpiValue] = []
-        changed: list[KpiValue] = []
         for row in progress(rows, total=len(rows), label="kolada", out=out):
             shown = "–" if row.value is None else f"{row.value:g}"
             described = f"{row.kpi} {labels[row.region_code]} {row.year} {row.gender}: {shown}"
             current = stored.get((row.kpi, row.region_code, row.year, row.gender))
             if current is None:
-                new.append(
+                plan.created.append(
                     KpiValue(
                         kpi_id=row.kpi,
                         region_code=row.region_code,
@@ -118,15 +123,23 @@ class KoladaImporter:
                         gender=row.gender,
                         value=row.value,
                         status=row.status,
-                        run=run,
                     )
                 )
-                outcome.count("created", described)
+                plan.outcome.count("created", described)
             elif (current.value, current.status) == (row.value, row.status):
-                outcome.count("skipped", described)
+                plan.outcome.count("skipped", described)
             else:
-                current.value, current.status, current.run = row.value, row.status, run
-                changed.append(current)
-                outcome.count("updated", described)
-        KpiValue.objects.bulk_create(new, batch_size=1000)
-        KpiValue.objects.bulk_update(changed, ["value", "status", "run"], batch_size=1000)
+                current.value, current.status = row.value, row.status
+                plan.updated.append(current)
+                plan.outcome.count("updated", described)
+        return plan
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, KoladaPlan)
+        for kpi_id in sorted(plan.kpis):
+            Kpi.objects.get_or_create(id=kpi_id, defaults=kpi_defaults(kpi_id))
+        for value in plan.created + plan.updated:
+            value.run = run
+        KpiValue.objects.bulk_create(plan.created, batch_size=1000)
+        written = KpiValue.objects.bulk_update(plan.updated, ["value", "status", "run"], batch_size=1000)
+        expect_written(written, len(plan.updated))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import batched
 from typing import TextIO
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Outcome, Problems, Source
+from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, expect_written, unpacked
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.local_time import local_month
 from samverkan.sources.police_events.models import PoliceEvent
@@ -36,6 +37,13 @@ def region_code(row: EventRow, names: dict[str, str]) -> str:
     return code
 
 
+@dataclass
+class EventPlan(Plan):
+    created: list[PoliceEvent] = field(default_factory=list)
+    updated: list[PoliceEvent] = field(default_factory=list)
+    changed_fields: set[str] = field(default_factory=set)
+
+
 @register
 class PoliceEventImporter:
     key = "police_events"
@@ -49,7 +57,7 @@ class PoliceEventImporter:
 
     def parse(self, source: Source) -> Batch:
         problems = Problems(source.short_name)
-        rows = parse_events(source.data, problems.add)
+        rows = parse_events(unpacked(source), problems.add)
         problems.raise_if_any()
         names = region_names()
         rows = [dataclasses.replace(row, region_code=region_code(row, names)) for row in rows]
@@ -70,14 +78,13 @@ class PoliceEventImporter:
                     yield Claim(row.line, LOCATION, kept)
                     yield Claim(row.line, LOCATION, "", MOVED.format(event_id=row.event_id, region=region_label(kept)))
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> EventPlan:
+        plan = EventPlan()
+        outcome = plan.outcome
         municipalities = dict(Municipality.objects.filter(code__in=batch.municipalities).values_list("code", "id"))
         stored: dict[int, PoliceEvent] = {}
         for ids in batched((row.event_id for row in batch.rows), CHUNK):
             stored.update(PoliceEvent.objects.in_bulk(ids, field_name="event_id"))
-        created: list[PoliceEvent] = []
-        updated: list[PoliceEvent] = []
-        changed_fields: set[str] = set()
         rows = progress(batch.rows, total=len(batch.rows), label="police events", out=out) if out else batch.rows
         for row in rows:
             year, month = local_month(row.occurred_at)
@@ -100,7 +107,7 @@ class PoliceEventImporter:
             described = f"{row.event_id}: {row.name}" + ("" if row.region_code else f" ({UNKNOWN_PLACE})")
             event = stored.get(row.event_id)
             if event is None:
-                created.append(PoliceEvent(event_id=row.event_id, run=run, **values))
+                plan.created.append(PoliceEvent(event_id=row.event_id, **values))
                 outcome.count("created", described)
                 continue
             changed = {name for name, value in values.items() if getattr(event, name) != value}
@@ -109,13 +116,19 @@ class PoliceEventImporter:
                 continue
             for name in changed:
                 setattr(event, name, values[name])
-            event.run = run
-            updated.append(event)
-            changed_fields |= changed
+            plan.updated.append(event)
+            plan.changed_fields |= changed
             outcome.count("updated", described)
-        PoliceEvent.objects.bulk_create(created, batch_size=CHUNK)
-        PoliceEvent.objects.bulk_update(updated, [*sorted(changed_fields), "run"], batch_size=CHUNK)
         unknown = [row.location_name for row in batch.rows if not row.region_code]
         if unknown and out:
             names = ", ".join(name or '""' for name in sorted(set(unknown)))
             out.write(UNKNOWN_PLACES.format(count=len(unknown), names=names))
+        return plan
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, EventPlan)
+        for event in plan.created + plan.updated:
+            event.run = run
+        PoliceEvent.objects.bulk_create(plan.created, batch_size=CHUNK)
+        fields = [*sorted(plan.changed_fields), "run"]
+        expect_written(PoliceEvent.objects.bulk_update(plan.updated, fields, batch_size=CHUNK), len(plan.updated))

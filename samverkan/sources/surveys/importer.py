@@ -10,7 +10,7 @@ else the file's submitdate column, else the year in the wave's name; otherwise n
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import MAX_PREVIEW_CHANGES, Batch, Outcome, Problems, Source
+from samverkan.sources.importing import MAX_PREVIEW_CHANGES, Batch, Outcome, Plan, Problems, Source, expect_written
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 from samverkan.sources.surveys import tallies
@@ -45,6 +45,24 @@ class WaveRows:
     closed_on: datetime.date
     questions: list[str]
     rows: list[SurveyRow]
+
+
+@dataclass
+class WavePlan:
+    part: WaveRows
+    wave: Wave | None  # None: created by apply
+    questions: dict[str, Question]
+    dates_changed: bool = False
+    questions_changed: bool = False
+    questions_replaced: bool = False  # the wave had other questions (an update of the wave)
+    created: list[tuple[Response, SurveyRow]] = field(default_factory=list)
+    updated: list[tuple[Response, SurveyRow]] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)  # the responses the file no longer has
+
+
+@dataclass
+class SurveyPlan(Plan):
+    waves: list[WavePlan] = field(default_factory=list)
 
 
 @register
@@ -99,67 +117,91 @@ class SurveyImporter:
         problems.raise_if_any()
         return Batch(rows=waves, municipalities=codes)
 
-    def store(self, batch: Batch, *, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
+    def plan(self, batch: Batch, *, out: TextIO | None) -> SurveyPlan:
+        plan = SurveyPlan()
         for part in batch.rows:
-            self._store_wave(part, run, outcome, out)
+            plan.waves.append(self._plan_wave(part, plan.outcome, out))
+        return plan
 
-    def _store_wave(self, part: WaveRows, run: ImportRun, outcome: Outcome, out: TextIO | None) -> None:
-        dates = {"opened_on": part.opened_on, "closed_on": part.closed_on}
-        wave, created = Wave.objects.get_or_create(
-            municipality=part.municipality,
-            name=part.name,
-            defaults={**dates, "source": Wave.Source.IMPORT, "run": run},
-        )
-        described = f"{wave}: {part.opened_on} – {part.closed_on}"
-        if created and len(outcome.changes) < MAX_PREVIEW_CHANGES:
+    def _plan_wave(self, part: WaveRows, outcome: Outcome, out: TextIO | None) -> WavePlan:
+        wave = Wave.objects.filter(municipality=part.municipality, name=part.name).first()
+        planned = WavePlan(part, wave, questions=Question.objects.in_bulk(part.questions, field_name="key"))
+        shown = wave or Wave(municipality=part.municipality, name=part.name)
+        described = f"{shown}: {part.opened_on} – {part.closed_on}"
+        if wave is None and len(outcome.changes) < MAX_PREVIEW_CHANGES:
             outcome.changes.append(("created", described))  # the wave is shown, its respondents are counted
-        elif not created and (wave.opened_on, wave.closed_on) != (part.opened_on, part.closed_on):
-            wave.opened_on, wave.closed_on, wave.run = part.opened_on, part.closed_on, run
-            wave.save(update_fields=["opened_on", "closed_on", "run"])
+        elif wave is not None and (wave.opened_on, wave.closed_on) != (part.opened_on, part.closed_on):
+            planned.dates_changed = True
             outcome.count("updated", described)
-        questions = Question.objects.in_bulk(part.questions, field_name="key")
-        current = list(wave.wave_questions.values_list("question__key", flat=True))
+        current = list(wave.wave_questions.values_list("question__key", flat=True)) if wave else []
         if current != part.questions:
+            planned.questions_changed, planned.questions_replaced = True, bool(current)
             if current:
-                wave.run = run
-                wave.save(update_fields=["run"])
-                outcome.count("updated", f"{wave}: {', '.join(part.questions)}")
-            wave.wave_questions.all().delete()
-            WaveQuestion.objects.bulk_create(
-                WaveQuestion(wave=wave, question=questions[key], order=order)
-                for order, key in enumerate(part.questions, start=1)
-            )
+                outcome.count("updated", f"{shown}: {', '.join(part.questions)}")
 
-        stored = {response.number: response for response in wave.responses.prefetch_related("answers__question")}
-        rows = part.rows if out is None else progress(part.rows, total=len(part.rows), label=str(wave), out=out)
-        created: list[Response] = []
-        updated: list[Response] = []
-        written: list[tuple[Response, SurveyRow]] = []
+        stored = (
+            {response.number: response for response in wave.responses.prefetch_related("answers__question")}
+            if wave
+            else {}
+        )
+        rows = part.rows if out is None else progress(part.rows, total=len(part.rows), label=str(shown), out=out)
         for number, row in enumerate(rows, start=1):
             response = stored.pop(number, None)
             if response is None:
-                response = Response(wave=wave, number=number, delomrade=row.delomrade, run=run)
-                created.append(response)
-                outcome.count("created", f"{wave} #{number}")
+                planned.created.append((Response(number=number, delomrade=row.delomrade), row))
+                outcome.count("created", f"{shown} #{number}")
             elif response.delomrade == row.delomrade and _answers(response) == row.answers:
-                outcome.count("skipped", f"{wave} #{number}")
-                continue
+                outcome.count("skipped", f"{shown} #{number}")
             else:
-                response.delomrade, response.run = row.delomrade, run
-                updated.append(response)
-                outcome.count("updated", f"{wave} #{number}")
-            written.append((response, row))
+                response.delomrade = row.delomrade
+                planned.updated.append((response, row))
+                outcome.count("updated", f"{shown} #{number}")
         for number, response in stored.items():
-            response.delete()
-            outcome.count("updated", f"{wave} #{number}: {_('removed')}")
-        if not (written or stored):
+            planned.removed.append(response.pk)
+            outcome.count("updated", f"{shown} #{number}: {_('removed')}")
+        return planned
+
+    def apply(self, plan: Plan, *, run: ImportRun) -> None:
+        assert isinstance(plan, SurveyPlan)
+        for planned in plan.waves:
+            self._apply_wave(planned, run)
+
+    def _apply_wave(self, planned: WavePlan, run: ImportRun) -> None:
+        part, wave = planned.part, planned.wave
+        if wave is None:
+            wave = Wave.objects.create(
+                municipality=part.municipality,
+                name=part.name,
+                opened_on=part.opened_on,
+                closed_on=part.closed_on,
+                source=Wave.Source.IMPORT,
+                run=run,
+            )
+        elif planned.dates_changed or planned.questions_replaced:
+            if planned.dates_changed:
+                wave.opened_on, wave.closed_on = part.opened_on, part.closed_on
+            wave.run = run
+            wave.save(update_fields=["opened_on", "closed_on", "run"])
+        if planned.questions_changed:
+            wave.wave_questions.all().delete()
+            WaveQuestion.objects.bulk_create(
+                WaveQuestion(wave=wave, question=planned.questions[key], order=order)
+                for order, key in enumerate(part.questions, start=1)
+            )
+        if not (planned.created or planned.updated or planned.removed):
             return
 
-        Response.objects.bulk_create(created)
-        Response.objects.bulk_update(updated, ["delomrade", "run"])
+        removed = Response.objects.filter(wave=wave, pk__in=planned.removed).delete()[1]
+        expect_written(removed.get(Response._meta.label, 0), len(planned.removed))
+        written = planned.created + planned.updated
+        for response, _row in written:
+            response.wave, response.run = wave, run
+        Response.objects.bulk_create([response for response, _row in planned.created])
+        updated = [response for response, _row in planned.updated]
+        expect_written(Response.objects.bulk_update(updated, ["delomrade", "run"]), len(updated))
         Answer.objects.filter(response__in=updated).delete()
         Answer.objects.bulk_create(
-            Answer(response=response, question=questions[key], value=value)
+            Answer(response=response, question=planned.questions[key], value=value)
             for response, row in written
             for key, value in row.answers.items()
         )
