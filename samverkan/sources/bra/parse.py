@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond, statistics_year, year_outside
 from samverkan.sources.bra.taxonomy import category_parents
 from samverkan.sources.importing import HEADER
 
@@ -30,9 +31,13 @@ RATE = "/100 000 inv"
 REQUIRED = (CRIME, REGION, YEAR, COUNT)
 WHOLE_YEAR = "helår"
 MISSING = ".."
+MAX_CATEGORY, MAX_PERIOD = 200, 40  # as the models store them
+MAX_RATE = Decimal("9999999999.99")  # 12 digits, 2 of them decimals
 
 NO_HEADER = _("no header row with the columns Brott, Region, År, Period, Antal and /100 000 inv")
 MISSING_COLUMN = _("missing column '{column}'")
+NO_ROWS = _("the file has no rows below its header")
+TOO_LONG = _("is longer than {limit} characters")
 EMPTY = _("is empty")
 NOT_A_NUMBER = _("'{value}' is not a number")
 NOT_A_YEAR = _("'{value}' is not a year")
@@ -103,13 +108,23 @@ def normalise_period(text: str) -> str:
     return WHOLE_YEAR if period in _WHOLE_YEAR else period
 
 
+class TooLarge(ValueError):
+    """A number beyond what the database holds."""
+
+    def __init__(self, text: str, limit: object) -> None:
+        super().__init__(text)
+        self.limit = limit
+
+
 def parse_count(text: str) -> int | None:
-    """ "1 234" -> 1234, ".." -> None; ValueError for anything else."""
+    """ "1 234" -> 1234, ".." -> None; ValueError for anything else, TooLarge beyond MAX_INTEGER."""
     if text == MISSING:
         return None
     digits = _SPACES.sub("", text)
     if not _COUNT.fullmatch(digits):
         raise ValueError(text)
+    if digits_beyond(digits, MAX_INTEGER):
+        raise TooLarge(text, MAX_INTEGER)
     return int(digits)
 
 
@@ -120,7 +135,10 @@ def parse_rate(text: str) -> Decimal | None:
     number = _SPACES.sub("", text)
     if not _RATE.fullmatch(number):
         raise ValueError(text)
-    return Decimal(number.replace(",", ".")).quantize(_CENT, ROUND_HALF_UP)
+    rate = Decimal(number.replace(",", "."))
+    if rate > MAX_RATE:
+        raise TooLarge(text, str(MAX_RATE).replace(".", ","))
+    return rate.quantize(_CENT, ROUND_HALF_UP)
 
 
 def parse_export(text: str, *, regions: Mapping[str, str], known_parents: Mapping[str, str | None]) -> ParsedExport:
@@ -145,6 +163,9 @@ def parse_export(text: str, *, regions: Mapping[str, str], known_parents: Mappin
     data = [(number, cells) for number, cells in data if _filled(cells)]
     while data and _filled(data[-1][1]) == 1:
         data.pop()  # a note after the data, such as "Källa: Brottsförebyggande rådet"
+    if not data:
+        parsed.problems.append((header_at + 1, str(HEADER), str(NO_ROWS)))
+        return parsed
 
     rows: list[CrimeRow] = []
     indented: dict[str, str] = {}
@@ -189,12 +210,16 @@ def _row(
         text = cell(column)
         try:
             return parse(text)
+        except TooLarge as error:
+            problems.append((number, column, NUMBER_TOO_LARGE.format(value=text, limit=error.limit)))
         except ValueError:
             if text:
                 problems.append((number, column, NOT_A_NUMBER.format(value=text)))
-            return None
+        return None
 
     category = cell(CRIME)
+    if len(category) > MAX_CATEGORY:
+        problems.append((number, CRIME, TOO_LONG.format(limit=MAX_CATEGORY)))
     region = cell(REGION)
     region_code = regions.get(region.lower())
     if region and region_code is None:
@@ -203,7 +228,11 @@ def _row(
     year = _PRELIMINARY.sub(" ", year_text).strip()
     if year_text and not _YEAR.fullmatch(year):
         problems.append((number, YEAR, NOT_A_YEAR.format(value=year_text)))
+    elif year_text and not statistics_year(int(year)):
+        problems.append((number, YEAR, year_outside(year_text)))
     period = cell(PERIOD)
+    if len(normalise_period(_PRELIMINARY.sub(" ", period))) > MAX_PERIOD:
+        problems.append((number, PERIOD, TOO_LONG.format(limit=MAX_PERIOD)))
     count = number_in(COUNT, parse_count)
     per_100k = number_in(RATE, parse_rate)
     if len(problems) > found or region_code is None:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
+from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
@@ -96,7 +97,7 @@ class HandlingForm(forms.Form):
 
 class WeekFilterForm(forms.Form):
     kommun = forms.ChoiceField(label=_("Municipality"))
-    week = forms.DateField(label=_("Week starting"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    week = DayField(label=_("Week starting"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All"))] + list(Incident.Status.choices)

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.coordinates import sweref99tm_to_wgs84
 from samverkan.core.privacy import contains_personnummer
 from samverkan.sources.importing import HEADER, Problems, Source, read_rows
@@ -44,11 +46,14 @@ COLUMNS = [
     "focus_area",
 ]
 REQUIRED = ["occurred_from", "category", "severity", "description"]
+MAX_ID = 61  # the import key is "id:" and the id, in 64 characters
 STATUSES = ["ny", "bedomd", "atgardad", "avslutad"]
 
 UNKNOWN_COLUMNS = _("unknown column(s): {unknown}; the columns are {columns}")
 MISSING_COLUMNS = _("missing column(s): {missing}")
+NO_ROWS = _("the file has no rows below its header")
 IS_REQUIRED = _("is required")
+TOO_LONG = _("is longer than {limit} characters")
 NOT_A_DATE = _("{value!r} is not a date (YYYY-MM-DD HH:MM)")
 BEFORE_START = _("is before occurred_from")
 PLACE_REQUIRED = _("a place is required: lat and lng, or sweref_n and sweref_e")
@@ -85,7 +90,23 @@ def _datetime(text: str) -> datetime.datetime:
 
 
 def _number(text: str) -> float:
-    return float(text.strip().replace(",", ".").replace(" ", ""))
+    number = float(text.strip().replace(",", ".").replace(" ", ""))
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
+
+
+def _when(problems: Problems, line: int, name: str, text: str) -> datetime.datetime | None:
+    """The date and time of a column, or None with its problem."""
+    try:
+        moment = _datetime(text)
+    except ValueError:
+        problems.add(line, name, NOT_A_DATE.format(value=text))
+        return None
+    if not supported_day(moment.date()):
+        problems.add(line, name, day_outside(text))
+        return None
+    return moment
 
 
 def parse_incidents(source: Source) -> list[IncidentRow]:
@@ -99,35 +120,34 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
         problems.add(1, HEADER, MISSING_COLUMNS.format(missing=", ".join(missing)))
     problems.raise_if_any()
     result = []
+    empty = True
     for row in table:
+        empty = False
         values = {name: row.values.get(name, "").strip() for name in COLUMNS}
         line = row.line
         before = len(problems.items)
         for name in REQUIRED:
             if not values[name]:
                 problems.add(line, name, IS_REQUIRED)
+        if len(values["id"]) > MAX_ID:
+            problems.add(line, "id", TOO_LONG.format(limit=MAX_ID))
         occurred_from = occurred_to = None
-        try:
-            occurred_from = _datetime(values["occurred_from"]) if values["occurred_from"] else None
-        except ValueError:
-            problems.add(line, "occurred_from", NOT_A_DATE.format(value=values["occurred_from"]))
+        if values["occurred_from"]:
+            occurred_from = _when(problems, line, "occurred_from", values["occurred_from"])
         if values["occurred_to"]:
-            try:
-                occurred_to = _datetime(values["occurred_to"])
-            except ValueError:
-                problems.add(line, "occurred_to", NOT_A_DATE.format(value=values["occurred_to"]))
+            occurred_to = _when(problems, line, "occurred_to", values["occurred_to"])
         if occurred_from and occurred_to and occurred_to < occurred_from:
             problems.add(line, "occurred_to", BEFORE_START)
         lat = lng = None
         try:
             if values["lat"] or values["lng"]:
                 lat, lng = _number(values["lat"]), _number(values["lng"])
-                if not (-90 <= lat <= 90 and -180 <= lng <= 180):
-                    raise ValueError
             elif values["sweref_n"] or values["sweref_e"]:
                 lat, lng = sweref99tm_to_wgs84(_number(values["sweref_n"]), _number(values["sweref_e"]))
             else:
                 problems.add(line, "lat", PLACE_REQUIRED)
+            if lat is not None and not (-90 <= lat <= 90 and -180 <= lng <= 180):  # also false for NaN
+                raise ValueError
         except ValueError:
             field = "lat" if values["lat"] or values["lng"] else "sweref_n"
             problems.add(line, field, NOT_A_COORDINATE)
@@ -164,5 +184,7 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
                 description=values["description"],
             )
         )
+    if empty:
+        problems.add(1, HEADER, NO_ROWS)
     problems.raise_if_any()
     return result

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond, statistics_year, year_outside
 from samverkan.core.privacy import contains_personnummer
 from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
 
@@ -23,6 +24,7 @@ COLUMNS = ["indicator", "municipality", "year", "value", "n", "source"]
 MAX_INDICATOR, MAX_SOURCE = 200, 300
 
 EXPECTED_HEADER = _("expected {columns}")
+NO_ROWS = _("the file has no rows below its header")
 REQUIRED = _("is required")
 TOO_LONG = _("is longer than {limit} characters")
 NOT_A_YEAR = _("{value!r} is not a year")
@@ -63,7 +65,9 @@ def parse_indicators(source: Source, problems: Problems) -> list[IndicatorRow]:
         return []
     decimal_comma = ";" in next(line for line in text.splitlines() if line.strip())
     rows = []
+    empty = True
     for row in table:
+        empty = False
         values = {name: row.values.get(name, "") for name in COLUMNS}
         before = len(problems.items)
         for name in ("indicator", "municipality", "year"):
@@ -75,19 +79,28 @@ def parse_indicators(source: Source, problems: Problems) -> list[IndicatorRow]:
         year = int(values["year"]) if _digits(values["year"]) and len(values["year"]) == 4 else None
         if values["year"] and year is None:
             problems.add(row.line, "year", NOT_A_YEAR.format(value=values["year"]))
+        elif year is not None and not statistics_year(year):
+            problems.add(row.line, "year", year_outside(values["year"]))
         value = None
         if values["value"]:
             try:
                 value = _number(values["value"], decimal_comma=decimal_comma)
             except ValueError:
                 problems.add(row.line, "value", NOT_A_NUMBER.format(value=values["value"]))
-        n = int(values["n"]) if _digits(values["n"]) else None
-        if values["n"] and n is None:
+        n = None
+        if values["n"] and not _digits(values["n"]):
             problems.add(row.line, "n", NOT_A_COUNT.format(value=values["n"]))
-        if contains_personnummer(values["source"]):
-            problems.add(row.line, "source", PERSONNUMMER)
+        elif values["n"] and digits_beyond(values["n"], MAX_INTEGER):
+            problems.add(row.line, "n", NUMBER_TOO_LARGE.format(value=values["n"], limit=MAX_INTEGER))
+        elif values["n"]:
+            n = int(values["n"])
+        for name in ("indicator", "source"):
+            if contains_personnummer(values[name]):
+                problems.add(row.line, name, PERSONNUMMER)
         if len(problems.items) == before:
             rows.append(
                 IndicatorRow(row.line, values["indicator"], values["municipality"], year, value, n, values["source"])
             )
+    if empty:
+        problems.add(1, HEADER, NO_ROWS)
     return rows

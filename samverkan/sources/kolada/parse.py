@@ -14,19 +14,21 @@ A value of null is kept: Kolada has the figure but no value for it. Problems car
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import strict_json
+from samverkan.core.bounds import statistics_year
 from samverkan.organisations.counties import COUNTIES
 from samverkan.sources.importing import Problems
 
 GENDERS = ("T", "K", "M")
 COUNTRY_ID = "0000"
 COUNTRY = "00"
+MAX_STATUS = 40  # as KpiValue stores it
 
 NOT_JSON = _("is not valid JSON: {error}")
 NO_VALUES = _('expected an object with a list of "values"')
@@ -39,6 +41,7 @@ NOT_A_LIST = _("expected a list of values per gender")
 UNKNOWN_GENDER = _("unknown gender {value!r} (expected T, K or M)")
 NOT_A_NUMBER = _("{value!r} is not a number")
 NOT_TEXT = _("{value!r} is not text")
+TOO_LONG = _("is longer than {limit} characters")
 
 _KPI_ID = re.compile(r"^[A-Z]\d{5}$")
 
@@ -74,21 +77,26 @@ def region_code(kolada_id: str) -> str | None:
 def _year(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool) and statistics_year(value):
         return value
     return None
 
 
 def _number(value: object) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError as error:  # an integer beyond any float
+            raise ValueError from error
+        if math.isfinite(number):
+            return number
     raise ValueError
 
 
 def parse_kolada(text: str, problems: Problems) -> KoladaPage:
     """The values of one page; every problem is added to `problems`."""
     try:
-        document = json.loads(text)
+        document = strict_json.loads(text)
     except ValueError as error:
         problems.add(None, "json", NOT_JSON.format(error=error))
         return KoladaPage([], None)
@@ -141,6 +149,9 @@ def _entry(line: int, entry: object, problems: Problems) -> list[KoladaValue]:
             ok = False
         if not isinstance(status, str):
             problems.add(line, f"{where}.status", NOT_TEXT.format(value=status))
+            ok = False
+        elif len(status.strip()) > MAX_STATUS:
+            problems.add(line, f"{where}.status", TOO_LONG.format(limit=MAX_STATUS))
             ok = False
         if ok:
             result.append(KoladaValue(line, kpi, code, year, gender, number, status.strip()))

@@ -5,6 +5,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import DayField
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERIOD_REVERSED = _("The period must end on or after the day it starts.")
 
@@ -21,8 +23,8 @@ class PeriodForm(forms.Form):
     def __init__(self, data, *, today: datetime.date) -> None:
         start, end = default_period(today)
         super().__init__({"from": data.get("from") or start.isoformat(), "to": data.get("to") or end.isoformat()})
-        self.fields["from"] = forms.DateField(label=_("From"), widget=DATE_INPUT)
-        self.fields["to"] = forms.DateField(label=_("To"), widget=DATE_INPUT)
+        self.fields["from"] = DayField(label=_("From"), widget=DATE_INPUT)
+        self.fields["to"] = DayField(label=_("To"), widget=DATE_INPUT)
 
     def clean(self) -> dict:
         cleaned = super().clean()

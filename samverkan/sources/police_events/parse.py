@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import gzip
 import html
-import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +28,8 @@ from urllib.parse import urljoin
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import strict_json
+from samverkan.core.bounds import MAX_BIG_INTEGER, NUMBER_TOO_LARGE, day_outside, supported_day
 from samverkan.sources.importing import FILE
 
 POLISEN = "https://polisen.se"
@@ -44,6 +46,7 @@ NOT_A_NUMBER = _("not a whole number: {value!r}")
 NOT_TEXT = _("expected text, not {kind}")
 BAD_DATETIME = _("not a date and time like 2018-12-28 14:32:20 +01:00: {value!r}")
 BAD_GPS = _('not a position like "66.051505,17.890054": {value!r}')
+BAD_URL = _("not an address: {value!r}")
 TOO_LONG = _("longer than {limit} characters")
 # What a JSON value is, in the messages above.
 KINDS = {
@@ -98,23 +101,30 @@ def _kind(value: object) -> str:
     return str(KINDS.get(type(value), A_NUMBER))
 
 
+class _Unreadable:
+    """What _load returns for a file it could not read (JSON null is None)."""
+
+
+UNREADABLE = _Unreadable()
+
+
 def _load(data: bytes, add_problem: AddProblem) -> object:
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
             add_problem(None, str(FILE), str(NOT_GZIP))
-            return None
+            return UNREADABLE
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         add_problem(None, str(FILE), str(NOT_UTF8))
-        return None
+        return UNREADABLE
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
+        return strict_json.loads(text)
+    except ValueError as error:
         add_problem(None, str(FILE), NOT_JSON.format(error=error))
-        return None
+        return UNREADABLE
 
 
 class _Event:
@@ -145,6 +155,8 @@ class _Event:
             self.problem("id", str(MISSING))
         elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.problem("id", NOT_A_NUMBER.format(value=value))
+        elif value > MAX_BIG_INTEGER:
+            self.problem("id", NUMBER_TOO_LARGE.format(value=value, limit=MAX_BIG_INTEGER))
         else:
             return value
         return 0
@@ -155,19 +167,24 @@ class _Event:
             self.problem("datetime", str(MISSING))
         else:
             try:
-                return datetime.datetime.strptime(str(value).strip(), DATETIME_FORMAT)
+                moment = datetime.datetime.strptime(str(value).strip(), DATETIME_FORMAT)
             except ValueError:
                 self.problem("datetime", BAD_DATETIME.format(value=value))
+            else:
+                if supported_day(moment.date()):
+                    return moment
+                self.problem("datetime", day_outside(value))
         return datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
     def gps(self, value: object) -> tuple[float | None, float | None]:
         if value is None or value == "":
             return None, None
         match = GPS.fullmatch(value) if isinstance(value, str) else None
-        if match is None:
+        lat, lng = (float(match[1]), float(match[2])) if match else (math.nan, math.nan)
+        if not (-90 <= lat <= 90 and -180 <= lng <= 180):  # also false for no match
             self.problem("location.gps", BAD_GPS.format(value=value))
             return None, None
-        return float(match[1]), float(match[2])
+        return lat, lng
 
 
 def _read_event(line: int, data: object, add_problem: AddProblem) -> EventRow | None:
@@ -180,7 +197,11 @@ def _read_event(line: int, data: object, add_problem: AddProblem) -> EventRow | 
     name = event.text("name", data.get("name"), required=True, limit=MAX_NAME)
     summary = event.text("summary", data.get("summary"), required=False)
     path = event.text("url", data.get("url"), required=False)
-    url = urljoin(POLISEN, path) if path else ""
+    try:
+        url = urljoin(POLISEN, path) if path else ""
+    except ValueError:  # e.g. "http://[x": no address at all
+        url = ""
+        event.problem("url", BAD_URL.format(value=path))
     if len(url) > MAX_URL:
         event.problem("url", TOO_LONG.format(limit=MAX_URL))
     key = type_key(event.text("type", data.get("type"), required=True, limit=MAX_TYPE))
@@ -211,7 +232,7 @@ def _read_event(line: int, data: object, add_problem: AddProblem) -> EventRow | 
 def parse_events(data: bytes, add_problem: AddProblem) -> list[EventRow]:
     """The events of a feed response or archive (JSON, gzip-compressed or not), one row per id."""
     events = _load(data, add_problem)
-    if events is None:
+    if events is UNREADABLE:
         return []
     if not isinstance(events, list):
         add_problem(None, str(FILE), NOT_A_LIST.format(kind=_kind(events)))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import day_outside, supported_day
+from samverkan.core.privacy import contains_personnummer
 from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
 from samverkan.sources.surveys.bank import ANSWERS, QUESTION_BY_KEY, option_for_text
 
@@ -33,6 +35,8 @@ MISSING_COLUMN = _("missing column")
 UNKNOWN_COLUMN = _("unknown column: neither kommunkod, delomrade nor a question of the bank")
 DUPLICATE_COLUMN = _("the column appears more than once")
 NO_QUESTIONS = _("no question columns")
+NO_ROWS = _("the file has no rows below its header")
+PERSONNUMMER = _("contains a personal identity number; remove it")
 BAD_KOMMUNKOD = _("{value!r} is not a four-digit municipality code")
 DELOMRADE_TOO_LONG = _("longer than {limit} characters")
 UNKNOWN_ANSWER = _("unknown answer {value!r}; the answers are: {options}")
@@ -80,7 +84,10 @@ def parse_survey(source: Source, problems: Problems) -> SurveyFile:
         problems.add(header_line, HEADER, NO_QUESTIONS)
     if missing or not questions:
         return SurveyFile(questions, [])
-    return SurveyFile(questions, [_row(row.line, row.values, questions, problems) for row in table])
+    rows = [_row(row.line, row.values, questions, problems) for row in table]
+    if not rows:
+        problems.add(header_line, HEADER, NO_ROWS)
+    return SurveyFile(questions, rows)
 
 
 def _row(line: int, values: dict[str, str], questions: list[str], problems: Problems) -> SurveyRow:
@@ -91,6 +98,8 @@ def _row(line: int, values: dict[str, str], questions: list[str], problems: Prob
     delomrade = values.get(DELOMRADE, "")
     if len(delomrade) > DELOMRADE_MAX_LENGTH:
         problems.add(line, DELOMRADE, DELOMRADE_TOO_LONG.format(limit=DELOMRADE_MAX_LENGTH))
+    if contains_personnummer(delomrade):
+        problems.add(line, DELOMRADE, PERSONNUMMER)
     answers = {}
     for key in questions:
         value = values.get(key, "")
@@ -115,10 +124,14 @@ def _submitted_on(line: int, value: str, problems: Problems) -> datetime.date | 
             datetime.time.fromisoformat(time)
         if len(day) != len("YYYY-MM-DD"):
             raise ValueError(day)
-        return datetime.date.fromisoformat(day)
+        submitted = datetime.date.fromisoformat(day)
     except ValueError:
         problems.add(line, SUBMITDATE, str(BAD_SUBMITDATE).format(value=value))
         return None
+    if not supported_day(submitted):
+        problems.add(line, SUBMITDATE, day_outside(value))
+        return None
+    return submitted
 
 
 def year_in(name: str) -> int | None:
