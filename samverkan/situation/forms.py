@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.bounds import DayField
+from samverkan.core.fields import GuardedFormField
 
 PERIOD_BACKWARDS = _("The period ends before it starts.")
+ANALYSIS = _("Analysis: %(name)s")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -18,3 +21,32 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", PERIOD_BACKWARDS)
         return data
+
+
+def conclusion_field(problem: str) -> str:
+    """The name of a conclusion's field, as the page posts it: "conclusion-" and the problem ("" for the summary)."""
+    return f"conclusion-{problem}"
+
+
+class ConclusionsForm(forms.Form):
+    """The overall summary and the analysis of each problem shown, saved together (services.conclusions_save)."""
+
+    def __init__(self, data=None, *, problems: list[str], initial: dict[str, str] | None = None) -> None:
+        initial = initial or {}
+        super().__init__(data, initial={conclusion_field(problem): text for problem, text in initial.items()})
+        self.problems = problems
+        self.fields[conclusion_field("")] = GuardedFormField(
+            label=_("Overall summary"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        )
+        for problem in problems:
+            self.fields[conclusion_field(problem)] = GuardedFormField(
+                label=ANALYSIS % {"name": problem}, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+
+    def texts(self) -> dict[str, str]:
+        return {problem: self.cleaned_data[conclusion_field(problem)] for problem in ["", *self.problems]}
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """conclusions_save's errors, keyed by problem, next to their texts."""
+        for problem, errors in error.message_dict.items():
+            self.add_error(conclusion_field(problem) if conclusion_field(problem) in self.fields else None, errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -11,15 +12,34 @@ from samverkan.situation.picture import JointPicture, SituationPicture
 from samverkan.situation.selectors import Period
 
 
-def conclusion_save(*, municipality: Municipality, period: Period, problem: str, text: str, by: User) -> Conclusion:
-    conclusion, _created = Conclusion.objects.get_or_create(
-        municipality=municipality, start=period.start, end=period.end, problem=problem
-    )
-    conclusion.text = text.strip()
-    conclusion.updated_by = by
-    conclusion.full_clean()
-    conclusion.save()
-    return conclusion
+@transaction.atomic
+def conclusions_save(*, municipality: Municipality, period: Period, texts: dict[str, str], by: User) -> None:
+    """Save the overall summary (problem "") and the analyses of problems for the period: all or none.
+
+    Every text is checked first; a refused one (a personnummer, say) raises a ValidationError keyed by
+    its problem, and nothing is written.
+    """
+    stored = {
+        conclusion.problem: conclusion
+        for conclusion in Conclusion.objects.filter(
+            municipality=municipality, start=period.start, end=period.end, problem__in=texts
+        )
+    }
+    conclusions, errors = [], {}
+    for problem, text in texts.items():
+        conclusion = stored.get(problem) or Conclusion(
+            municipality=municipality, start=period.start, end=period.end, problem=problem
+        )
+        conclusion.text, conclusion.updated_by = text.strip(), by
+        try:
+            conclusion.full_clean()
+        except ValidationError as error:
+            errors[problem] = error.messages
+        conclusions.append(conclusion)
+    if errors:
+        raise ValidationError(errors)
+    for conclusion in conclusions:
+        conclusion.save()
 
 
 @transaction.atomic

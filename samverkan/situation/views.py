@@ -4,6 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +23,7 @@ from samverkan.organisations.access import (
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.situation import services
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
-from samverkan.situation.forms import PeriodForm
+from samverkan.situation.forms import ConclusionsForm, PeriodForm
 from samverkan.situation.models import Baseline
 from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, joint_charts_for, map_for
@@ -41,13 +42,24 @@ from samverkan.situation.selectors import (
 )
 from samverkan.sources.incidents.series import incident_points
 
+CONCLUDED_PROBLEMS = 8  # the page asks for an analysis of the first eight problems
+
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
+    """The period of the address (start, end), else last year; an invalid one leaves its errors in the form."""
     default = Period.last_full_year(clock.today())
     form = PeriodForm(request.GET or None, initial={"start": default.start, "end": default.end})
     if form.is_bound and form.is_valid():
         return form, Period(form.cleaned_data["start"], form.cleaned_data["end"])
     return form, default
+
+
+def _exact_period(request: HttpRequest) -> Period:
+    """The period a download or a write is for: the one asked for, or a 400 when it is not valid."""
+    form, period = _period(request)
+    if form.errors:
+        raise BadRequest(" ".join(error for errors in form.errors.values() for error in errors))
+    return period
 
 
 def _query(period: Period) -> str:
@@ -73,17 +85,27 @@ def situation_municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     form, period = _period(request)
     audience = audience_for(request.user, municipality)
+    conclusions = None
     if request.method == "POST":
         if not can_write:
             raise Http404
-        for problem in [""] + request.POST.getlist("problem"):
-            text = request.POST.get(f"conclusion-{problem}", "")
-            services.conclusion_save(
-                municipality=municipality, period=period, problem=problem, text=text, by=request.user
-            )
-        messages.success(request, _("The conclusions were saved."))
-        return redirect(f"{request.path}?{_query(period)}")
+        period = _exact_period(request)
+        conclusions = ConclusionsForm(request.POST, problems=request.POST.getlist("problem"))
+        if conclusions.is_valid():
+            try:
+                services.conclusions_save(
+                    municipality=municipality, period=period, texts=conclusions.texts(), by=request.user
+                )
+            except ValidationError as error:
+                conclusions.add_service_error(error)
+            else:
+                messages.success(request, _("The conclusions were saved."))
+                return redirect(f"{request.path}?{_query(period)}")
     data = for_audience(picture_for(municipality=municipality, period=period), audience)
+    if can_write and conclusions is None:
+        problems = [problem.name for problem in data.problems[:CONCLUDED_PROBLEMS]]
+        overall = {"": data.conclusions.overall}
+        conclusions = ConclusionsForm(problems=problems, initial=overall | data.conclusions.problems)
     context = {
         "form": form,
         "data": data,
@@ -95,8 +117,10 @@ def situation_municipality(request: HttpRequest, code: str) -> HttpResponse:
         "can_adopt": can_write and owns_municipality(request.user, municipality),
         "query": _query(period),
         "baselines": municipality.baselines.all() if audience == INTERNAL else Baseline.objects.none(),
+        "conclusions_form": conclusions,
     }
-    return render(request, "situation/municipality.html", context)
+    status = 400 if form.errors or (conclusions is not None and conclusions.errors) else 200
+    return render(request, "situation/municipality.html", context, status=status)
 
 
 def _points_url(municipality: Municipality, period: Period, audience: Audience) -> str:
@@ -111,7 +135,7 @@ def situation_points(request: HttpRequest, code: str) -> JsonResponse:
     municipality, _can_write = get_municipality_for_user(request.user, code)
     if not sees_internal_figures(request.user, municipality):
         raise Http404
-    _form, period = _period(request)
+    period = _exact_period(request)
     points = incident_points(municipality=municipality, start=period.start, end=period.end)
     return JsonResponse({"points": [[lat, lng] for lat, lng in points]})
 
@@ -122,7 +146,7 @@ def situation_adopt(request: HttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     if not (can_write and owns_municipality(request.user, municipality)):
         raise Http404
-    _form, period = _period(request)
+    period = _exact_period(request)
     baseline = services.baseline_adopt(
         picture=picture_for(municipality=municipality, period=period), by=request.user, municipality=municipality
     )
@@ -135,7 +159,7 @@ def situation_adopt(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def situation_export(request: HttpRequest, code: str) -> HttpResponse:
     municipality, _can_write = get_municipality_for_user(request.user, code)
-    _form, period = _period(request)
+    period = _exact_period(request)
     audience = request.GET.get("audience", PUBLIC)
     if audience not in (INTERNAL, PUBLIC) or (
         audience == INTERNAL and audience_for(request.user, municipality) != INTERNAL
@@ -216,6 +240,8 @@ def _can_adopt_joint(request: HttpRequest, area: Organisation) -> bool:
 def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     form, period = _period(request)
+    if request.GET.get("format"):
+        period = _exact_period(request)  # a download is of the period asked for
     data = joint_situation(police_area=area, period=period, audience=joint_audience(request.user, area))
     charts = joint_charts_for(data)
     if request.GET.get("format"):
@@ -229,7 +255,7 @@ def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
         "can_adopt": _can_adopt_joint(request, area),
         "baselines": area.baselines.all(),
     }
-    return render(request, "situation/joint.html", context)
+    return render(request, "situation/joint.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -238,7 +264,7 @@ def situation_joint_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     if not _can_adopt_joint(request, area):
         raise Http404
-    _form, period = _period(request)
+    period = _exact_period(request)
     baseline = services.baseline_adopt(
         picture=joint_picture_for(police_area=area, period=period), by=request.user, police_area=area
     )

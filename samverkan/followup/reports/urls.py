@@ -1,18 +1,21 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, register_converter
 
+from samverkan.core.bounds import YearConverter
 from samverkan.followup.reports import views
+
+register_converter(YearConverter, "year")  # a year outside the supported ones is no report: 404
 
 urlpatterns = [
     path("", views.index, name="followup"),
     path("kommun/<str:code>/", views.municipality_follow_up, name="municipality_follow_up"),
     path("omrade/<int:area_id>/", views.joint_follow_up, name="joint_follow_up"),
-    path("arsrapport/<str:code>/<int:year>/", views.annual, name="annual_report"),
-    path("arsrapport/<str:code>/<int:year>/skapa/", views.generate, name="annual_report_generate"),
-    path("arsrapport/omrade/<int:area_id>/<int:year>/", views.joint_annual, name="joint_annual_report"),
+    path("arsrapport/<str:code>/<year:year>/", views.annual, name="annual_report"),
+    path("arsrapport/<str:code>/<year:year>/skapa/", views.generate, name="annual_report_generate"),
+    path("arsrapport/omrade/<int:area_id>/<year:year>/", views.joint_annual, name="joint_annual_report"),
     path(
-        "arsrapport/omrade/<int:area_id>/<int:year>/skapa/", views.joint_generate, name="joint_annual_report_generate"
+        "arsrapport/omrade/<int:area_id>/<year:year>/skapa/", views.joint_generate, name="joint_annual_report_generate"
     ),
     path("utvardering/<int:pk>/", views.evaluation, name="evaluation"),
     path("utvardering/<int:pk>/nasta/", views.next_agreement, name="next_agreement_start"),

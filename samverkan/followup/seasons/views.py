@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
+from samverkan.core.bounds import supported_year
 from samverkan.followup.seasons import services
 from samverkan.followup.seasons.forms import PrepareForm
 from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
@@ -22,14 +23,15 @@ from samverkan.organisations.models import Municipality, PresentPopulation
 from samverkan.situation.models import RecurringEvent
 from samverkan.situation.selectors import Period, audience_for, situation_for_municipality
 
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
 
 def _year(request: HttpRequest) -> int:
+    """The year asked for, this year when none is; a year outside the supported ones is no page (404)."""
     value = request.GET.get("year") or request.POST.get("year") or ""
-    if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+    if not value:
+        return clock.today().year
+    if value.isascii() and value.isdigit() and len(value) == 4 and supported_year(int(value)):
         return int(value)
-    return clock.today().year
+    raise Http404
 
 
 def _wheel_url(municipality: Municipality, year: int) -> str:
