@@ -7,6 +7,7 @@ deleted after KEPT (by `samverkan clean_uploads`, and whenever another file is u
 from __future__ import annotations
 
 import datetime
+import os
 import secrets
 from pathlib import Path
 
@@ -33,7 +34,10 @@ def upload_keep(*, data: bytes) -> str:
     uploads_clean()
     _folder().mkdir(parents=True, exist_ok=True)
     token = secrets.token_urlsafe(16)
-    (_folder() / token).write_bytes(data)
+    path = _folder() / token
+    path.write_bytes(data)
+    moment = clock.now().timestamp()
+    os.utime(path, (moment, moment))  # its age is measured on the one clock
     return token
 
 
