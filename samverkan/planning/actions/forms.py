@@ -117,4 +117,14 @@ class StatusForm(ServiceErrorsMixin, forms.ModelForm):
         widgets = {"status_comment": forms.TextInput(attrs={"size": 18})}
 
 
-StatusFormSet = forms.modelformset_factory(Activity, form=StatusForm, extra=0, edit_only=True)
+class BaseStatusFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        """A row's activity is one of the plan's: another id (another plan's, another municipality's) is a form
+        error, where Django's formset would accept any activity and treat the row as a new one."""
+        super().add_fields(form, index)
+        form.fields[self.model._meta.pk.name].queryset = self.get_queryset()
+
+
+StatusFormSet = forms.modelformset_factory(
+    Activity, form=StatusForm, formset=BaseStatusFormSet, extra=0, edit_only=True
+)
