@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "auditlog",
     "samverkan.core",
     "samverkan.organisations",
     "samverkan.agreements",
@@ -73,7 +74,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samverkan.core.security.SecurityLogMiddleware",  # denied pages (403, 404) go to the security log
     "django_otp.middleware.OTPMiddleware",
+    "samverkan.core.audit.AuditlogMiddleware",  # the actor of every audited change
     "samverkan.account.middleware.TwoFactorMiddleware",
     "samverkan.account.middleware.NoStoreForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.core.context_processors.navigation",
                 "samverkan.context_processors.demo_notice",
+                "samverkan.audit.views.audit_log_link",
             ],
         },
     },
@@ -206,6 +210,71 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form fields of a request, files n
 
 # Agreements ask for revision this many days before their end date.
 REVISION_WARNING_DAYS = 183
+
+# Audit (django-auditlog, README: "Audit, retention and security log"): every model's changes are logged (who, when,
+# before and after), but for the aggregates the raw rows rebuild, the anonymous survey answers (DOMAIN.md §4),
+# sessions, login bookkeeping and notification receipts. Rows written in bulk (imports) send no signals: their
+# import run is logged. The texts retention clears are masked: the log says that they changed, not what they say.
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "sessions",
+    "contenttypes",
+    "auth.Permission",
+    "axes",
+    "otp_totp.TOTPDevice",
+    "incidents.IncidentMonth",
+    "incidents.IncidentCellMonth",
+    "surveys.AnswerTally",
+    "surveys.Response",
+    "surveys.Answer",
+    "notifications.SentNotification",
+    "police_events.FeedFetch",
+)
+AUDITLOG_MASK_CALLABLE = "samverkan.core.audit.mask_text"
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "incidents.Incident", "mask_fields": ["description"]},
+    {"model": "incidents.IncidentNote", "mask_fields": ["text"]},
+    {"model": "organisations.User", "mask_fields": ["password"], "exclude_fields": ["last_login"]},
+    # A second factor's enrolment, never its secret key or its counters.
+    {"model": "otp_totp.TOTPDevice", "include_fields": ["name", "confirmed"]},
+)
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+
+# Retention (gallring, `samverkan gallra`, daily from cron): an incident's free text (its description and handling
+# notes) is cleared this many years after the incident; a survey's free-text answers this many months after its
+# wave closed. Categories, places, dates and counts stay: the figures need them.
+INCIDENT_TEXT_RETENTION_YEARS = env_int("INCIDENT_TEXT_RETENTION_YEARS", 3)
+SURVEY_TEXT_RETENTION_MONTHS = env_int("SURVEY_TEXT_RETENTION_MONTHS", 12)
+
+# The security log: failed logins, lockouts, failed two-factor codes and denied pages (logger samverkan.security),
+# one key=value line each, to stderr and to SECURITY_LOG_FILE (empty: stderr only).
+SECURITY_LOG_FILE = env_str("SECURITY_LOG_FILE", str(DATA_DIR / "security.log"))
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"security": {"format": "%(asctime)s %(levelname)s %(message)s"}},
+    "handlers": {
+        "security_stderr": {"class": "logging.StreamHandler", "formatter": "security"},
+        **(
+            {
+                "security_file": {
+                    "class": "logging.handlers.WatchedFileHandler",
+                    "filename": SECURITY_LOG_FILE,
+                    "formatter": "security",
+                    "delay": True,
+                }
+            }
+            if SECURITY_LOG_FILE
+            else {}
+        ),
+    },
+    "loggers": {
+        "samverkan.security": {
+            "handlers": ["security_stderr", *(["security_file"] if SECURITY_LOG_FILE else [])],
+            "level": "INFO",
+        }
+    },
+}
 
 # Background map tiles, e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png". Off by default:
 # maps then show the municipality outlines only, which works on a closed network.

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from samverkan import views
 from samverkan.account import views as account_views
+from samverkan.audit import views as audit_views
 
 urlpatterns = [
     path("", views.overview, name="overview"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("arshjul/", include("samverkan.followup.seasons.urls")),
     path("tillsyn/", include("samverkan.followup.supervision.urls")),
     path("aviseringar/", include("samverkan.followup.notifications.urls")),
+    path("logg/", audit_views.audit_log, name="audit_log"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/tvastegsinloggning/", account_views.verify, name="two_factor_verify"),

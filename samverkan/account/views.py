@@ -19,6 +19,7 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samverkan.core.security import security_event
 from samverkan.organisations.models import User
 
 
@@ -65,6 +66,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             return redirect(_next(request))
+        security_event("two_factor_failed", request)
         form.add_error("code", _("The code is wrong or too old. Enter the code the app shows now."))
     return render(
         request, "registration/two_factor_verify.html", {"form": form, "next": _next(request)}, status=_status(form)
@@ -88,6 +90,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("Two-factor login is set up."))
             return redirect(_next(request))
+        security_event("two_factor_failed", request, enrolment=True)
         form.add_error("code", _("The code is wrong or too old. Enter the code the app shows now."))
     context = {
         "form": form,

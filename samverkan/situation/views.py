@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
+from samverkan.core.audit import record_export
 from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
@@ -167,7 +168,10 @@ def situation_export(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     data = for_audience(picture_for(municipality=municipality, period=period), audience)
     name = f"lagesbild-{municipality.code}-{period.start.isoformat()}-{period.end.isoformat()}-{audience}"
-    return _download(data, charts_for(data, municipality.boundary), name, request.GET.get("format", "json"))
+    kind = request.GET.get("format", "json")
+    response = _download(data, charts_for(data, municipality.boundary), name, kind)
+    record_export(request, "situation", municipality, detail=f"{period.start}–{period.end} {audience} {kind}")
+    return response
 
 
 def _download(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]], name: str, kind: str) -> HttpResponse:
@@ -203,13 +207,17 @@ def baseline_detail(request: HttpRequest, pk: int) -> HttpResponse:
         joint = joint_for_audience(joint_from_json(baseline.data), joint_audience(request.user, baseline.police_area))
         charts = joint_charts_for(joint)
         if kind:
-            return _download(joint, charts, name, kind)
+            response = _download(joint, charts, name, kind)
+            record_export(request, "baseline", baseline, detail=f"v{baseline.version} {kind}")
+            return response
         return render(request, "situation/joint.html", {"data": joint, "charts": charts, "baseline": baseline})
     municipality = baseline.municipality
     data = for_audience(from_json(baseline.data), INTERNAL)
     charts = charts_for(data, municipality.boundary)
     if kind:
-        return _download(data, charts, name, kind)
+        response = _download(data, charts, name, kind)
+        record_export(request, "baseline", baseline, detail=f"v{baseline.version} {kind}")
+        return response
     context = {
         "data": data,
         "charts": charts,
@@ -244,8 +252,10 @@ def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
         period = _exact_period(request)  # a download is of the period asked for
     data = joint_situation(police_area=area, period=period, audience=joint_audience(request.user, area))
     charts = joint_charts_for(data)
-    if request.GET.get("format"):
-        return _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", request.GET["format"])
+    if kind := request.GET.get("format"):
+        response = _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
+        record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
+        return response
     context = {
         "form": form,
         "data": data,

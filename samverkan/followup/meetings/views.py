@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
+from samverkan.core.audit import record_export
 from samverkan.followup.meetings import ical, services
 from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, DecisionUpdateForm, MeetingForm, MinutesForm
 from samverkan.followup.meetings.models import GroupCalendar, Meeting
@@ -187,6 +188,7 @@ def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML  # heavy: loaded with the first PDF, not at start-up
 
     pdf = HTML(string=render_to_string("meetings/minutes_pdf.html", context, request=request)).write_pdf()
+    record_export(request, "meeting_minutes", meeting, detail="pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
+from samverkan.core.audit import record_export
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions import services
@@ -140,6 +141,7 @@ def _save_statuses(request: HttpRequest, formset) -> bool:
 @login_required
 def action_plan_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     plan, _can_write = _get_plan(request, pk)
+    record_export(request, "action_plan_sheet", plan, detail="csv")
     response = HttpResponse(follow_up_sheet(plan), content_type="text/csv; charset=utf-8")
     name = f"uppfoljning-{slugify(plan.municipality.name)}-v{plan.version}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

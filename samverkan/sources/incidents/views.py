@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverkan.core import clock
+from samverkan.core.audit import record_export, record_read
 from samverkan.organisations.access import (
     get_municipal_object_for_user,
     get_municipality_for_user,
@@ -90,10 +91,12 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Saved."))
                 return redirect(incident)
+    show_reporter = is_member_of(request.user, incident.reporter_organisation_id)
+    record_read(request, incident, "incident_reporter" if show_reporter else "incident")
     context = {
         "incident": incident,
         "form": form,
-        "show_reporter": is_member_of(request.user, incident.reporter_organisation_id),
+        "show_reporter": show_reporter,
         "notes": incident.notes.select_related("by", "organisation"),
         "map": map_config([incident.municipality], points=[[incident.lat, incident.lng, incident.category.name]]),
     }
@@ -143,6 +146,7 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
+        record_export(request, "incidents", municipality, detail=f"{week:%G-W%V} {export}")
         return _export(municipality.code, week, view.incidents, export)
     context = {
         "form": form,

@@ -9,6 +9,7 @@ from collections import Counter
 from zoneinfo import ZoneInfo
 
 import pytest
+from auditlog.context import disable_auditlog
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
@@ -180,7 +181,7 @@ def test_it_follows_an_edit_of_an_instance_it_did_not_load(world):
 def test_it_leaves_the_aggregates_alone_on_a_status_change(world, django_assert_num_queries):
     first = incident(world, datetime.datetime(2026, 1, 15, 12, tzinfo=UTC))
     first.status = Incident.Status.CLOSED
-    with django_assert_num_queries(1):
+    with disable_auditlog(), django_assert_num_queries(1):  # the audit's own queries aside
         first.save(update_fields=["status"])
     assert stored() == recount()
 
