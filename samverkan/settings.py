@@ -237,6 +237,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "organisations.User", "mask_fields": ["password"], "exclude_fields": ["last_login"]},
     # A second factor's enrolment, never its secret key or its counters.
     {"model": "otp_totp.TOTPDevice", "include_fields": ["name", "confirmed"]},
+    # A kept report's PDF is bytes, which the log cannot show as text (generating a report gave a 500).
+    {"model": "reports.GeneratedReport", "exclude_fields": ["pdf"]},
 )
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
