@@ -209,7 +209,8 @@ def group_calendar_rotate(request: HttpRequest, group_pk: int) -> HttpResponse:
 
 def group_calendar(request: HttpRequest, group_pk: int) -> HttpResponse:
     """The group's meetings for calendar clients, which cannot log in: the secret token is the key."""
-    calendar = get_object_or_404(GroupCalendar.objects.select_related("group"), group_id=group_pk)
+    # group__pk, not group_id: Django answers an id beyond the database's integers with no row only there.
+    calendar = get_object_or_404(GroupCalendar.objects.select_related("group"), group__pk=group_pk)
     if not hmac.compare_digest(request.GET.get("token", ""), calendar.token):
         raise Http404
     group: CollaborationGroup = calendar.group

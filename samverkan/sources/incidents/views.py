@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -140,11 +140,13 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     )
     form = WeekFilterForm(request.GET or None, municipalities=municipalities, initial={"kommun": municipality.code})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    export = request.GET.get("export")
+    if export and form.errors:  # an export is of the week asked for, or none
+        raise BadRequest(" ".join(error for errors in form.errors.values() for error in errors))
     week = data.get("week") or selectors.last_complete_week(clock.today())
     form.initial["week"] = week
     filters = {"category__name": data.get("category"), "status": data.get("status")}
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)
-    export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
         record_export(request, "incidents", municipality, detail=f"{week:%G-W%V} {export}")
         return _export(municipality.code, week, view.incidents, export)
@@ -156,7 +158,7 @@ def incident_week(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "map": map_config([municipality], points=[[i.lat, i.lng, i.category.name] for i in view.incidents]),
     }
-    return render(request, "incidents/week.html", context)
+    return render(request, "incidents/week.html", context, status=400 if form.errors else 200)
 
 
 def _export(code: str, week: datetime.date, incidents: list[Incident], kind: str) -> HttpResponse:
