@@ -28,13 +28,14 @@ import re
 import urllib.request
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TextIO
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,29 @@ class Outcome:
 
     def line(self) -> str:
         return f"imported: {self.created} created, {self.updated} updated, {self.skipped} skipped"
+
+
+def bulk_update(objects: Sequence[Model], fields: Sequence[str]) -> int:
+    """Write the fields of stored objects with one prepared UPDATE run for every object; the rows updated.
+
+    For `apply`: Django's QuerySet.bulk_update builds a CASE of every object for every field, which takes
+    it seconds for a few thousand rows, inside the write transaction. Sends no signals, as bulk_update.
+    """
+    if not objects:
+        return 0
+    meta = type(objects[0])._meta
+    columns = [meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [column.get_db_prep_save(getattr(item, column.attname), connection) for column in columns]
+        + [meta.pk.get_db_prep_save(item.pk, connection)]
+        for item in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+        return cursor.rowcount
 
 
 @dataclass

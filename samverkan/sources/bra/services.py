@@ -11,7 +11,7 @@ from samverkan.organisations.models import Municipality
 from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
 from samverkan.sources.bra.parse import MISSING, CrimeRow
 from samverkan.sources.bra.taxonomy import tree_order
-from samverkan.sources.importing import Outcome, Plan, expect_written
+from samverkan.sources.importing import Outcome, Plan, bulk_update, expect_written
 from samverkan.sources.models import ImportRun
 
 
@@ -93,9 +93,7 @@ def crime_statistics_apply(*, plan: CrimePlan, run: ImportRun) -> None:
     for statistic in plan.updated:
         statistic.run = run
     CrimeStatistic.objects.bulk_create([statistic for _name, statistic in plan.created], batch_size=1000)
-    written = CrimeStatistic.objects.bulk_update(
-        plan.updated, ["count", "per_100k", "preliminary", "run"], batch_size=1000
-    )
+    written = bulk_update(plan.updated, ["count", "per_100k", "preliminary", "run"])
     expect_written(written, len(plan.updated))
 
 

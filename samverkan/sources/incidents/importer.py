@@ -11,9 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import Batch, ChangedMeanwhile, Plan, Problems, Source, expect_written
-from samverkan.sources.incidents.aggregates import aggregates_deferred
+from samverkan.sources.importing import (
+    Batch,
+    ChangedMeanwhile,
+    Plan,
+    Problems,
+    Source,
+    bulk_update,
+    expect_written,
+)
+from samverkan.sources.incidents.aggregates import aggregates_deferred, aggregates_touched
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from samverkan.sources.incidents.months import bucket_of
 from samverkan.sources.incidents.parse import parse_incidents
 from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
@@ -139,12 +148,15 @@ class IncidentImporter:
             described = f"{municipality.name}: {category_name} {row.occurred_from:%Y-%m-%d %H:%M}"
             incident = stored.get((municipality.id, row.key))
             if incident is None:
-                plan.created.append((Incident(import_key=row.key, **values), category_name))
+                incident = Incident(import_key=row.key, **values)
+                incident.locate_cells()
+                plan.created.append((incident, category_name))
                 plan.municipalities[municipality.id] = municipality
                 plan.outcome.count("created", described)
             elif any(getattr(incident, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(incident, name, value)
+                incident.locate_cells()
                 plan.updated.append((incident, category_name))
                 plan.municipalities[municipality.id] = municipality
                 plan.outcome.count("updated", described)
@@ -165,12 +177,17 @@ class IncidentImporter:
             if incident.category_id is None:  # put out of use since the plan
                 raise ChangedMeanwhile(category_name)
             incident.run = run
-            incident.locate_cells()
         for incident, _category_name in plan.created:
             incident.reported_by = run.by
             incident.reporter_organisation = organisations[incident.municipality_id]
+        updated = [incident for incident, _ in plan.updated]
         with aggregates_deferred():  # each touched municipality-month is recounted once, at the end
             Incident.objects.bulk_create([incident for incident, _ in plan.created], batch_size=CHUNK)
-            updated = [incident for incident, _ in plan.updated]
-            written = Incident.objects.bulk_update(updated, UPDATED_FIELDS, batch_size=CHUNK)
-            expect_written(written, len(updated))
+            # The months the updated incidents are counted in now, and will be: bulk_update sends no word.
+            stored = (
+                Incident.objects.filter(pk__in=chunk).values_list("municipality_id", "occurred_from")
+                for chunk in batched([incident.pk for incident in updated], CHUNK)
+            )
+            before = {bucket_of(municipality_id, moment) for rows in stored for municipality_id, moment in rows}
+            expect_written(bulk_update(updated, UPDATED_FIELDS), len(updated))
+            aggregates_touched(before | {incident.bucket() for incident in updated})

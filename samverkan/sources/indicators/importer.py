@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, expect_written
+from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written
 from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 from samverkan.sources.models import ImportRun
@@ -135,5 +135,5 @@ class IndicatorImporter:
         for value in plan.updated:
             value.run = run
         IndicatorValue.objects.bulk_create([value for _key, value in plan.created], batch_size=1000)
-        written = IndicatorValue.objects.bulk_update(plan.updated, [*STORED_FIELDS, "run"], batch_size=1000)
+        written = bulk_update(plan.updated, [*STORED_FIELDS, "run"])
         expect_written(written, len(plan.updated))

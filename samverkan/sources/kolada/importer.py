@@ -25,6 +25,7 @@ from samverkan.sources.importing import (
     Problem,
     Problems,
     Source,
+    bulk_update,
     decode_text,
     expect_written,
     read_source,
@@ -141,5 +142,5 @@ class KoladaImporter:
         for value in plan.created + plan.updated:
             value.run = run
         KpiValue.objects.bulk_create(plan.created, batch_size=1000)
-        written = KpiValue.objects.bulk_update(plan.updated, ["value", "status", "run"], batch_size=1000)
+        written = bulk_update(plan.updated, ["value", "status", "run"])
         expect_written(written, len(plan.updated))

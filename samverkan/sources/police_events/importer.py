@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, expect_written, unpacked
+from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written, unpacked
 from samverkan.sources.models import ImportRun
 from samverkan.sources.police_events.local_time import local_month
 from samverkan.sources.police_events.models import PoliceEvent
@@ -131,4 +131,4 @@ class PoliceEventImporter:
             event.run = run
         PoliceEvent.objects.bulk_create(plan.created, batch_size=CHUNK)
         fields = [*sorted(plan.changed_fields), "run"]
-        expect_written(PoliceEvent.objects.bulk_update(plan.updated, fields, batch_size=CHUNK), len(plan.updated))
+        expect_written(bulk_update(plan.updated, fields), len(plan.updated))

@@ -18,7 +18,16 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import MAX_PREVIEW_CHANGES, Batch, Outcome, Plan, Problems, Source, expect_written
+from samverkan.sources.importing import (
+    MAX_PREVIEW_CHANGES,
+    Batch,
+    Outcome,
+    Plan,
+    Problems,
+    Source,
+    bulk_update,
+    expect_written,
+)
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 from samverkan.sources.surveys import tallies
@@ -198,7 +207,7 @@ class SurveyImporter:
             response.wave, response.run = wave, run
         Response.objects.bulk_create([response for response, _row in planned.created])
         updated = [response for response, _row in planned.updated]
-        expect_written(Response.objects.bulk_update(updated, ["delomrade", "run"]), len(updated))
+        expect_written(bulk_update(updated, ["delomrade", "run"]), len(updated))
         Answer.objects.filter(response__in=updated).delete()
         Answer.objects.bulk_create(
             Answer(response=response, question=planned.questions[key], value=value)
