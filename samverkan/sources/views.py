@@ -25,7 +25,6 @@ from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
 from samverkan.sources.uploads import upload_keep, upload_take
 
-
 # The source pages, in the order of the cycle's kartläggning; one joins the list when its page exists.
 SOURCE_PAGES = [
     ("incidents_list", _lazy("Incidents (EST)"), _lazy("What reporters from every party log, week by week.")),
