@@ -21,6 +21,11 @@ activity the file logs occurrences for the rule applies to the file's status too
 "ej_paborjad" does not undo the start its new occurrences made. An occurrence identical to one
 already logged (same activity, date, what and where) is skipped, so importing a file again changes
 nothing.
+
+An activity outside the importer's reach is exactly as unknown as one that does not exist: the problems
+of a row are kept until the reach is checked (claims), and a row of another municipality's activity is
+refused with the same words as a missing number, whatever else is wrong with it. So a file lists first
+the activity numbers that are unknown to its importer, and, once they are right, the rest (plan).
 """
 
 from __future__ import annotations
@@ -35,13 +40,14 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
+from samverkan.core.bounds import MAX_BIG_INTEGER, MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond
 from samverkan.planning.actions.models import Activity, Occurrence
 from samverkan.planning.actions.services import (
     activity_status_validate,
     occurrence_validate,
     status_after_occurrence,
 )
-from samverkan.sources.importing import HEADER, Batch, Claim, Plan, Problems, Source, read_rows
+from samverkan.sources.importing import HEADER, Batch, Claim, ImportFailed, Plan, Problem, Problems, Source, read_rows
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -80,6 +86,7 @@ NOTHING_TO_DO = _("nothing to do: give a status, a comment or an occurrence")
 DATE_REQUIRED = _("is required for an occurrence")
 NOT_A_DATE = _("{value!r} is not a date (YYYY-MM-DD)")
 NOT_A_COUNT = _("{value!r} is not a whole number")
+NO_ROWS = _("the file has no rows below its header")
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,30 @@ class FollowUpRow:
     occurrence: Occurrence | None  # unsaved, checked
 
 
+@dataclass(frozen=True)
+class Given:
+    """A row's activity number, and the activity it names if there is one, whoever's it is."""
+
+    line: int
+    number: str
+    activity: Activity | None
+
+
+@dataclass
+class FollowUpBatch(Batch):
+    given: list[Given] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # raised by `plan`, once the reach is checked
+
+
 def _status(text: str) -> str:
     return text.lower().translate(SWEDISH_LETTERS)
+
+
+def _number(text: str) -> int | None:
+    """The activity number of a cell, or None when it can be no activity's (an id fits a bigint)."""
+    if text.isascii() and text.isdigit() and not digits_beyond(text, MAX_BIG_INTEGER):
+        return int(text)
+    return None
 
 
 def _add_errors(problems: Problems, line: int, error: ValidationError) -> None:
@@ -132,7 +161,8 @@ class ActivityImporter:
         "status or comment, logs an occurrence, or both; an occurrence already logged is skipped."
     )
 
-    def parse(self, source: Source) -> Batch:
+    def parse(self, source: Source) -> FollowUpBatch:
+        """The rows, each checked; a row's problems wait in the batch until the reach is checked (see above)."""
         problems = Problems(source.short_name)
         header, table = read_rows(source, delimiters=",;")
         unknown = [name for name in header if name and name not in COLUMNS]
@@ -142,13 +172,17 @@ class ActivityImporter:
             problems.add(1, HEADER, MISSING_ACTIVITY_ID)
         problems.raise_if_any()
         rows = [(row.line, {name: row.values.get(name, "").strip() for name in COLUMNS}) for row in table]
-        numbers = {int(values["activity_id"]) for _line, values in rows if values["activity_id"].isdigit()}
+        if not rows:
+            problems.add(1, HEADER, NO_ROWS)
+            problems.raise_if_any()
+        numbers = {_number(values["activity_id"]) for _line, values in rows} - {None}
         activities = Activity.objects.select_related("plan__municipality").in_bulk(numbers)
+        batch = FollowUpBatch(rows=[])
         given: dict[tuple[int, str], tuple[str, int]] = {}  # (activity, column) -> (value, line)
-        result = []
         for line, values in rows:
             number = values["activity_id"]
-            activity = activities.get(int(number)) if number.isdigit() else None
+            activity = activities.get(_number(number))
+            batch.given.append(Given(line, number, activity))
             if activity is None:
                 problems.add(line, "activity_id", NOT_AN_ACTIVITY.format(value=number) if number else IS_REQUIRED)
                 continue
@@ -173,9 +207,10 @@ class ActivityImporter:
             if not (status or comment or occurrence or len(problems.items) > before):
                 problems.add(line, "activity_id", NOTHING_TO_DO)
             if len(problems.items) == before:
-                result.append(FollowUpRow(line, activity, status, comment, occurrence))
-        problems.raise_if_any()
-        return Batch(rows=result, municipalities={row.activity.plan.municipality.code for row in result})
+                batch.rows.append(FollowUpRow(line, activity, status, comment, occurrence))
+        batch.problems = problems.items
+        batch.municipalities = {row.activity.plan.municipality.code for row in batch.rows}
+        return batch
 
     def _occurrence(
         self, problems: Problems, line: int, activity: Activity, values: dict[str, str]
@@ -193,11 +228,13 @@ class ActivityImporter:
             problems.add(line, "occurrence_date", NOT_A_DATE.format(value=date))
             return None
         if reached:
-            try:
-                occurrence.reached = int(reached)
-            except ValueError:
+            if not (reached.isascii() and reached.isdigit()):
                 problems.add(line, "occurrence_reached", NOT_A_COUNT.format(value=reached))
                 return None
+            if digits_beyond(reached, MAX_INTEGER):
+                problems.add(line, "occurrence_reached", NUMBER_TOO_LARGE.format(value=reached, limit=MAX_INTEGER))
+                return None
+            occurrence.reached = int(reached)
         try:
             occurrence_validate(occurrence)
         except ValidationError as error:
@@ -206,14 +243,21 @@ class ActivityImporter:
         return occurrence
 
     def claims(self, batch: Batch) -> Iterator[Claim]:
-        """A row writes its activity's municipality; an activity outside the reach is as unknown as a missing one."""
-        for row in batch.rows:
-            number = NOT_AN_ACTIVITY.format(value=str(row.activity.pk))
-            yield Claim(row.line, "activity_id", row.activity.plan.municipality.code, number)
+        """Every row claims its activity's municipality, whether the row is right or not: an activity outside
+        the reach is refused as unknown, in the words of a missing one (which claims no region, so it is
+        refused for anyone but an administrator)."""
+        assert isinstance(batch, FollowUpBatch)
+        for given in batch.given:
+            unknown = NOT_AN_ACTIVITY.format(value=given.number) if given.number else IS_REQUIRED
+            code = given.activity.plan.municipality.code if given.activity else ""
+            yield Claim(given.line, "activity_id", code, unknown)
 
     def plan(self, batch: Batch, *, out: TextIO | None) -> ActivityPlan:
         """Follow the file row by row as occurrence_log and activity_set_status would, on a copy of each
         activity's state: the occurrences first, then the statuses."""
+        assert isinstance(batch, FollowUpBatch)
+        if batch.problems:  # the reach is checked: the problems of the importer's own activities can be told
+            raise ImportFailed(batch.problems)
         plan = ActivityPlan()
         activities = {row.activity.pk: row.activity for row in batch.rows}
         logged_before = Occurrence.objects.filter(activity__in=activities)

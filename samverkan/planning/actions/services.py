@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
+from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence
@@ -225,6 +226,8 @@ def occurrence_validate(occurrence: Occurrence) -> None:
         errors = error.update_error_dict(errors)
     if occurrence.held_on and occurrence.held_on > clock.today():
         errors.setdefault("held_on", []).append(ValidationError(OCCURRENCE_IN_FUTURE, code="future"))
+    elif occurrence.held_on and not supported_day(occurrence.held_on):
+        errors.setdefault("held_on", []).append(ValidationError(day_outside(occurrence.held_on), code="outside"))
     if errors:
         raise ValidationError(errors)
 
