@@ -133,6 +133,11 @@ def _user(username: str, organisation: Organisation, role: str) -> User:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The cast and its agreements, for a fixture of any scope (tests/test_permission_matrix.py builds it once)."""
     # The part 1 agreement ends five weeks from today, inside its revision window.
     ends = clock.today() + datetime.timedelta(days=35)
     starts = datetime.date(ends.year - 3, 6, 1)
