@@ -371,7 +371,6 @@ class Cast:
     users: dict[str, User]
     places: dict[str, Place]
     shared: dict[str, Shared]
-    year: int
 
 
 def _commitment(agreement: Agreement) -> Commitment:
@@ -597,4 +596,4 @@ def build_cast() -> Cast:
     }
     for municipality in Municipality.objects.all():  # made on first use: here, not by a refused request
         incident_categories_for(municipality)
-    return Cast(world=world, users=users, places=places, shared=shared, year=clock.today().year)
+    return Cast(world=world, users=users, places=places, shared=shared)

@@ -1,9 +1,10 @@
 """Every URL × every identity × own / other municipality / other police area answers as its rule says.
 
 The URLs come from the URL configuration: a new URL without a rule below fails, and so does a rule whose URL is
-gone. Each URL is tried with GET and with an empty POST (the test client skips CSRF) by every identity of the cast
-(tests/permissions.py) on each of its targets. Whatever a request is refused with (the login page, 400, 403, 404,
-405 …) it writes nothing but the session and the logs. No identity ever gets a 500.
+gone (the admin site, Django's own, is left out). Each URL is tried with GET and with a minimal POST (the test
+client skips CSRF) by every identity of the cast (tests/permissions.py) on each of its targets. Whatever a request
+is refused with (the login page, 400, 403, 404, 405 …) it writes nothing but the session and the logs; a page
+shows no municipality's own things to anyone outside it; no identity ever gets a 500.
 
 The rules say what the product promises (samverkan/organisations/access.py): outsiders get 404, read-only roles
 never change anything, the police see the figures of their own area's municipalities in full and nothing of
@@ -82,7 +83,7 @@ def code(place: Place, **query: str) -> Call:
     return Call({"code": place.municipality.code}, "&".join(f"{k}={v}" for k, v in query.items()))
 
 
-def _this_year() -> int:
+def this_year() -> int:
     return clock.today().year
 
 
@@ -105,7 +106,7 @@ def agreement(target: Place | Shared) -> Call:
 STAFF = expect(200, outsider=200)  # any logged-in user; the superuser too
 READ = expect(200)  # whoever reaches the object reads it
 WRITE_FORM = expect(200, 404)  # a form of writers only
-BAD_FORM = expect(400, 404)  # the form posted empty: writers told what is missing, others 404
+BAD_FORM = expect(400, 404)  # the form posted without its fields: writers told what is missing, others 404
 DONE = expect(REDIRECT, 404)  # a button of writers only
 POST_ONLY = expect(405, outsider=405)  # GET on a button: not allowed, whoever asks
 NOT_FOUND = expect(404)
@@ -174,7 +175,8 @@ RULES: dict[str, Rule] = {
     "situation_export": Rule(
         lambda cast: {
             **municipal(code)(cast),
-            # A download is of the period asked for.
+            # The internal picture: the parties to it (the police of the area among them); a download is of the
+            # period asked for.
             **{f"{t}+internal": code(p, audience="internal", **last_year()) for t, p in cast.places.items()},
             "own+pdf": code(cast.places["own"], format="pdf", **last_year()),
         },
@@ -288,15 +290,13 @@ RULES: dict[str, Rule] = {
     # An empty POST names no group: 404 for writers too.
     "municipality_follow_up": Rule(municipal(code), READ, NOT_FOUND),
     "joint_follow_up": Rule(shared(lambda s: Call({"area_id": s.area.pk})), JOINT, JOINT),
-    "annual_report": Rule(municipal(lambda p: Call({"code": p.municipality.code, "year": _this_year()})), READ, DONE),
+    "annual_report": Rule(municipal(lambda p: Call({"code": p.municipality.code, "year": this_year()})), READ, DONE),
     "annual_report_generate": Rule(
-        municipal(lambda p: Call({"code": p.municipality.code, "year": _this_year()})), POST_ONLY, DONE
+        municipal(lambda p: Call({"code": p.municipality.code, "year": this_year()})), POST_ONLY, DONE
     ),
-    "joint_annual_report": Rule(
-        shared(lambda s: Call({"area_id": s.area.pk, "year": _this_year()})), JOINT, JOINT_DONE
-    ),
+    "joint_annual_report": Rule(shared(lambda s: Call({"area_id": s.area.pk, "year": this_year()})), JOINT, JOINT_DONE),
     "joint_annual_report_generate": Rule(
-        shared(lambda s: Call({"area_id": s.area.pk, "year": _this_year()})), POST_ONLY, JOINT_DONE
+        shared(lambda s: Call({"area_id": s.area.pk, "year": this_year()})), POST_ONLY, JOINT_DONE
     ),
     # Part 1's evaluation is its parties' joint document: each sees every municipality's goals by name (their
     # figures as its audience allows).
