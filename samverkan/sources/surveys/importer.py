@@ -16,6 +16,7 @@ from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.progress import progress
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import (
@@ -110,6 +111,9 @@ class SurveyImporter:
                 problems.add(row.line, KOMMUNKOD, UNKNOWN_MUNICIPALITY.format(code=row.kommunkod))
         for web in Wave.objects.filter(municipality__code__in=codes, name=name, source=Wave.Source.WEB):
             problems.add(None, "wave", WAVE_IS_WEB.format(municipality=web.municipality, name=name))
+        for option, day in (("opened_on", self.opened_on), ("closed_on", self.closed_on)):
+            if day and not supported_day(day):
+                problems.add(None, option, day_outside(day))
         if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
             problems.add(
                 None, "closed_on", str(CLOSED_BEFORE_OPENED).format(closed_on=self.closed_on, opened_on=self.opened_on)
