@@ -404,3 +404,19 @@ def test_the_web_upload_shows_every_problem_with_400(client, world, file_of, imp
     problems = [str(problem) for problem in response.context["problems"]]
     assert matches(problems, importer, expected), problems
     assert database() == before
+
+
+@pytest.mark.usefixtures("in_english")
+@pytest.mark.parametrize("option", ["--opened-on", "--closed-on"])
+def test_the_survey_import_refuses_a_wave_day_outside_the_supported_ones(world, tmp_path, option):
+    path = tmp_path / SURVEY.file
+    path.write_text(survey(), encoding="utf-8")
+    before = database()
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(SURVEY.command, str(path), *SURVEY.options, option, "0001-01-01", stderr=err)
+    field = option.removeprefix("--").replace("-", "_")
+    assert err.getvalue().startswith(
+        f"fel.csv: {field}: 0001-01-01 is outside the days the product holds, 2000-01-01 to "
+    )
+    assert database() == before

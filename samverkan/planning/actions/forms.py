@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import MAX_INTEGER
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
@@ -105,7 +106,7 @@ class OccurrenceForm(ServiceErrorsMixin, forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     what = GuardedFormField(label=_("What was done"), max_length=300)
     where = GuardedFormField(label=_("Where"), max_length=200, required=False)
-    reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
+    reached = forms.IntegerField(label=_("People reached"), min_value=0, max_value=MAX_INTEGER, required=False)
 
 
 class StatusForm(ServiceErrorsMixin, forms.ModelForm):
