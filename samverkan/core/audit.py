@@ -37,6 +37,7 @@ MASK = "***"
 DEPTH = 3
 
 _pending: ContextVar[Model | None] = ContextVar("samverkan_audit_pending", default=None)
+_loaded: ContextVar[frozenset[str]] = ContextVar("samverkan_audit_loaded", default=frozenset())
 
 
 def mask_text(value: str) -> str:
@@ -140,18 +141,30 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
         return None
 
 
+def _reverse_one_to_one(obj: Model) -> list:
+    return [relation for relation in obj._meta.related_objects if relation.one_to_one]
+
+
 @receiver(pre_log)
-def _veto_through_rows(sender, instance: Model, **kwargs) -> bool:
-    """Remember the object of the entry about to be written (see _describe). The rows of a many-to-many table
-    are not logged on their own: the change is logged on the object whose field it is."""
+def _before_log(sender, instance: Model, **kwargs) -> bool:
+    """Remember the object of the entry about to be written (see _describe), and which of its reverse one-to-one
+    relations it had loaded. The rows of a many-to-many table are not logged on their own: the change is logged on
+    the object whose field it is."""
     if sender._meta.auto_created:
         return False
     _pending.set(instance)
+    _loaded.set(frozenset(r.name for r in _reverse_one_to_one(instance) if r.is_cached(instance)))
     return True
 
 
 @receiver(post_log)
-def _forget(sender, **kwargs) -> None:
+def _after_log(sender, instance: Model, **kwargs) -> None:
+    """auditlog's diff of a new or deleted object reads its reverse one-to-one relations, which leaves "none" in the
+    object's cache (a plan's next version, made later, would stay unseen): forget what the diff loaded."""
+    loaded = _loaded.get()
+    for relation in _reverse_one_to_one(instance):
+        if relation.name not in loaded and relation.is_cached(instance):
+            relation.delete_cached_value(instance)
     _pending.set(None)
 
 

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from samverkan.core import clock
 from samverkan.core.audit import MASK
+from samverkan.planning.actions import services as action_services
+from samverkan.planning.actions.models import ActionPlan
 from samverkan.sources.incidents.models import Incident, IncidentMonth, IncidentNote
 from samverkan.sources.surveys.models import Response, Wave
 from tests.sources.incidents.test_report import form_data
@@ -85,3 +87,23 @@ def test_it_never_logs_a_survey_response_nor_the_aggregates(client, world):
     for model in (Response, IncidentMonth):
         assert ContentType.objects.get_for_model(model).pk not in logged
     assert ContentType.objects.get_for_model(Wave).pk in logged
+
+
+def test_it_leaves_a_new_objects_reverse_relations_unloaded(world):
+    """The log's diff of a new plan reads its (empty) next version; the plan must still see one made later."""
+    plan = action_services.action_plan_create(
+        municipality=world.arjeplog,
+        title="Handlingsplan Arjeplog",
+        starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        by=world.alice,
+    )
+    draft = ActionPlan.objects.create(
+        municipality=world.arjeplog,
+        title=plan.title,
+        starts_on=plan.starts_on,
+        ends_on=plan.ends_on,
+        version=2,
+        previous_id=plan.pk,  # made from another copy of the plan, as a view would
+    )
+    assert plan.next_version == draft

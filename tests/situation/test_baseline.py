@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
@@ -119,7 +120,12 @@ def test_it_opens_a_baseline_adopted_before_the_picture_had_a_schema(client, wor
         "conclusions": {"overall": "Skadegörelsen ökar.", "problems": {}},
     }
     baseline = Baseline.objects.create(
-        municipality=world.arjeplog, version=1, start="2024-01-01", end="2024-12-31", data=old, adopted_by=world.alice
+        municipality=world.arjeplog,
+        version=1,
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 12, 31),
+        data=old,
+        adopted_by=world.alice,
     )
     client.force_login(world.alice)
     page = client.get(baseline.get_absolute_url()).content.decode()
