@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
+from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Organisation
 
@@ -22,6 +23,7 @@ class AgreementForm(forms.ModelForm):
             "municipalities": forms.CheckboxSelectMultiple,
             "focus_areas": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"starts_on": DayField, "ends_on": DayField}
 
     def __init__(self, *args, sections, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -85,6 +87,7 @@ class CommitmentForm(AgreementItemForm):
         model = Commitment
         fields = ["responsible", "text", "recurrence", "due_on", "focus_area"]
         widgets = {"due_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"due_on": DayField}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -107,6 +110,7 @@ class SignatoryForm(AgreementItemForm):
         model = Signatory
         fields = ["name", "title", "organisation", "signed_on"]
         widgets = {"signed_on": DATE_INPUT}
+        field_classes = {"signed_on": DayField}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -68,17 +68,31 @@ def year_outside(value: object) -> str:
     return YEAR_OUTSIDE.format(value=value, first=FIRST_STATISTICS_YEAR, last=LAST_STATISTICS_YEAR)
 
 
+def _refuse_outside(day: datetime.date) -> None:
+    if not supported_day(day):
+        raise ValidationError(
+            CHOOSE_A_DAY_WITHIN,
+            code="outside",
+            params={"earliest": EARLIEST_DAY.isoformat(), "latest": latest_day().isoformat()},
+        )
+
+
 class DayField(forms.DateField):
     """A day within the supported range; any other day is a form error, never a page that fails."""
 
     def validate(self, value: datetime.date | None) -> None:
         super().validate(value)
-        if value is not None and not supported_day(value):
-            raise ValidationError(
-                CHOOSE_A_DAY_WITHIN,
-                code="outside",
-                params={"earliest": EARLIEST_DAY.isoformat(), "latest": latest_day().isoformat()},
-            )
+        if value is not None:
+            _refuse_outside(value)
+
+
+class MomentField(forms.DateTimeField):
+    """A date and time on a supported day (year 0001 in Stockholm is no moment in UTC: a 500 on saving)."""
+
+    def validate(self, value: datetime.datetime | None) -> None:
+        super().validate(value)
+        if value is not None:
+            _refuse_outside(value.date())
 
 
 class YearConverter:

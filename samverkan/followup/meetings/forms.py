@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup
@@ -19,6 +20,7 @@ class MeetingForm(ServiceErrorsMixin, forms.ModelForm):
         model = Meeting
         fields = ["kind", "starts_at", "place", "attendees"]
         widgets = {"starts_at": DATETIME, "attendees": forms.CheckboxSelectMultiple}
+        field_classes = {"starts_at": MomentField}
 
     def __init__(self, *args, group: CollaborationGroup, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -44,7 +46,7 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
     plan = forms.ModelChoiceField(label=_("Action plan"), queryset=ActionPlan.objects.none())
     responsible = forms.ChoiceField(label=_("Responsible"), choices=Activity.Responsible.choices)
     role = GuardedFormField(label=_("Responsible role"), max_length=200, help_text=_("e.g. kommunpolis"))
-    ends_on = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = DayField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, plans: QuerySet[ActionPlan], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -60,7 +62,7 @@ class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):
         label=_("New status"), required=False, choices=[("", _("Unchanged"))] + Activity.Status.choices
     )
     status_comment = GuardedFormField(label=_("Status comment"), max_length=500, required=False)
-    ends_on = forms.DateField(
+    ends_on = DayField(
         label=_("New end date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.followup.supervision.models import CHECKLIST, Answer, SupervisedObject, Visit
 from samverkan.planning.actions.forms import DATE_INPUT, ServiceErrorsMixin
@@ -23,7 +24,7 @@ class SupervisedObjectForm(ServiceErrorsMixin, forms.Form):
 
 class VisitForm(ServiceErrorsMixin, forms.Form):
     object = forms.ModelChoiceField(label=_("Object"), queryset=SupervisedObject.objects.none())
-    visited_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    visited_on = DayField(label=_("Date"), widget=DATE_INPUT)
     kind = forms.ChoiceField(label=_("Kind"), choices=Visit.Kind.choices, help_text=TEST_PURCHASE_NOTE)
     announced = forms.BooleanField(label=_("Announced"), required=False)
     joint_with_police = forms.BooleanField(label=_("Joint with the police"), required=False)

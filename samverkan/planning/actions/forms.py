@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import MAX_INTEGER
+from samverkan.core.bounds import MAX_INTEGER, DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
@@ -27,8 +27,8 @@ class ServiceErrorsMixin:
 class ActionPlanForm(ServiceErrorsMixin, forms.Form):
     municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
     title = GuardedFormField(label=_("Title"), max_length=300)
-    starts_on = forms.DateField(label=_("From"), widget=DATE_INPUT)
-    ends_on = forms.DateField(label=_("To"), widget=DATE_INPUT)
+    starts_on = DayField(label=_("From"), widget=DATE_INPUT)
+    ends_on = DayField(label=_("To"), widget=DATE_INPUT)
 
     def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -76,6 +76,7 @@ class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
             "kind": forms.RadioSelect,
             "horizon": forms.RadioSelect,
         }
+        field_classes = {"starts_on": DayField, "ends_on": DayField}
 
     def __init__(self, *args, goals: QuerySet[Goal], problem_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, FocusArea
 from samverkan.core import clock
+from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
@@ -110,7 +111,7 @@ class IndicatorForm(ServiceForm):
     )
     target_value = forms.FloatField(label=_("Target"), widget=NUMBER_INPUT)
     direction = forms.ChoiceField(label=_("Direction"), choices=Indicator.Direction.choices)
-    target_date = forms.DateField(label=_("Target date"), widget=DATE_INPUT)
+    target_date = DayField(label=_("Target date"), widget=DATE_INPUT)
 
     def __init__(self, *args, municipalities: list[Municipality], indicator: Indicator | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -135,7 +136,7 @@ class IndicatorForm(ServiceForm):
 
 
 class ManualValueForm(ServiceForm):
-    measured_on = forms.DateField(label=_("Measured on"), widget=DATE_INPUT)
+    measured_on = DayField(label=_("Measured on"), widget=DATE_INPUT)
     value = forms.FloatField(label=_("Value"), widget=NUMBER_INPUT)
     note = GuardedFormField(label=_("Note"), required=False, max_length=_max_length(ManualValue, "note"))
 

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
@@ -18,6 +19,7 @@ class PromiseSetForm(forms.ModelForm):
         model = PromiseSet
         fields = ["municipality", "title", "starts_on", "ends_on", "introduction"]
         widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT, "introduction": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"starts_on": DayField, "ends_on": DayField}
 
     def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -73,6 +75,7 @@ class SignatoryForm(forms.ModelForm):
         model = PromiseSignatory
         fields = ["name", "title", "signed_on"]
         widgets = {"signed_on": DATE_INPUT}
+        field_classes = {"signed_on": DayField}
 
 
 class FollowUpForm(forms.Form):

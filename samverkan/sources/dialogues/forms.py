@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import DayField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 
@@ -14,6 +15,7 @@ class DialogueForm(forms.ModelForm):
         model = Dialogue
         fields = ["municipality", "kind", "held_on", "format", "groups", "participants", "summary"]
         widgets = {"held_on": forms.DateInput(attrs={"type": "date"}), "summary": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"held_on": DayField}
 
     def __init__(self, *args, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)

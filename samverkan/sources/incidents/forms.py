@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
-from samverkan.core.bounds import DayField
+from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
@@ -20,8 +20,8 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 
 
 class IncidentForm(forms.Form):
-    occurred_from = forms.DateTimeField(label=_("When"), widget=DATETIME_INPUT)
-    occurred_to = forms.DateTimeField(label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT)
+    occurred_from = MomentField(label=_("When"), widget=DATETIME_INPUT)
+    occurred_to = MomentField(label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT)
     category = forms.ChoiceField(label=_("Category"))
     severity = forms.TypedChoiceField(
         label=_("Severity"),
