@@ -10,6 +10,7 @@ Lena    – leadership, Arjeplogs kommun (reads, never writes)
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import zoneinfo
 from collections.abc import Iterator
@@ -45,6 +46,11 @@ TRAVEL = pytest.StashKey[time_machine.travel]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The security log's file is the server's (DATA_DIR/security.log): tests read the logger through caplog.
+    security = logging.getLogger("samverkan.security")
+    for handler in [h for h in security.handlers if isinstance(h, logging.FileHandler)]:
+        security.removeHandler(handler)
+        handler.close()
     if not TEST_TODAY:
         return
     day = datetime.date.fromisoformat(TEST_TODAY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -99,7 +100,7 @@ def weekly_view(*, municipality: Municipality, week: datetime.date, no_place: st
     )
 
 
-def _export_row(incident: Incident) -> list:
+def _export_row(incident: Incident, shows_text: Callable[[Incident], bool]) -> list:
     def local(value: datetime.datetime | None) -> str:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -115,13 +116,14 @@ def _export_row(incident: Incident) -> list:
         incident.category.focus_area.short_name if incident.category.focus_area else "",
         incident.severity,
         incident.status,
-        incident.description,
+        incident.description if shows_text(incident) else "",
     ]
 
 
-def incidents_csv(incidents: list[Incident]) -> str:
-    return csv_text(EXPORT_COLUMNS, (_export_row(i) for i in incidents))
+def incidents_csv(incidents: list[Incident], shows_text: Callable[[Incident], bool]) -> str:
+    """The export; a description is written only where `shows_text` allows (the logging organisation's own)."""
+    return csv_text(EXPORT_COLUMNS, (_export_row(i, shows_text) for i in incidents))
 
 
-def incidents_xlsx(incidents: list[Incident]) -> bytes:
-    return xlsx_bytes("Incidenter", EXPORT_COLUMNS, (_export_row(i) for i in incidents))
+def incidents_xlsx(incidents: list[Incident], shows_text: Callable[[Incident], bool]) -> bytes:
+    return xlsx_bytes("Incidenter", EXPORT_COLUMNS, (_export_row(i, shows_text) for i in incidents))

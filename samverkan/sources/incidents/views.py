@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,7 @@ from samverkan.core.audit import record_export, record_read
 from samverkan.organisations.access import (
     get_municipal_object_for_user,
     get_municipality_for_user,
-    is_member_of,
+    reads_incident_text,
     report_municipalities,
     scope_for,
     visible_municipalities,
@@ -91,13 +92,20 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Saved."))
                 return redirect(incident)
-    show_reporter = is_member_of(request.user, incident.reporter_organisation_id)
-    record_read(request, incident, "incident_reporter" if show_reporter else "incident")
+    shows_text = reads_incident_text(
+        request.user, organisation_id=incident.reporter_organisation_id, municipality_id=incident.municipality_id
+    )
+    record_read(request, incident, "incident_reporter" if shows_text else "incident")
+    member_of = scope_for(request.user).member_of
+    notes = [
+        (note, shows_text or note.organisation_id in member_of)
+        for note in incident.notes.select_related("by", "organisation")
+    ]
     context = {
         "incident": incident,
         "form": form,
-        "show_reporter": show_reporter,
-        "notes": incident.notes.select_related("by", "organisation"),
+        "shows_text": shows_text,
+        "notes": notes,
         "map": map_config([incident.municipality], points=[[incident.lat, incident.lng, incident.category.name]]),
     }
     return render(request, "incidents/detail.html", context, status=400 if form is not None and form.errors else 200)
@@ -149,7 +157,13 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)
     if export in {"csv", "xlsx"}:
         record_export(request, "incidents", municipality, detail=f"{week:%G-W%V} {export}")
-        return _export(municipality.code, week, view.incidents, export)
+
+        def shows_text(incident: Incident) -> bool:
+            return reads_incident_text(
+                request.user, organisation_id=incident.reporter_organisation_id, municipality_id=municipality.id
+            )
+
+        return _export(municipality.code, week, view.incidents, export, shows_text)
     context = {
         "form": form,
         "municipality": municipality,
@@ -161,13 +175,15 @@ def incident_week(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/week.html", context, status=400 if form.errors else 200)
 
 
-def _export(code: str, week: datetime.date, incidents: list[Incident], kind: str) -> HttpResponse:
+def _export(
+    code: str, week: datetime.date, incidents: list[Incident], kind: str, shows_text: Callable[[Incident], bool]
+) -> HttpResponse:
     name = f"incidenter-{code}-{week:%G-v%V}.{kind}"
     if kind == "csv":
-        response = HttpResponse(selectors.incidents_csv(incidents), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(selectors.incidents_csv(incidents, shows_text), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(
-            selectors.incidents_xlsx(incidents),
+            selectors.incidents_xlsx(incidents, shows_text),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
