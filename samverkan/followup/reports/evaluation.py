@@ -1,5 +1,5 @@
 """The evaluation of a whole agreement period: per focus area, what was planned, done and achieved, year
-by year, against the baselines; and starting the next agreement from it.
+by year, against the baselines (starting the next agreement from it: renewal.py).
 
 It holds the agreement's goals (its common goals and its part 2s' separate ones, never a later agreement's)
 with their figures up to the period's end or today, as the viewer may see them
@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
 from django.db.models import Count, Q
 
 from samverkan.agreements.models import Agreement
-from samverkan.agreements.services import agreement_start_revision
-from samverkan.followup.reports.models import Evaluation
 from samverkan.followup.reports.selectors import goal_statuses
 from samverkan.organisations.access import sees_internal_figures
 from samverkan.organisations.models import User
@@ -97,15 +94,3 @@ def latest_baselines(agreement: Agreement) -> list[Baseline]:
     """The latest adopted lägesbild of each of the agreement's municipalities: the next agreement's basis."""
     found = (Baseline.objects.filter(municipality=m).first() for m in agreement.municipalities.order_by("name"))
     return [b for b in found if b is not None]
-
-
-@transaction.atomic
-def next_agreement_start(*, agreement: Agreement, by: User, today: datetime.date) -> Evaluation:
-    """Draft the next agreement from the expiring one (parties, focus areas, texts; no goals) and keep the
-    evaluation beside it, with the latest adopted lägesbilder as its basis."""
-    draft = agreement_start_revision(agreement=agreement, by=by)
-    evaluation = Evaluation.objects.create(
-        agreement=agreement, next_agreement=draft, data=evaluation_for(agreement, today=today, user=None), created_by=by
-    )
-    evaluation.baselines.set(latest_baselines(agreement))
-    return evaluation

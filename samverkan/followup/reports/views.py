@@ -13,9 +13,10 @@ from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.followup.reports import services
-from samverkan.followup.reports.evaluation import evaluation_for, next_agreement_start, sees_agreement_figures
+from samverkan.followup.reports.evaluation import evaluation_for, sees_agreement_figures
 from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
 from samverkan.followup.reports.models import Evaluation
+from samverkan.followup.reports.renewal import next_agreement_start
 from samverkan.followup.reports.selectors import (
     Place,
     annual_report,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from samverkan.core import clock
 from samverkan.core.privacy import SUPPRESSED
-from samverkan.followup.reports.evaluation import next_agreement_start
+from samverkan.followup.reports.renewal import next_agreement_start
 from samverkan.followup.reports.services import report_generate
 from tests.followup.reports.conftest import arjeplog
 from tests.planning.goals.conftest import partner

@@ -15,8 +15,8 @@ from django.utils import translation
 from samverkan.agreements.models import Agreement
 from samverkan.demo import demo_load
 from samverkan.followup.reports import demo
-from samverkan.followup.reports.evaluation import next_agreement_start
 from samverkan.followup.reports.models import GeneratedReport
+from samverkan.followup.reports.renewal import next_agreement_start
 from samverkan.organisations.models import User
 from samverkan.planning.goals.presentation import STATUS_LABELS
 
