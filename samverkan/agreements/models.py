@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -12,8 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation
+
+DONE_IN_THE_FUTURE = _("The day it was done cannot be in the future.")
 
 
 class FocusArea(models.Model):
@@ -167,6 +171,18 @@ class CommunicationItem(models.Model):
     channel = GuardedCharField(_("channel"), max_length=200)
     when = GuardedCharField(_("when"), max_length=200)
     responsible = GuardedCharField(_("responsible"), max_length=200)
+    # Follow-up data, changed also on a signed agreement (the text above is the agreement's).
+    planned_on = models.DateField(_("planned on"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("The party that carries the activity out and is reminded of it."),
+    )
 
     class Meta:
         ordering = ["agreement", "id"]
@@ -175,6 +191,49 @@ class CommunicationItem(models.Model):
 
     def __str__(self) -> str:
         return self.message[:80]
+
+    def clean(self) -> None:
+        if self.done_on is not None and self.done_on > clock.today():
+            raise ValidationError({"done_on": DONE_IN_THE_FUTURE})
+
+    def is_due(self, today: datetime.date) -> bool:
+        return self.done_on is None and self.planned_on is not None and self.planned_on <= today
+
+
+class CommitmentFollowUp(models.Model):
+    """How a commitment stands in a year of the agreement: a status and a comment (follow-up data, changed
+    also on a signed agreement)."""
+
+    class Status(models.TextChoices):
+        DONE = "genomfort", _("Done")
+        ONGOING = "pagar", _("Ongoing")
+        NOT_STARTED = "ej_paborjat", _("Not started")
+        CANCELLED = "installt", _("Cancelled")
+
+    commitment = models.ForeignKey(Commitment, models.CASCADE, related_name="follow_ups", verbose_name=_("commitment"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    comment = GuardedTextField(_("comment"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("changed by", "by"),
+    )
+    at = models.DateTimeField(_("updated"))
+
+    class Meta:
+        ordering = ["commitment", "year"]
+        verbose_name = _("follow-up of a commitment")
+        verbose_name_plural = _("follow-ups of commitments")
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "year"], name="one_follow_up_per_commitment_and_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} {self.year}: {self.get_status_display()}"
 
 
 class AgreementChange(models.Model):
