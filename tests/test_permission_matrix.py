@@ -217,6 +217,16 @@ RULES: dict[str, Rule] = {
         DONE,
     ),
     "signatory_add": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
+    # Follow-up of the commitments and the communication plan, also on a signed agreement.
+    "commitment_follow_up": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
+    "communication_follow_up": Rule(
+        both(
+            lambda p: Call({"pk": p.agreement.pk, "item": p.communication_item.pk}),
+            lambda s: Call({"pk": s.agreement.pk, "item": s.communication_item.pk}),
+        ),
+        POST_ONLY,
+        DONE,
+    ),
     # Change proposals of shared things (part 1's parties, a joint group's rhythm), made by the police: every
     # party reads them, each writer answers for its organisation, the proposer withdraws, an administrator
     # (a superuser) applies at once.

@@ -4,7 +4,14 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
+from samverkan.agreements.models import (
+    Agreement,
+    ChangeProposal,
+    Commitment,
+    CommitmentFollowUp,
+    CommunicationItem,
+    Signatory,
+)
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Organisation
@@ -123,3 +130,34 @@ class ProposalAnswerForm(forms.Form):
     @property
     def accepted(self) -> bool:
         return self.cleaned_data["answer"] == "accept"
+
+
+class CommitmentFollowUpForm(forms.Form):
+    """A commitment's status and comment of a year (samverkan.agreements.follow_up)."""
+
+    prefix = "follow-up"
+
+    commitment = forms.ModelChoiceField(label=_("Commitment"), queryset=Commitment.objects.none())
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    status = forms.ChoiceField(label=_("Status"), choices=CommitmentFollowUp.Status.choices)
+    comment = GuardedFormField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, agreement: Agreement, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commitment"].queryset = agreement.commitments.all()
+        self.fields["year"].choices = [(year, year) for year in reversed(years)]
+
+
+class CommunicationFollowUpForm(forms.ModelForm):
+    """When a communication activity is planned and done, and which party owns it."""
+
+    class Meta:
+        model = CommunicationItem
+        fields = ["planned_on", "done_on", "owner"]
+        widgets = {"planned_on": DATE_INPUT, "done_on": DATE_INPUT}
+        field_classes = {"planned_on": DayField, "done_on": DayField}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefix = f"communication-{self.instance.pk}"
+        self.fields["owner"].queryset = self.instance.agreement.parties.all()

@@ -205,10 +205,10 @@ class CommitmentFollowUp(models.Model):
     also on a signed agreement)."""
 
     class Status(models.TextChoices):
-        DONE = "genomfort", _("Done")
-        ONGOING = "pagar", _("Ongoing")
-        NOT_STARTED = "ej_paborjat", _("Not started")
-        CANCELLED = "installt", _("Cancelled")
+        DONE = "genomfort", pgettext_lazy("commitment", "Done")
+        ONGOING = "pagar", pgettext_lazy("commitment", "Ongoing")
+        NOT_STARTED = "ej_paborjat", pgettext_lazy("commitment", "Not started")
+        CANCELLED = "installt", pgettext_lazy("commitment", "Cancelled")
 
     commitment = models.ForeignKey(Commitment, models.CASCADE, related_name="follow_ups", verbose_name=_("commitment"))
     year = models.PositiveSmallIntegerField(_("year"))

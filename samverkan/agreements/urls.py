@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from samverkan.agreements import views
+from samverkan.agreements import follow_up_views, views
 
 urlpatterns = [
     path("", views.agreement_list, name="agreements"),
@@ -18,6 +18,12 @@ urlpatterns = [
         name="communication_item_delete",
     ),
     path("<int:pk>/undertecknare/", views.signatory_add, name="signatory_add"),
+    path("<int:pk>/uppfoljning/ataganden/", follow_up_views.commitment_follow_up, name="commitment_follow_up"),
+    path(
+        "<int:pk>/uppfoljning/kommunikation/<int:item>/",
+        follow_up_views.communication_follow_up,
+        name="communication_follow_up",
+    ),
     path("forslag/<int:pk>/", views.change_proposal, name="change_proposal"),
     path("forslag/<int:pk>/svar/", views.change_proposal_answer, name="change_proposal_answer"),
     path("forslag/<int:pk>/dra-tillbaka/", views.change_proposal_withdraw, name="change_proposal_withdraw"),

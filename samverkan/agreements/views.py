@@ -18,6 +18,7 @@ from samverkan.agreements.access import (
     visible_agreements,
     writes_for_a_party,
 )
+from samverkan.agreements.follow_up_views import follow_up_context
 from samverkan.agreements.forms import (
     AgreementForm,
     CommitmentForm,
@@ -26,6 +27,7 @@ from samverkan.agreements.forms import (
     SignatoryForm,
 )
 from samverkan.agreements.models import Agreement, ChangeProposal
+from samverkan.agreements.pages import page_sections
 from samverkan.core import clock
 from samverkan.organisations.access import visible_municipalities
 
@@ -60,6 +62,8 @@ def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, 
         "revision_of": visible.filter(pk=agreement.revision_of_id).first(),
         "history": agreement.changes.select_related("by", "related"),
         "proposals": open_proposals(request.user, agreement.proposals.all()),
+        "page_sections": page_sections(agreement, request.user),
+        **follow_up_context(agreement, can_write),
     }
     if can_write:
         context["commitment_form"] = forms.get("commitment_form") or CommitmentForm(agreement=agreement)
