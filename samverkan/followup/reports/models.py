@@ -1,4 +1,5 @@
-"""The annual report (återrapportering): the narratives written before it is made, and every version made."""
+"""The annual report (återrapportering): the narratives written before it is made, and every version made; the
+evaluation of an agreement period; the meeting rhythm."""
 
 from __future__ import annotations
 
@@ -101,34 +102,189 @@ class GeneratedReport(models.Model):
         raise ValidationError(REPORT_IMMUTABLE)
 
 
-class Evaluation(models.Model):
-    """The evaluation of a whole agreement period, frozen when the next agreement was started from it.
+EVALUATION_ADOPTED = _("An adopted evaluation cannot be changed; start a new version instead.")
 
-    Links the expiring agreement, the draft that follows it and the adopted lägesbilder it rests on.
+
+class Evaluation(models.Model):
+    """The evaluation (utvärdering) of an agreement period for one municipality, or jointly for a police area.
+
+    A draft holds the figures as last refreshed (also after the period ended) and the parties' written
+    assessments; when every party has confirmed it, it is adopted: its contents frozen as JSON. A new version is
+    a new draft beside the adopted ones, which are kept.
     """
 
-    agreement = models.OneToOneField(
-        "agreements.Agreement", models.PROTECT, related_name="evaluation", verbose_name=_("evaluated agreement")
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Draft")
+        ADOPTED = "antagen", _("Adopted")
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", models.PROTECT, related_name="evaluations", verbose_name=_("evaluated agreement")
     )
+    municipality = models.ForeignKey(
+        Municipality, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("municipality")
+    )
+    police_area = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("police area")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    data = models.JSONField(_("evaluation"), default=dict)
+    conclusions = GuardedTextField(_("conclusions"), blank=True)
+    recommendations = GuardedTextField(
+        _("recommendations for the next period"), blank=True, help_text=_("One recommendation a line.")
+    )
+    refreshed_at = models.DateTimeField(_("figures refreshed at"), null=True, blank=True)
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    # Kept from the first renewal: the next agreement started beside this evaluation, if any.
     next_agreement = models.OneToOneField(
-        "agreements.Agreement", models.PROTECT, related_name="evaluation_basis", verbose_name=_("next agreement")
+        "agreements.Agreement",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluation_basis",
+        verbose_name=_("next agreement"),
     )
-    data = models.JSONField(_("evaluation"))
     baselines = models.ManyToManyField(
         "situation.Baseline", blank=True, related_name="+", verbose_name=_("the situation pictures it rests on")
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        ordering = ["agreement", "municipality", "police_area", "-version"]
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
+        constraints = [
+            models.CheckConstraint(condition=OWNER_CONSTRAINT, name="evaluation_of_a_municipality_or_a_police_area"),
+            models.CheckConstraint(
+                condition=Q(status="utkast", adopted_at__isnull=True) | Q(status="antagen", adopted_at__isnull=False),
+                name="evaluation_adopted_when_adopted_at",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "municipality", "version"], name="one_evaluation_version_per_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "police_area", "version"], name="one_evaluation_version_per_area"
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "municipality"],
+                condition=Q(status="utkast", municipality__isnull=False),
+                name="one_draft_evaluation_per_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "police_area"],
+                condition=Q(status="utkast", police_area__isnull=False),
+                name="one_draft_evaluation_per_area",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return str(self.agreement)
+        return f"{self.agreement} – {self.municipality or self.police_area} v{self.version}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.municipality_id is None and self.police_area_id is None:
+            # Without a scope it is the agreement's joint evaluation: of the police area that is its party.
+            self.police_area = self.agreement.parties.filter(kind=Organisation.Kind.POLICE_AREA).first()
+        if self.pk is None and self.version == 1:
+            owner = {"municipality": self.municipality} if self.municipality_id else {"police_area": self.police_area}
+            latest = Evaluation.objects.filter(agreement=self.agreement, **owner).aggregate(v=models.Max("version"))
+            self.version = (latest["v"] or 0) + 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("evaluation", args=[self.agreement_id])
+        return reverse("evaluation_version", args=[self.pk])
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == self.Status.ADOPTED
+
+    @property
+    def scope_name(self) -> str:
+        return str(self.municipality.name if self.municipality else self.police_area)
+
+
+class EvaluationItem(models.Model):
+    """One thing the evaluation assesses: a focus area, a commitment of part 1 or part 2, or a part-2 section,
+    with a status and a written assessment, both first suggested from the data."""
+
+    class Kind(models.TextChoices):
+        FOCUS_AREA = "fokusomrade", _("Focus area")
+        COMMITMENT = "atagande", _("Commitment")
+        SECTION = "avsnitt", _("Part 2 section")
+
+    class Status(models.TextChoices):
+        DONE = "genomfort", _("Carried out")
+        PARTLY = "delvis", _("Partly carried out")
+        NOT_DONE = "ej_genomfort", _("Not carried out")
+        NOT_ASSESSED = "ej_bedomt", _("Not assessed")
+
+    evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="items")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    focus_area = models.ForeignKey(
+        "agreements.FocusArea", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
+    )
+    commitment = models.ForeignKey(
+        "agreements.Commitment", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("commitment")
+    )
+    section = models.ForeignKey(
+        "agreements.Section", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("section")
+    )
+    part = models.PositiveSmallIntegerField(_("part"), default=1)
+    label = GuardedTextField(_("what is assessed"))  # copied from the agreement: it stays as it was assessed
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_ASSESSED)
+    assessment = GuardedTextField(_("assessment"), blank=True)
+    suggested_status = models.CharField(
+        _("status the data suggests"), max_length=12, choices=Status.choices, default=Status.NOT_ASSESSED
+    )
+    suggestion = GuardedTextField(_("what the data shows"), blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: still as suggested from the data, refreshed with it."),
+    )
+
+    class Meta:
+        ordering = ["evaluation", "order", "id"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "focus_area"], condition=Q(kind="fokusomrade"), name="one_item_per_focus_area"
+            ),
+            models.UniqueConstraint(
+                fields=["evaluation", "commitment"], condition=Q(kind="atagande"), name="one_item_per_commitment"
+            ),
+            models.UniqueConstraint(
+                fields=["evaluation", "section"], condition=Q(kind="avsnitt"), name="one_item_per_section"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label[:80]
+
+
+class EvaluationConfirmation(models.Model):
+    """A party's confirmation of a draft evaluation: adopted when every party has confirmed."""
+
+    evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="confirmations")
+    organisation = models.ForeignKey(Organisation, models.PROTECT, related_name="+", verbose_name=_("party"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("confirmed by"))
+    at = models.DateTimeField(_("confirmed at"))
+
+    class Meta:
+        ordering = ["evaluation", "at"]
+        verbose_name = _("confirmation of an evaluation")
+        verbose_name_plural = _("confirmations of evaluations")
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "organisation"], name="one_confirmation_per_party"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation}: {self.organisation}"
 
 
 class MeetingRhythm(models.Model):
