@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
-from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section, Signatory
+from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section
 from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.meetings import demo as meetings_demo
 from samverkan.followup.notifications import demo as notifications_demo
@@ -254,6 +254,19 @@ def demo_load() -> list[DemoLogin]:
         parties=[lpo, arjeplog_org, arvidsjaur_org],
         municipalities=[arjeplog, arvidsjaur],
         focus_areas=focus_areas.values(),
+        signatories=[
+            {
+                "name": name,
+                "title": title,
+                "organisation": organisation,
+                "signed_on": calendar.day(datetime.date(2023, 6, 1)),
+            }
+            for name, title, organisation in [
+                ("Helena Strand", "Lokalpolisområdeschef, Piteå älvdal", lpo),
+                ("Maria Stenlund", "Kommunstyrelsens ordförande", arjeplog_org),
+                ("Per Holmgren", "Kommunstyrelsens ordförande", arvidsjaur_org),
+            ]
+        ],
     )
     Section.objects.bulk_create(
         Section(agreement=part1, kind=kind, body=body, order=order)
@@ -271,18 +284,6 @@ def demo_load() -> list[DemoLogin]:
     CommunicationItem.objects.bulk_create(
         CommunicationItem(agreement=part1, **item) for item in agreement_2023.COMMUNICATION_PLAN
     )
-    for name, title, organisation in [
-        ("Helena Strand", "Lokalpolisområdeschef, Piteå älvdal", lpo),
-        ("Maria Stenlund", "Kommunstyrelsens ordförande", arjeplog_org),
-        ("Per Holmgren", "Kommunstyrelsens ordförande", arvidsjaur_org),
-    ]:
-        Signatory.objects.create(
-            agreement=part1,
-            name=name,
-            title=title,
-            organisation=organisation,
-            signed_on=calendar.day(datetime.date(2023, 6, 1)),
-        )
 
     for municipality, organisation, coordinator in [
         (arjeplog, arjeplog_org, users["arjeplog.samordnare"]),

@@ -177,6 +177,14 @@ def build_world() -> World:
         parties=[lpo, arjeplog_org, arvidsjaur_org],
         municipalities=[arjeplog, arvidsjaur],
         focus_areas=focus,
+        signatories=[
+            {"name": name, "title": "Ordförande", "organisation": party, "signed_on": starts}
+            for name, party in [
+                ("Polischefen", lpo),
+                ("Arjeplogs ordförande", arjeplog_org),
+                ("Arvidsjaurs ordförande", arvidsjaur_org),
+            ]
+        ],
     )
     Section.objects.create(agreement=part1, kind=Section.Kind.PURPOSE, body="Att minska brottsligheten.", order=1)
     part1.commitments.create(responsible="bada", text="Ta fram en fördjupad lägesbild (baslinje).", order=1)

@@ -32,7 +32,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samverkan.agreements import services as agreements
-from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, FocusArea
+from samverkan.agreements.models import (
+    Agreement,
+    ChangeProposal,
+    Commitment,
+    CommunicationItem,
+    FocusArea,
+    Signatory,
+)
 from samverkan.core import clock
 from samverkan.followup.meetings import services as meetings
 from samverkan.followup.meetings.models import Meeting
@@ -326,6 +333,7 @@ class Place:
     agreement: Agreement  # its part 2
     commitment: Commitment
     communication_item: CommunicationItem
+    signatory: Signatory
     incident: Incident
     dialogue: Dialogue
     wave: Wave
@@ -354,6 +362,7 @@ class Shared:
     agreement: Agreement
     commitment: Commitment
     communication_item: CommunicationItem
+    signatory: Signatory
     group: CollaborationGroup
     meeting: Meeting
     calendar_token: str
@@ -380,6 +389,13 @@ def _commitment(agreement: Agreement) -> Commitment:
 def _communication_item(agreement: Agreement) -> CommunicationItem:
     return agreement.communication_plan.create(
         message="Överenskommelsen publiceras", audience="Invånare", channel="Webb", when="Vid start", responsible="Alla"
+    )
+
+
+def _signatory(agreement: Agreement) -> Signatory:
+    """A signed agreement's first signatory; one not signed yet for a draft."""
+    return agreement.signatories.first() or agreement.signatories.create(
+        name="Maria Stenlund", title="Kommunstyrelsens ordförande", organisation=agreement.parties.order_by("pk").last()
     )
 
 
@@ -490,6 +506,7 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
         agreement=agreement,
         commitment=_commitment(agreement),
         communication_item=_communication_item(agreement),
+        signatory=_signatory(agreement),
         incident=incident,
         dialogue=dialogue,
         wave=wave,
@@ -532,6 +549,7 @@ def _shared(area: Organisation, agreement: Agreement, police: User) -> Shared:
         agreement=agreement,
         commitment=_commitment(agreement),
         communication_item=_communication_item(agreement),
+        signatory=_signatory(agreement),
         group=group,
         meeting=_meeting(group, police),
         calendar_token=meetings.group_calendar_token(group=group),
@@ -573,6 +591,15 @@ def build_cast() -> Cast:
         parties=[norra_lappland, kiruna_org, gallivare_org],
         municipalities=[kiruna, gallivare],
         focus_areas=FocusArea.objects.all(),
+        signatories=[
+            {
+                "name": f"Ordförande {party.name}",
+                "title": "Ordförande",
+                "organisation": party,
+                "signed_on": part1.starts_on,
+            }
+            for party in [norra_lappland, kiruna_org, gallivare_org]
+        ],
     )
     kiruna_part2 = agreements.agreement_create(
         by=users["kerstin"],

@@ -325,6 +325,13 @@ RULES: dict[str, Rule] = {
         READ,
         per_target={"shared": (JOINT, JOINT), "other_shared": (JOINT, JOINT)},
     ),
+    # A part 2 as a PDF with its linked objects; a part 1 has none.
+    "part2_pdf": Rule(
+        both(agreement, agreement),
+        READ,
+        READ,
+        per_target={"shared": (NOT_FOUND, NOT_FOUND), "other_shared": (NOT_FOUND, NOT_FOUND)},
+    ),
     # Meetings: a municipality's own group, and the joint group of a police area (changed by those who write for
     # every municipality of it: its police).
     "meetings": Rule(nowhere(), STAFF, STAFF),

@@ -5,6 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import (
+    FIRST_SIGNATURE_DAY,
+    SIGNED_IN_THE_FUTURE,
+    SIGNED_TOO_EARLY,
     Agreement,
     ChangeProposal,
     Commitment,
@@ -12,6 +15,8 @@ from samverkan.agreements.models import (
     CommunicationItem,
     Signatory,
 )
+from samverkan.agreements.services import HAND_SET_STATUSES, STATUS_NOT_CHOSEN
+from samverkan.core import clock
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Organisation
@@ -34,6 +39,10 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args, sections, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # In force follows from the signatures, expired from the end, under revision from a revision.
+        status = self.fields["status"]
+        status.choices = [(s.value, s.label) for s in HAND_SET_STATUSES]
+        status.error_messages["invalid_choice"] = STATUS_NOT_CHOSEN
         current = self.instance.municipalities.all()
         choices = (municipalities | current).distinct()
         self.fields["municipalities"].queryset = choices
@@ -122,6 +131,24 @@ class SignatoryForm(AgreementItemForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = self.agreement.parties.all()
+
+
+class SignatureForm(forms.Form):
+    """The day a signatory signed: today or earlier."""
+
+    signed_on = DayField(label=_("Signed on"), widget=DATE_INPUT)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signed_on"].initial = clock.today()
+
+    def clean_signed_on(self):
+        signed_on = self.cleaned_data["signed_on"]
+        if signed_on > clock.today():
+            raise forms.ValidationError(SIGNED_IN_THE_FUTURE)
+        if signed_on < FIRST_SIGNATURE_DAY:
+            raise forms.ValidationError(SIGNED_TOO_EARLY)
+        return signed_on
 
 
 class ProposalAnswerForm(forms.Form):

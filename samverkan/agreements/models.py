@@ -18,6 +18,12 @@ from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation
 
 DONE_IN_THE_FUTURE = _("The day it was done cannot be in the future.")
+# The earliest day a signature may carry: the product's agreements are from the 2010s on.
+FIRST_SIGNATURE_DAY = datetime.date(2000, 1, 1)
+SIGNED_IN_THE_FUTURE = _("A signature cannot be dated in the future.")
+SIGNED_TOO_EARLY = _("A signature cannot be dated before 2000.")
+UNSIGNED_STATUSES = ["utkast", "under_signering"]
+SIGNED_STATUSES = ["gallande", "under_revidering", "utgangen"]
 
 
 class FocusArea(models.Model):
@@ -43,6 +49,7 @@ class Agreement(models.Model):
     class Status(models.TextChoices):
         DRAFT = "utkast", _("Draft")
         SIGNING = "under_signering", _("Being signed")
+        SIGNED = "undertecknad", _("Signed")  # never stored: signed by all, before its start (effective_status)
         IN_FORCE = "gallande", _("In force")
         EXPIRED = "utgangen", _("Expired")
         UNDER_REVISION = "under_revidering", _("Under revision")
@@ -69,6 +76,13 @@ class Agreement(models.Model):
     revision_of = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="revision", verbose_name=_("revision of")
     )
+    signed_on = models.DateField(
+        _("signed by every party on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day the last party signed; set by the signing, and the agreement is locked from then."),
+    )
 
     class Meta:
         ordering = ["-starts_on", "part", "title"]
@@ -76,6 +90,16 @@ class Agreement(models.Model):
         verbose_name_plural = _("agreements")
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="agreement_ends_after_start"),
+            # Only a signed agreement is (or was) in force; an unsigned one is a draft or being signed.
+            models.CheckConstraint(
+                condition=Q(status__in=UNSIGNED_STATUSES, signed_on__isnull=True)
+                | Q(status__in=SIGNED_STATUSES, signed_on__isnull=False),
+                name="agreement_in_force_only_when_signed",
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_on__isnull=True) | Q(signed_on__gte=FIRST_SIGNATURE_DAY),
+                name="agreement_signed_on_a_real_day",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -88,9 +112,43 @@ class Agreement(models.Model):
         return max((self.ends_on - today).days, 0)
 
     def needs_revision(self, today: datetime.date) -> bool:
-        """From six months before its end, an agreement in force asks to be revised."""
+        """From six months before its end, a signed agreement asks to be revised."""
         warning_starts = self.ends_on - datetime.timedelta(days=settings.REVISION_WARNING_DAYS)
         return self.status == self.Status.IN_FORCE and today >= warning_starts and not hasattr(self, "revision")
+
+    @property
+    def is_locked(self) -> bool:
+        """Signed by every party: changed only through a revision (agreement_start_revision)."""
+        return self.signed_on is not None
+
+    def is_in_force(self, today: datetime.date) -> bool:
+        """Signed by every party, started and not ended (a revision being drafted leaves it in force)."""
+        return self.is_locked and self.status != self.Status.EXPIRED and self.starts_on <= today <= self.ends_on
+
+    def effective_status(self, today: datetime.date) -> Agreement.Status:
+        """The status on the day: in force only when signed by every party and started; expired after its end."""
+        status = self.Status(self.status)
+        if not self.is_locked or status == self.Status.EXPIRED:
+            return status
+        if today > self.ends_on:
+            return self.Status.EXPIRED
+        if today < self.starts_on:
+            return self.Status.SIGNED
+        return status
+
+    def status_label(self, today: datetime.date) -> str:
+        status = self.effective_status(today)
+        if status == self.Status.SIGNED:
+            return gettext("Signed – in force from %(date)s") % {"date": self.starts_on.isoformat()}
+        return str(status.label)
+
+    @property
+    def current_status(self) -> Agreement.Status:
+        return self.effective_status(clock.today())
+
+    @property
+    def current_status_label(self) -> str:
+        return self.status_label(clock.today())
 
 
 class Section(models.Model):
@@ -139,9 +197,23 @@ class Signatory(models.Model):
         ordering = ["agreement", "organisation__name", "name"]
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(signed_on__isnull=True) | Q(signed_on__gte=FIRST_SIGNATURE_DAY),
+                name="signatory_signed_on_a_real_day",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
+
+    def clean(self) -> None:
+        if self.signed_on is None:
+            return
+        if self.signed_on > clock.today():
+            raise ValidationError({"signed_on": SIGNED_IN_THE_FUTURE})
+        if self.signed_on < FIRST_SIGNATURE_DAY:
+            raise ValidationError({"signed_on": SIGNED_TOO_EARLY})
 
 
 class Commitment(models.Model):
@@ -247,6 +319,9 @@ class AgreementChange(models.Model):
         COMMUNICATION_ADDED = "communication_added", _("Communication plan item added")
         COMMUNICATION_REMOVED = "communication_removed", _("Communication plan item removed")
         SIGNATORY_ADDED = "signatory_added", _("Signatory added")
+        SIGNATORY_SIGNED = "signatory_signed", _("Signature recorded")
+        SIGNATORY_REMOVED = "signatory_removed", _("Signatory removed")
+        SIGNED = "signed", _("Signed by every party")
         REVISION_STARTED = "revision_started", _("Revision started")
         DRAFTED_AS_REVISION = "drafted_as_revision", _("Drafted as the revision of")
         CHANGE_PROPOSED = "change_proposed", _("Change of the parties proposed")

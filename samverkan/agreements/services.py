@@ -25,6 +25,21 @@ from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import CollaborationGroup, Organisation, User
 
 REVISION_ALREADY_STARTED = "A revision of this agreement has already been started."
+AGREEMENT_LOCKED = _(
+    "The agreement is signed by every party and can no longer be changed: changes go through a revision "
+    "(Start revision), which keeps this version."
+)
+NOT_SIGNED_BY_ALL = _(
+    "An agreement is in force only when every party has signed it: add a signatory for each party, with the day "
+    "they signed."
+)
+STATUS_NOT_CHOSEN = _(
+    "Only Draft and Being signed are chosen by hand: In force follows from the signatures, Expired from the end "
+    "date and Under revision from a revision."
+)
+ALREADY_SIGNED = _("The signatory has already signed.")
+ONLY_SIGNED_REVISED = _("Only a signed agreement is revised: change the draft itself.")
+HAND_SET_STATUSES = (Agreement.Status.DRAFT, Agreement.Status.SIGNING)
 PARTIES_NEED_CONSENT = _("A part 1 agreement's parties change only through a proposal the other parties accept.")
 PROPOSAL_ALREADY_OPEN = _("A change is already waiting for the parties' answers: answer or withdraw it first.")
 PROPOSAL_NOT_OPEN = _("The proposal has already been decided.")
@@ -48,6 +63,37 @@ def _display(agreement: Agreement, name: str) -> str:
     return "" if value is None else str(value)
 
 
+def _ensure_unlocked(agreement: Agreement) -> None:
+    if agreement.is_locked:
+        raise ValueError(str(AGREEMENT_LOCKED))
+
+
+def is_fully_signed(agreement: Agreement) -> bool:
+    """Every party has a signatory, and every signatory has signed."""
+    signatories = list(agreement.signatories.all())
+    signed_for = {s.organisation_id for s in signatories if s.signed_on is not None}
+    parties = set(agreement.parties.values_list("pk", flat=True))
+    return bool(parties) and all(s.signed_on is not None for s in signatories) and parties <= signed_for
+
+
+def _settle_signing(agreement: Agreement, by: User | None) -> None:
+    """The last signature puts the agreement in force (from its start date) and locks it."""
+    if agreement.is_locked or not is_fully_signed(agreement):
+        return
+    agreement.signed_on = max(s.signed_on for s in agreement.signatories.all())
+    agreement.status = Agreement.Status.IN_FORCE
+    agreement.save(update_fields=["signed_on", "status"])
+    _record(agreement, by, Action.SIGNED, agreement.signed_on.isoformat())
+
+
+def _check_status(agreement: Agreement, status: str) -> None:
+    if status == agreement.status or status in HAND_SET_STATUSES:
+        return
+    if status == Agreement.Status.IN_FORCE:
+        raise ValueError(str(NOT_SIGNED_BY_ALL))
+    raise ValueError(str(STATUS_NOT_CHOSEN))
+
+
 def is_administrator(user: User | None) -> bool:
     """A superuser applies a shared change without the parties' answers."""
     return user is not None and user.is_active and user.is_superuser
@@ -65,6 +111,9 @@ def agreement_update(*, agreement: Agreement, by: User, fields: dict[str, Any], 
 
     A part 1's parties are every party's: only an administrator changes them here, anyone else proposes the
     change (agreement_edit, agreement_parties_propose)."""
+    _ensure_unlocked(agreement)
+    if "status" in fields:
+        _check_status(agreement, fields["status"])
     if _changes_parties(agreement, fields) and not is_administrator(by):
         raise ValueError(str(PARTIES_NEED_CONSENT))
     changes: dict[str, list[str]] = {}
@@ -92,6 +141,7 @@ def agreement_update(*, agreement: Agreement, by: User, fields: dict[str, Any], 
 
 
 def commitment_add(*, agreement: Agreement, by: User, **values: Any) -> Commitment:
+    _ensure_unlocked(agreement)
     order = agreement.commitments.count() + 1
     commitment = Commitment(agreement=agreement, order=order, **values)
     commitment.full_clean()
@@ -101,11 +151,13 @@ def commitment_add(*, agreement: Agreement, by: User, **values: Any) -> Commitme
 
 
 def commitment_delete(*, commitment: Commitment, by: User) -> None:
+    _ensure_unlocked(commitment.agreement)
     _record(commitment.agreement, by, Action.COMMITMENT_REMOVED, commitment.text[:300])
     commitment.delete()
 
 
 def communication_item_add(*, agreement: Agreement, by: User, **values: Any) -> CommunicationItem:
+    _ensure_unlocked(agreement)
     item = CommunicationItem(agreement=agreement, **values)
     item.full_clean()
     item.save()
@@ -114,16 +166,46 @@ def communication_item_add(*, agreement: Agreement, by: User, **values: Any) -> 
 
 
 def communication_item_delete(*, item: CommunicationItem, by: User) -> None:
+    _ensure_unlocked(item.agreement)
     _record(item.agreement, by, Action.COMMUNICATION_REMOVED, item.message[:300])
     item.delete()
 
 
+def _signatory_subject(signatory: Signatory) -> str:
+    return f"{signatory.name}, {signatory.title} ({signatory.organisation})"[:300]
+
+
+@transaction.atomic
 def signatory_add(*, agreement: Agreement, by: User, **values: Any) -> Signatory:
+    """Add a signatory, signed or not; the last signature puts the agreement in force."""
+    _ensure_unlocked(agreement)
     signatory = Signatory(agreement=agreement, **values)
     signatory.full_clean()
     signatory.save()
-    _record(agreement, by, Action.SIGNATORY_ADDED, f"{signatory.name}, {signatory.title} ({signatory.organisation})")
+    _record(agreement, by, Action.SIGNATORY_ADDED, _signatory_subject(signatory))
+    _settle_signing(agreement, by)
     return signatory
+
+
+@transaction.atomic
+def signatory_sign(*, signatory: Signatory, signed_on: datetime.date, by: User) -> Signatory:
+    """Record the day a signatory signed (never in the future); the last signature puts the agreement in force."""
+    agreement = signatory.agreement
+    _ensure_unlocked(agreement)
+    if signatory.signed_on is not None:
+        raise ValueError(str(ALREADY_SIGNED))
+    signatory.signed_on = signed_on
+    signatory.full_clean()
+    signatory.save(update_fields=["signed_on"])
+    _record(agreement, by, Action.SIGNATORY_SIGNED, f"{_signatory_subject(signatory)[:280]} {signed_on.isoformat()}")
+    _settle_signing(agreement, by)
+    return signatory
+
+
+def signatory_delete(*, signatory: Signatory, by: User) -> None:
+    _ensure_unlocked(signatory.agreement)
+    _record(signatory.agreement, by, Action.SIGNATORY_REMOVED, _signatory_subject(signatory))
+    signatory.delete()
 
 
 def _next_period(agreement: Agreement) -> tuple[datetime.date, datetime.date]:
@@ -144,14 +226,20 @@ def agreement_start_revision(*, agreement: Agreement, by: User) -> Agreement:
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if hasattr(agreement, "revision"):
         raise ValueError(REVISION_ALREADY_STARTED)
+    if not agreement.is_locked:
+        raise ValueError(str(ONLY_SIGNED_REVISED))
     starts, ends = _next_period(agreement)
+    # A part 2 complements the part 1 of its period: the revision of its part 1 once that has been started.
+    strategic = agreement.strategic
+    if strategic is not None and hasattr(strategic, "revision"):
+        strategic = strategic.revision
     draft = Agreement.objects.create(
         title=_title_for_period(agreement.title, agreement, starts, ends),
         part=agreement.part,
         status=Agreement.Status.DRAFT,
         starts_on=starts,
         ends_on=ends,
-        strategic=agreement.strategic,
+        strategic=strategic,
         revision_of=agreement,
     )
     draft.parties.set(agreement.parties.all())
@@ -187,21 +275,44 @@ def agreement_start_revision(*, agreement: Agreement, by: User) -> Agreement:
     agreement.save(update_fields=["status"])
     _record(agreement, by, Action.REVISION_STARTED, draft.title, related=draft)
     _record(draft, by, Action.DRAFTED_AS_REVISION, agreement.title, related=agreement)
+    if agreement.part == Agreement.Part.STRATEGIC:
+        _relink_local_drafts(old=agreement, new=draft, by=by)
     return draft
 
 
+def _relink_local_drafts(*, old: Agreement, new: Agreement, by: User | None) -> None:
+    """The part 2 revisions started before their part 1's complement the new part 1, not the old one."""
+    for local in Agreement.objects.filter(strategic=old, revision_of__strategic=old, signed_on__isnull=True):
+        local.strategic = new
+        local.save(update_fields=["strategic"])
+        _record(local, by, Action.UPDATED, details={"strategic": [old.title, new.title]})
+
+
 @transaction.atomic
-def agreement_create(*, by: User | None, **values: Any) -> Agreement:
+def agreement_create(*, by: User | None, signatories: Iterable[dict[str, Any]] = (), **values: Any) -> Agreement:
+    """Create an agreement with its signatories (name, title, organisation, signed_on). It is in force (from its
+    start date) when every party has signed: asking for status In force otherwise is refused."""
     parties = values.pop("parties")
     municipalities = values.pop("municipalities")
     focus_areas = values.pop("focus_areas", [])
-    agreement = Agreement(**values)
+    status = values.pop("status", Agreement.Status.DRAFT)
+    if status not in (*HAND_SET_STATUSES, Agreement.Status.IN_FORCE):
+        raise ValueError(str(STATUS_NOT_CHOSEN))
+    hand_set = Agreement.Status.SIGNING if status == Agreement.Status.IN_FORCE else status
+    agreement = Agreement(status=hand_set, **values)
     agreement.full_clean()
     agreement.save()
     agreement.parties.set(parties)
     agreement.municipalities.set(municipalities)
     agreement.focus_areas.set(focus_areas)
     _record(agreement, by, Action.CREATED)
+    for fields in signatories:
+        signatory = Signatory(agreement=agreement, **fields)
+        signatory.full_clean()
+        signatory.save()
+    _settle_signing(agreement, by)
+    if status == Agreement.Status.IN_FORCE and not agreement.is_locked:
+        raise ValueError(str(NOT_SIGNED_BY_ALL))
     return agreement
 
 

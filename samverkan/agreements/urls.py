@@ -18,6 +18,8 @@ urlpatterns = [
         name="communication_item_delete",
     ),
     path("<int:pk>/undertecknare/", views.signatory_add, name="signatory_add"),
+    path("<int:pk>/undertecknare/<int:item>/undertecknat/", views.signatory_sign, name="signatory_sign"),
+    path("<int:pk>/undertecknare/<int:item>/ta-bort/", views.signatory_delete, name="signatory_delete"),
     path("<int:pk>/uppfoljning/ataganden/", follow_up_views.commitment_follow_up, name="commitment_follow_up"),
     path(
         "<int:pk>/uppfoljning/kommunikation/<int:item>/",

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from samverkan.agreements import services
 from samverkan.agreements.access import (
@@ -25,11 +25,12 @@ from samverkan.agreements.forms import (
     CommunicationItemForm,
     ProposalAnswerForm,
     SignatoryForm,
+    SignatureForm,
 )
-from samverkan.agreements.models import Agreement, ChangeProposal
+from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
 from samverkan.agreements.pages import page_sections
 from samverkan.core import clock
-from samverkan.organisations.access import visible_municipalities
+from samverkan.organisations.access import scope_for, visible_municipalities
 
 UNKNOWN_ANSWER = gettext_lazy("Answer with accept or reject.")
 
@@ -46,10 +47,39 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     agreements = (
         visible_agreements(request.user).prefetch_related("municipalities").order_by("-starts_on", "part", "title")
     )
-    return render(request, "agreements/list.html", {"agreements": agreements, "today": clock.today()})
+    scope = scope_for(request.user)
+    writes = bool(scope.write_municipalities or scope.write_organisations)
+    context = {"agreements": agreements, "today": clock.today(), "user_writes": writes}
+    return render(request, "agreements/list.html", context)
 
 
-def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, **forms) -> HttpResponse:
+def _refuse(request: HttpRequest, agreement: Agreement, message: str) -> HttpResponse:
+    """A change the agreement's state does not allow (signed, already signed): said, and nothing written."""
+    context = {"agreement": agreement, "message": message, "needs_revision": agreement.needs_revision(clock.today())}
+    return render(request, "agreements/refused.html", context, status=409)
+
+
+def _refuse_locked(request: HttpRequest, agreement: Agreement) -> HttpResponse:
+    return _refuse(request, agreement, str(services.AGREEMENT_LOCKED))
+
+
+def _signatories(agreement: Agreement, sign_form: tuple[int, SignatureForm] | None) -> list[Signatory]:
+    """The signatories, each unsigned one with its form for the day it signed."""
+    signatories = list(agreement.signatories.select_related("organisation"))
+    for signatory in signatories:
+        if signatory.signed_on is None:
+            given = sign_form is not None and sign_form[0] == signatory.pk
+            signatory.sign_form = sign_form[1] if given else SignatureForm(prefix=f"sign-{signatory.pk}")
+    return signatories
+
+
+def _render_detail(
+    request: HttpRequest,
+    agreement: Agreement,
+    can_write: bool,
+    sign_form: tuple[int, SignatureForm] | None = None,
+    **forms,
+) -> HttpResponse:
     visible = visible_agreements(request.user)
     context = {
         "agreement": agreement,
@@ -62,6 +92,8 @@ def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, 
         "revision_of": visible.filter(pk=agreement.revision_of_id).first(),
         "history": agreement.changes.select_related("by", "related"),
         "proposals": open_proposals(request.user, agreement.proposals.all()),
+        "signatories": _signatories(agreement, sign_form),
+        "may_change": can_write and not agreement.is_locked,
         "page_sections": page_sections(agreement, request.user),
         **follow_up_context(agreement, can_write),
     }
@@ -69,7 +101,7 @@ def _render_detail(request: HttpRequest, agreement: Agreement, can_write: bool, 
         context["commitment_form"] = forms.get("commitment_form") or CommitmentForm(agreement=agreement)
         context["communication_form"] = forms.get("communication_form") or CommunicationItemForm(agreement=agreement)
         context["signatory_form"] = forms.get("signatory_form") or SignatoryForm(agreement=agreement)
-    status = 400 if forms else 200
+    status = 400 if forms or sign_form else 200
     return render(request, "agreements/detail.html", context, status=status)
 
 
@@ -82,6 +114,8 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
+    if agreement.is_locked:
+        return _refuse_locked(request, agreement)
     form = AgreementForm(
         request.POST or None,
         instance=agreement,
@@ -91,14 +125,18 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # The service applies the cleaned values; reload so it compares against what is stored.
         stored = Agreement.objects.get(pk=agreement.pk)
-        changed, proposal = services.agreement_edit(
-            agreement=stored, by=request.user, fields=form.agreement_fields(), sections=form.section_texts()
-        )
-        if changed or not proposal:
-            messages.success(request, _("The agreement was saved.") if changed else _("Nothing was changed."))
-        if proposal:
-            messages.info(request, proposal.waiting_message())
-        return redirect(stored)
+        try:
+            changed, proposal = services.agreement_edit(
+                agreement=stored, by=request.user, fields=form.agreement_fields(), sections=form.section_texts()
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            if changed or not proposal:
+                messages.success(request, _("The agreement was saved.") if changed else _("Nothing was changed."))
+            if proposal:
+                messages.info(request, proposal.waiting_message())
+            return redirect(stored)
     status = 400 if request.method == "POST" else 200
     context = {
         "agreement": agreement,
@@ -122,10 +160,15 @@ def agreement_start_revision(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _add(request: HttpRequest, pk: int, form_class, form_key: str, create) -> HttpResponse:
     agreement = _get_writable(request, pk)
+    if agreement.is_locked:
+        return _refuse_locked(request, agreement)
     form = form_class(request.POST, agreement=agreement)
     if not form.is_valid():
         return _render_detail(request, agreement, True, **{form_key: form})
-    create(agreement=agreement, by=request.user, **form.cleaned_data)
+    try:
+        create(agreement=agreement, by=request.user, **form.cleaned_data)
+    except ValueError as error:  # signed meanwhile
+        return _refuse(request, agreement, str(error))
     messages.success(request, _("Saved."))
     return redirect(agreement)
 
@@ -148,21 +191,66 @@ def signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _add(request, pk, SignatoryForm, "signatory_form", services.signatory_add)
 
 
-@login_required
-@require_POST
-def commitment_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
-    services.commitment_delete(commitment=get_object_or_404(agreement.commitments, pk=item), by=request.user)
+def _delete(request: HttpRequest, agreement: Agreement, row: Commitment | CommunicationItem | Signatory, delete):
+    """GET asks for confirmation, POST removes the row; a signed agreement refuses both."""
+    if agreement.is_locked:
+        return _refuse_locked(request, agreement)
+    if request.method == "GET":
+        context = {"agreement": agreement, "kind": row._meta.verbose_name, "row": row}
+        return render(request, "agreements/confirm_delete.html", context)
+    try:
+        delete()
+    except ValueError as error:  # signed meanwhile
+        return _refuse(request, agreement, str(error))
     messages.success(request, _("Removed."))
     return redirect(agreement)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
+def commitment_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    agreement = _get_writable(request, pk)
+    commitment = get_object_or_404(agreement.commitments, pk=item)
+    return _delete(
+        request, agreement, commitment, lambda: services.commitment_delete(commitment=commitment, by=request.user)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def communication_item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
-    services.communication_item_delete(item=get_object_or_404(agreement.communication_plan, pk=item), by=request.user)
-    messages.success(request, _("Removed."))
+    row = get_object_or_404(agreement.communication_plan, pk=item)
+    return _delete(request, agreement, row, lambda: services.communication_item_delete(item=row, by=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signatory_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    agreement = _get_writable(request, pk)
+    signatory = get_object_or_404(agreement.signatories, pk=item)
+    return _delete(
+        request, agreement, signatory, lambda: services.signatory_delete(signatory=signatory, by=request.user)
+    )
+
+
+@login_required
+@require_POST
+def signatory_sign(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    """Record the day a signatory signed; the last signature puts the agreement in force and locks it."""
+    agreement = _get_writable(request, pk)
+    signatory = get_object_or_404(agreement.signatories, pk=item)
+    if agreement.is_locked:
+        return _refuse_locked(request, agreement)
+    form = SignatureForm(request.POST, prefix=f"sign-{signatory.pk}")
+    if not form.is_valid():
+        return _render_detail(request, agreement, True, sign_form=(signatory.pk, form))
+    try:
+        services.signatory_sign(signatory=signatory, signed_on=form.cleaned_data["signed_on"], by=request.user)
+    except ValueError as error:  # already signed
+        return _refuse(request, agreement, str(error))
+    agreement.refresh_from_db()
+    messages.success(request, agreement.current_status_label if agreement.is_locked else _("Signature recorded."))
     return redirect(agreement)
 
 

@@ -9,11 +9,19 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from samverkan.agreements import services
-from samverkan.agreements.models import AgreementChange, ChangeProposal, ProposalAnswer
+from samverkan.agreements.models import Agreement, AgreementChange, ChangeProposal, ProposalAnswer
 from samverkan.agreements.views import UNKNOWN_ANSWER
 from samverkan.organisations.models import Membership, Organisation, Role, User
 
 pytestmark = pytest.mark.usefixtures("in_english")
+
+
+@pytest.fixture(autouse=True)
+def part1_being_signed(world) -> None:
+    """The parties change on the edit page while the agreement is being signed (a signed one is locked)."""
+    world.part1.signatories.all().delete()
+    Agreement.objects.filter(pk=world.part1.pk).update(status=Agreement.Status.SIGNING, signed_on=None)
+    world.part1.refresh_from_db()
 
 
 def edit_data(agreement, parties) -> dict:

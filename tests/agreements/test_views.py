@@ -147,7 +147,7 @@ def test_it_speaks_swedish_first_and_english_on_request(client, world, language,
 def test_it_adds_a_commitment_and_records_it(client, world):
     client.force_login(world.bob)
     response = client.post(
-        reverse("commitment_add", args=[world.part1.pk]),
+        reverse("commitment_add", args=[world.arjeplog_part2.pk]),
         {
             "commitment-responsible": "polis",
             "commitment-text": "Utse kontaktperson",
@@ -155,19 +155,19 @@ def test_it_adds_a_commitment_and_records_it(client, world):
         },
     )
     assert response.status_code == 302
-    assert world.part1.commitments.filter(text="Utse kontaktperson", responsible="polis").exists()
-    assert world.part1.changes.first().action == AgreementChange.Action.COMMITMENT_ADDED
+    assert world.arjeplog_part2.commitments.filter(text="Utse kontaktperson", responsible="polis").exists()
+    assert world.arjeplog_part2.changes.first().action == AgreementChange.Action.COMMITMENT_ADDED
 
 
 def test_it_keeps_a_failed_commitment_in_the_form(client, world):
     client.force_login(world.bob)
     response = client.post(
-        reverse("commitment_add", args=[world.part1.pk]),
+        reverse("commitment_add", args=[world.arjeplog_part2.pk]),
         {"commitment-responsible": "", "commitment-text": "Utan ansvarig"},
     )
     assert response.status_code == 400
     assert "Utan ansvarig</textarea>" in response.content.decode()
-    assert not world.part1.commitments.filter(text="Utan ansvarig").exists()
+    assert not world.arjeplog_part2.commitments.filter(text="Utan ansvarig").exists()
 
 
 def test_it_speaks_swedish_to_a_browser_set_up_in_english(client, world):

@@ -9,7 +9,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from samverkan.agreements.models import ChangeProposal
+        from samverkan.agreements.pages import register_page_section
         from samverkan.agreements.services import register_proposal_applier
+        from samverkan.followup.reports.part2 import part2_section
         from samverkan.followup.reports.services import meeting_rhythm_apply
 
         register_proposal_applier(ChangeProposal.Kind.RHYTHM, meeting_rhythm_apply)
+        register_page_section(part2_section)

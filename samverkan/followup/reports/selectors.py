@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.followup.meetings.models import Meeting
+from samverkan.followup.reports.commitments import agreements_follow_up
 from samverkan.followup.reports.freshness import CADENCE_DAYS, freshness
 from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
 from samverkan.followup.reports.status import goal_colour
@@ -409,6 +410,7 @@ def annual_report(place: Place, year: int, *, user: User | None, today: datetime
         "narratives": narratives(place, year),
         "parts": [municipality_part(m, year, user=user, today=today) for m in place.municipalities],
         "meetings": meetings_in_year(place.municipalities, year, now),
+        "agreements": agreements_follow_up(place.municipalities, year, today=today),
     }
 
 

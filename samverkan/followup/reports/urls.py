@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path, register_converter
 
 from samverkan.core.bounds import YearConverter
-from samverkan.followup.reports import views
+from samverkan.followup.reports import part2_views, views
 
 register_converter(YearConverter, "year")  # a year outside the supported ones is no report: 404
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("utvardering/<int:pk>/nasta/", views.next_agreement, name="next_agreement_start"),
     path("rapport/<int:pk>/", views.generated_report, name="generated_report"),
     path("rapport/<int:pk>/pdf/", views.generated_report_pdf, name="generated_report_pdf"),
+    path("del2/<int:pk>/pdf/", part2_views.part2_pdf, name="part2_pdf"),
 ]

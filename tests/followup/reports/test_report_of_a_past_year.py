@@ -35,6 +35,10 @@ def the_next_agreement(world) -> None:
         parties=[world.lpo, world.arjeplog_org, world.arvidsjaur_org],
         municipalities=[world.arjeplog, world.arvidsjaur],
         focus_areas=FocusArea.objects.all(),
+        signatories=[
+            {"name": party.name, "title": "Ordförande", "organisation": party, "signed_on": world.part1.starts_on}
+            for party in [world.lpo, world.arjeplog_org, world.arvidsjaur_org]
+        ],
     )
     goal = goals.goal_create(
         agreement=part1,
