@@ -115,6 +115,8 @@ JOINT = expect(200, 404, party=404)  # a police area's own page: its police, not
 JOINT_FORM = JOINT
 JOINT_BAD_FORM = expect(400, 404, party=404)
 JOINT_DONE = expect(REDIRECT, 404, party=404)
+LOCKED = expect(409, 404)  # a change of a signed agreement (the shared part 1s are): refused to its writers
+SIGNED = {target: (LOCKED, LOCKED) for target in SHARED}
 
 RULES: dict[str, Rule] = {
     # The entrance and a municipality's page.
@@ -196,27 +198,54 @@ RULES: dict[str, Rule] = {
     # Agreements: part 2 of each municipality, part 1 of each police area (every party writes it).
     "agreements": Rule(nowhere(), STAFF, STAFF),
     "agreement": Rule(both(agreement, agreement), READ, READ),
-    "agreement_edit": Rule(both(agreement, agreement), WRITE_FORM, BAD_FORM),
+    "agreement_edit": Rule(both(agreement, agreement), WRITE_FORM, BAD_FORM, per_target=SIGNED),
     "agreement_start_revision": Rule(both(agreement, agreement), POST_ONLY, DONE),
-    "commitment_add": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
+    "commitment_add": Rule(
+        both(agreement, agreement), POST_ONLY, BAD_FORM, per_target={t: (POST_ONLY, LOCKED) for t in SHARED}
+    ),
+    # Removing a row: GET asks for confirmation, POST removes.
     "commitment_delete": Rule(
         both(
             lambda p: Call({"pk": p.agreement.pk, "item": p.commitment.pk}),
             lambda s: Call({"pk": s.agreement.pk, "item": s.commitment.pk}),
         ),
-        POST_ONLY,
+        WRITE_FORM,
         DONE,
+        per_target=SIGNED,
     ),
-    "communication_item_add": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
+    "communication_item_add": Rule(
+        both(agreement, agreement), POST_ONLY, BAD_FORM, per_target={t: (POST_ONLY, LOCKED) for t in SHARED}
+    ),
     "communication_item_delete": Rule(
         both(
             lambda p: Call({"pk": p.agreement.pk, "item": p.communication_item.pk}),
             lambda s: Call({"pk": s.agreement.pk, "item": s.communication_item.pk}),
         ),
-        POST_ONLY,
+        WRITE_FORM,
         DONE,
+        per_target=SIGNED,
     ),
-    "signatory_add": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
+    "signatory_add": Rule(
+        both(agreement, agreement), POST_ONLY, BAD_FORM, per_target={t: (POST_ONLY, LOCKED) for t in SHARED}
+    ),
+    "signatory_sign": Rule(
+        both(
+            lambda p: Call({"pk": p.agreement.pk, "item": p.signatory.pk}),
+            lambda s: Call({"pk": s.agreement.pk, "item": s.signatory.pk}),
+        ),
+        POST_ONLY,
+        BAD_FORM,
+        per_target={t: (POST_ONLY, LOCKED) for t in SHARED},
+    ),
+    "signatory_delete": Rule(
+        both(
+            lambda p: Call({"pk": p.agreement.pk, "item": p.signatory.pk}),
+            lambda s: Call({"pk": s.agreement.pk, "item": s.signatory.pk}),
+        ),
+        WRITE_FORM,
+        DONE,
+        per_target=SIGNED,
+    ),
     # Follow-up of the commitments and the communication plan, also on a signed agreement.
     "commitment_follow_up": Rule(both(agreement, agreement), POST_ONLY, BAD_FORM),
     "communication_follow_up": Rule(
