@@ -282,6 +282,7 @@ RULES: dict[str, Rule] = {
     "action_plan_adopt": Rule(municipal(lambda p: pk(p.plan)), POST_ONLY, DONE),
     "action_plan_new_version": Rule(municipal(lambda p: pk(p.plan)), POST_ONLY, DONE),
     "activity_new": Rule(municipal(lambda p: pk(p.plan)), WRITE_FORM, BAD_FORM),
+    "action_plan_addition_new": Rule(municipal(lambda p: pk(p.plan)), WRITE_FORM, BAD_FORM),
     "activity": Rule(municipal(lambda p: pk(p.activity)), READ, READ),
     "activity_edit": Rule(municipal(lambda p: pk(p.activity)), WRITE_FORM, BAD_FORM),
     "occurrence_log": Rule(municipal(lambda p: pk(p.activity)), POST_ONLY, BAD_FORM),

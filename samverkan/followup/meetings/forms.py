@@ -51,8 +51,8 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args, plans: QuerySet[ActionPlan], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
-        self.fields["plan"].empty_label = None  # the group's draft plans are few; the first is preselected
-        self.fields["plan"].label_from_instance = lambda p: f"{p.municipality.name}: {p}"
+        self.fields["plan"].empty_label = None  # the group's plans are few; the first is preselected
+        self.fields["plan"].label_from_instance = lambda p: f"{p.municipality.name}: {p} ({p.get_status_display()})"
 
 
 class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):

@@ -59,11 +59,15 @@ def get_meeting_for_user(user: User, pk: int) -> tuple[Meeting, bool]:
     return meeting, can_change_group(user, meeting.group)
 
 
-def draft_plans(group: CollaborationGroup) -> QuerySet[ActionPlan]:
-    """The plans a decision can add an activity to: adopted plans are frozen, so the drafts."""
-    return ActionPlan.objects.filter(
-        municipality__in=group.municipalities.all(), status=ActionPlan.Status.DRAFT
-    ).select_related("municipality")
+def decision_plans(group: CollaborationGroup) -> QuerySet[ActionPlan]:
+    """The plans a decision can add an activity to: the drafts, and the adopted plans (the decision becomes an
+    addition to the adopted version); not a replaced version."""
+    return (
+        ActionPlan.objects.filter(municipality__in=group.municipalities.all())
+        .exclude(status=ActionPlan.Status.REPLACED)
+        .select_related("municipality")
+        .order_by("municipality__name", "-starts_on", "-version")
+    )
 
 
 def changeable_activities(group: CollaborationGroup) -> QuerySet[Activity]:

@@ -100,23 +100,35 @@ def decision_record(
     ends_on: datetime.date,
     by: User,
 ) -> Decision:
-    """Record a decision and add it as an activity to the plan (the action plan's rules apply: an adopted
-    plan is frozen, so the decision goes to a draft). The activity starts on the meeting's day."""
+    """Record a decision and add it as an activity to the plan. The activity starts on the meeting's day.
+
+    A draft plan gets the activity as it is. An adopted plan is frozen: the decision goes into the meeting's
+    addition to it (Tillägg N, one per meeting and plan, made by the first such decision), and the adopted
+    version's own activities stay as they were."""
     text = _decision_text(
         meeting=meeting, text=text, municipality_id=plan.municipality_id, field="plan", message=PLAN_ELSEWHERE
     )
     first_line = text.splitlines()[0]
-    activity = actions.activity_create(
-        plan=plan,
-        title=first_line[: Activity._meta.get_field("title").max_length],
-        description=text,
-        responsible=responsible,
-        role=role,
-        starts_on=min(timezone.localtime(meeting.starts_at).date(), ends_on),
-        ends_on=ends_on,
-        kind=Activity.Kind.SITUATIONAL,
-        horizon=Activity.Horizon.SHORT,
-    )
+    day = timezone.localtime(meeting.starts_at).date()
+    values = {
+        "title": first_line[: Activity._meta.get_field("title").max_length],
+        "description": text,
+        "responsible": responsible,
+        "role": role,
+        "starts_on": min(day, ends_on),
+        "ends_on": ends_on,
+        "kind": Activity.Kind.SITUATIONAL,
+        "horizon": Activity.Horizon.SHORT,
+    }
+    if plan.status == ActionPlan.Status.ADOPTED:
+        addition = actions.plan_addition_for(plan=plan, decided_at=meeting)
+        if addition is None:
+            addition = actions.plan_addition_create(plan=plan, adopted_on=day, text=text, decided_at=meeting, by=by)
+        else:
+            actions.plan_addition_extend(addition=addition, text=text)
+        activity = actions.addition_activity_create(addition=addition, **values)
+    else:
+        activity = actions.activity_create(plan=plan, **values)
     return Decision.objects.create(meeting=meeting, text=text, activity=activity, decided_by=by)
 
 

@@ -23,7 +23,7 @@ from samverkan.followup.meetings.selectors import (
     agenda_proposal,
     can_change_group,
     changeable_activities,
-    draft_plans,
+    decision_plans,
     get_group_for_user,
     get_meeting_for_user,
     groups_for_user,
@@ -147,7 +147,7 @@ def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _writable_meeting(request, pk)
-    plans = draft_plans(meeting.group)
+    plans = decision_plans(meeting.group)
     form = DecisionForm(request.POST or None, plans=plans)
     if request.method == "POST" and form.is_valid():
         try:

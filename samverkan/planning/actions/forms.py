@@ -103,6 +103,17 @@ class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
         return data
 
 
+class AdditionForm(ServiceErrorsMixin, forms.Form):
+    """The decision of an addition to an adopted plan; the activity it adds is an ActivityForm beside it."""
+
+    text = GuardedFormField(
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What was decided, and by whom, e.g. “Samverkansgruppen beslutade att …”."),
+    )
+    adopted_on = DayField(label=_("Decided on"), widget=DATE_INPUT)
+
+
 class OccurrenceForm(ServiceErrorsMixin, forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     what = GuardedFormField(label=_("What was done"), max_length=300)

@@ -3,6 +3,7 @@
 Columns (header names, any order; CSV separated by commas or semicolons, UTF-8 or ISO-8859-1):
   activity_id         required: the activity's number, as in its address /handlingsplaner/atgarder/<number>/
   activity            ignored: the follow-up sheet of a plan (its page links it) writes the title, for reading
+  addition            ignored: the sheet writes which addition to the adopted plan an activity came with
   status              optional: ej_paborjad, pagar, utford or installd (or as written in Swedish:
                       "ej påbörjad", "pågår", "utförd", "inställd")
   comment             optional: the status comment; blank leaves the comment as it is
@@ -54,6 +55,7 @@ from samverkan.sources.registry import register
 COLUMNS = [
     "activity_id",
     "activity",
+    "addition",
     "status",
     "comment",
     "occurrence_date",

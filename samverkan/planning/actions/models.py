@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -65,6 +67,48 @@ class ActionPlan(models.Model):
         return reverse("action_plan", args=[self.pk])
 
 
+class PlanAddition(models.Model):
+    """A tillägg: activities a later decision adds to an adopted plan. The adopted version's own activities stay
+    as they were adopted; the addition's are followed up with them until a new version replaces the plan.
+
+    The decision is recorded where it was taken (`decided_at`, e.g. a meeting of a collaboration group); a
+    generic reference, as planning does not know the meetings of the follow-up.
+    """
+
+    plan = models.ForeignKey(ActionPlan, models.CASCADE, related_name="additions", verbose_name=_("action plan"))
+    number = models.PositiveIntegerField(_("number"))
+    adopted_on = models.DateField(_("decided on"))
+    text = GuardedTextField(_("decision"))
+    decided_at_type = models.ForeignKey(
+        ContentType, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided at (kind)")
+    )
+    decided_at_id = models.PositiveBigIntegerField(_("decided at (number)"), null=True, blank=True)
+    decided_at = GenericForeignKey("decided_at_type", "decided_at_id")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("addition to an action plan")
+        verbose_name_plural = _("additions to action plans")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_addition_number"),
+            models.UniqueConstraint(
+                fields=["plan", "decided_at_type", "decided_at_id"], name="one_addition_per_decision_place"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Addition %(number)s to %(plan)s") % {"number": self.number, "plan": self.plan}
+
+
 class Activity(models.Model):
     """An åtgärd: what is done, by whom, how many times, towards which goals and problems."""
 
@@ -89,6 +133,15 @@ class Activity(models.Model):
         PARTNER = "partner", _("A partner")
 
     plan = models.ForeignKey(ActionPlan, models.CASCADE, related_name="activities", verbose_name=_("action plan"))
+    addition = models.ForeignKey(
+        PlanAddition,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("addition"),
+        help_text=_("Empty for the activities of the plan as adopted."),
+    )
     title = GuardedCharField(_("activity"), max_length=300)
     description = GuardedTextField(_("description"), blank=True)
     goals = models.ManyToManyField(Goal, blank=True, related_name="activities", verbose_name=_("goals"))

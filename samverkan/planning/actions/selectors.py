@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.core.exports import csv_text
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality, User
-from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.planning.actions.models import ActionPlan, Activity, PlanAddition
 from samverkan.planning.goals.models import Goal
 from samverkan.situation.audience import for_audience
 from samverkan.situation.models import Baseline
@@ -45,6 +46,11 @@ def get_activity_for_user(user: User, pk: int) -> tuple[Activity, bool]:
 def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:
     """The plan's activities with their occurrence counts, ready for activity_progress."""
     return plan.activities.annotate(occurrence_count=Count("occurrences")).prefetch_related("goals", "organisations")
+
+
+def plan_additions(plan: ActionPlan) -> QuerySet[PlanAddition]:
+    """The plan's additions, in order, with where each was decided (e.g. the meeting)."""
+    return plan.additions.select_related("recorded_by").prefetch_related("decided_at")
 
 
 def activity_progress(activity: Activity, *, until: datetime.date | None = None) -> tuple[int, int | None]:
@@ -134,6 +140,7 @@ def problem_names(*, municipality: Municipality, user: User, today: datetime.dat
 SHEET_COLUMNS = [
     "activity_id",
     "activity",
+    "addition",
     "status",
     "comment",
     "occurrence_date",
@@ -143,8 +150,20 @@ SHEET_COLUMNS = [
 ]
 
 
+def _addition_label(addition: PlanAddition | None) -> str:
+    """The sheet's addition column: empty for the adopted version's own activities."""
+    if addition is None:
+        return ""
+    return _("Addition %(number)s, decided %(day)s") % {"number": addition.number, "day": addition.adopted_on}
+
+
 def follow_up_sheet(plan: ActionPlan) -> str:
     """The plan's activities as a CSV the activities importer reads back: a row each, with its status and
     comment, and empty occurrence columns to fill in. Starts with a BOM, so that Excel reads it as UTF-8."""
-    rows = ([a.pk, a.title, a.status, a.status_comment, "", "", "", ""] for a in plan.activities.all())
+    activities = plan.activities.select_related("addition").order_by(
+        F("addition__number").asc(nulls_first=True), "starts_on", "title", "id"
+    )
+    rows = (
+        [a.pk, a.title, _addition_label(a.addition), a.status, a.status_comment, "", "", "", ""] for a in activities
+    )
     return csv_text(SHEET_COLUMNS, rows, bom=True)

@@ -10,15 +10,17 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation, User
-from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence
+from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence, PlanAddition
 from samverkan.planning.actions.selectors import goals_for_municipality
 from samverkan.planning.goals.models import Goal
 
@@ -29,6 +31,7 @@ ONLY_DRAFTS_ADOPTED = _("Only a draft can be adopted.")
 PLAN_EMPTY = _("Add at least one activity before adopting the plan.")
 ONLY_ADOPTED_GET_VERSIONS = _("Only an adopted plan gets a new version; a draft is changed as it is.")
 GOAL_ELSEWHERE = _("“{goal}” is neither a goal of {municipality} nor a common goal of its agreements.")
+ONLY_ADOPTED_GET_ADDITIONS = _("Only an adopted plan gets additions; a draft is changed as it is.")
 OCCURRENCE_IN_FUTURE = _("An occurrence is logged once it has taken place; this date is in the future.")
 
 # What a new version copies of each activity; its status, comment and occurrences start afresh.
@@ -128,11 +131,26 @@ def _clean_problems(problems: Iterable[str]) -> list[str]:
     return cleaned
 
 
+def _refuse_not_adopted(plan: ActionPlan) -> None:
+    _refuse_replaced(plan)
+    if plan.status != ActionPlan.Status.ADOPTED:
+        raise ValidationError({NON_FIELD_ERRORS: [ValidationError(ONLY_ADOPTED_GET_ADDITIONS, code="status")]})
+
+
 def _save_activity(
-    activity: Activity, goals: Iterable[Goal], organisations: Iterable[Organisation], values: dict[str, Any]
+    activity: Activity,
+    goals: Iterable[Goal],
+    organisations: Iterable[Organisation],
+    values: dict[str, Any],
+    *,
+    to_addition: bool = False,
 ) -> Activity:
+    """`to_addition`: a new activity of an addition to the adopted plan; any other is changed in a draft only."""
     plan = activity.plan
-    _refuse_frozen(plan)
+    if to_addition:
+        _refuse_not_adopted(plan)
+    else:
+        _refuse_frozen(plan)
     goals, errors = list(goals), {}
     allowed = set(goals_for_municipality(plan.municipality).values_list("id", flat=True))
     for goal in goals:
@@ -171,6 +189,63 @@ def activity_update(
 ) -> Activity:
     """Change an activity of a draft plan."""
     return _save_activity(activity, goals, organisations, values)
+
+
+@transaction.atomic
+def plan_addition_create(
+    *,
+    plan: ActionPlan,
+    adopted_on: datetime.date,
+    text: str,
+    decided_at: models.Model | None = None,
+    by: User | None,
+) -> PlanAddition:
+    """Record a decision that adds to the adopted plan: the next addition (Tillägg 1, 2 …). The adopted
+    version's own activities are not touched; add the addition's with addition_activity_create."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    _refuse_not_adopted(plan)
+    latest = plan.additions.aggregate(latest=Max("number"))["latest"] or 0
+    addition = PlanAddition(plan=plan, number=latest + 1, adopted_on=adopted_on, text=text.strip(), recorded_by=by)
+    if decided_at is not None:
+        addition.decided_at = decided_at
+    errors: dict = {}
+    try:
+        addition.full_clean(exclude=["recorded_by"])
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if adopted_on and not supported_day(adopted_on):
+        errors.setdefault("adopted_on", []).append(ValidationError(day_outside(adopted_on), code="outside"))
+    if errors:
+        raise ValidationError(errors)
+    addition.save()
+    return addition
+
+
+def plan_addition_for(*, plan: ActionPlan, decided_at: models.Model) -> PlanAddition | None:
+    """The addition already recorded for the plan from where the decision was taken (one per meeting)."""
+    return PlanAddition.objects.filter(
+        plan=plan, decided_at_type=ContentType.objects.get_for_model(decided_at), decided_at_id=decided_at.pk
+    ).first()
+
+
+@transaction.atomic
+def plan_addition_extend(*, addition: PlanAddition, text: str) -> PlanAddition:
+    """Add a further decision's text to the addition (a second decision of the same meeting)."""
+    text = text.strip()
+    if text and text not in addition.text.split("\n\n"):
+        addition.text = f"{addition.text}\n\n{text}" if addition.text else text
+        addition.full_clean(exclude=["recorded_by"])
+        addition.save(update_fields=["text"])
+    return addition
+
+
+@transaction.atomic
+def addition_activity_create(
+    *, addition: PlanAddition, goals: Iterable[Goal] = (), organisations: Iterable[Organisation] = (), **values: Any
+) -> Activity:
+    """Add an activity to the adopted plan as part of the addition; it is followed up with the plan's own."""
+    activity = Activity(plan=addition.plan, addition=addition)
+    return _save_activity(activity, goals, organisations, values, to_addition=True)
 
 
 def _stamp_status(activity: Activity, status: str, by: User | None) -> None:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/anta/", views.action_plan_adopt, name="action_plan_adopt"),
     path("<int:pk>/ny-version/", views.action_plan_new_version, name="action_plan_new_version"),
     path("<int:pk>/ny-atgard/", views.activity_new, name="activity_new"),
+    path("<int:pk>/tillagg/", views.action_plan_addition_new, name="action_plan_addition_new"),
     path("atgarder/<int:pk>/", views.activity_detail, name="activity"),
     path("atgarder/<int:pk>/andra/", views.activity_edit, name="activity_edit"),
     path("atgarder/<int:pk>/logga/", views.occurrence_log, name="occurrence_log"),

@@ -15,7 +15,13 @@ from samverkan.core.audit import record_export
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions import services
-from samverkan.planning.actions.forms import ActionPlanForm, ActivityForm, OccurrenceForm, StatusFormSet
+from samverkan.planning.actions.forms import (
+    ActionPlanForm,
+    ActivityForm,
+    AdditionForm,
+    OccurrenceForm,
+    StatusFormSet,
+)
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import (
     activity_progress,
@@ -23,6 +29,7 @@ from samverkan.planning.actions.selectors import (
     get_activity_for_user,
     goal_choices,
     plan_activities,
+    plan_additions,
     plan_cost,
     problem_names,
     visible_action_plans,
@@ -85,14 +92,17 @@ def _render_plan(request: HttpRequest, plan: ActionPlan, can_write: bool, formse
     if can_follow_up and formset is None:
         formset = StatusFormSet(queryset=plan_activities(plan), prefix=STATUS_PREFIX)
     forms = {form.instance.pk: form for form in formset.initial_forms} if formset is not None else {}
+    rows = [(activity, forms.get(activity.pk), *activity_progress(activity)) for activity in plan_activities(plan)]
     context = {
         "plan": plan,
         "can_write": can_write,
         "can_follow_up": can_follow_up,
         "is_draft": plan.status == ActionPlan.Status.DRAFT,
         "formset": formset,
-        "rows": [
-            (activity, forms.get(activity.pk), *activity_progress(activity)) for activity in plan_activities(plan)
+        "rows": rows,
+        "own_rows": [row for row in rows if row[0].addition_id is None],
+        "additions": [
+            (addition, [row for row in rows if row[0].addition_id == addition.pk]) for addition in plan_additions(plan)
         ],
         "cost": plan_cost(plan),
         "newer": getattr(plan, "next_version", None),
@@ -172,6 +182,51 @@ def action_plan_new_version(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(plan)
     messages.success(request, _("A new version was drafted from the plan; the old version is kept as replaced."))
     return redirect(draft)
+
+
+@login_required
+def action_plan_addition_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a decision that adds an activity to the adopted plan (Tillägg N); the adopted version stays."""
+    plan = _get_writable_plan(request, pk)
+    addition_form = AdditionForm(request.POST or None, prefix="addition")
+    form = _activity_form(request, Activity(plan=plan))
+    if request.method == "POST" and addition_form.is_valid() and form.is_valid():
+        values = form.activity_values()
+        try:
+            with transaction.atomic():
+                addition = services.plan_addition_create(plan=plan, by=request.user, **addition_form.cleaned_data)
+                services.addition_activity_create(
+                    addition=addition, goals=values.pop("goals"), organisations=values.pop("organisations"), **values
+                )
+        except ValidationError as error:
+            _add_addition_errors(error, addition_form, form)
+        else:
+            messages.success(
+                request,
+                _("Addition %(number)s was recorded; the adopted version stays as it was.")
+                % {"number": addition.number},
+            )
+            return redirect(plan)
+    context = {
+        "plan": plan,
+        "addition_form": addition_form,
+        "form": form,
+        "is_adopted": plan.status == ActionPlan.Status.ADOPTED,
+    }
+    failed = addition_form.errors or form.errors
+    return render(request, "actions/addition_form.html", context, status=400 if failed else 200)
+
+
+def _add_addition_errors(error: ValidationError, addition_form: AdditionForm, form: ActivityForm) -> None:
+    """A service's errors next to the field of whichever form has it, the rest above the decision."""
+    if not hasattr(error, "error_dict"):
+        addition_form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        if name in form.fields:
+            form.add_error(name, errors)
+        else:
+            addition_form.add_error(name if name in addition_form.fields else None, errors)
 
 
 def _activity_form(request: HttpRequest, activity: Activity) -> ActivityForm:

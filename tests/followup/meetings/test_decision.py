@@ -1,4 +1,5 @@
-"""A decision in the minutes becomes an activity in a draft action plan, linked back to the meeting."""
+"""A decision in the minutes becomes an activity in a draft action plan, linked back to the meeting (in an adopted
+plan, an addition: test_decision_adds_to_adopted_plan)."""
 
 from __future__ import annotations
 
@@ -38,10 +39,12 @@ def test_it_adds_the_decision_to_the_draft_plan(groups, world):
     assert list(activity.decisions.all()) == [decision]
 
 
-def test_it_refuses_an_adopted_plan_with_its_rule(groups, world):
+def test_it_refuses_a_replaced_plan_with_its_rule(groups, world):
+    actions.action_plan_new_version(plan=groups.adopted, by=world.alice)
+    groups.adopted.refresh_from_db()
     with pytest.raises(ValidationError) as error:
         record(groups, world, groups.adopted)
-    assert error.value.messages == [str(actions.PLAN_FROZEN)]
+    assert error.value.messages == [str(actions.PLAN_REPLACED)]
     assert not Decision.objects.exists()
 
 

@@ -232,7 +232,7 @@ def test_it_reads_back_the_follow_up_sheet_with_occurrences_filled_in(client, wo
     response = client.get(reverse("action_plan_sheet", args=[arjeplog_plan.plan.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="uppfoljning-arjeplog-v1.csv"'
     sheet = response.content.decode("utf-8-sig").splitlines()
-    assert sheet[0] == "activity_id,activity," + HEADER.removeprefix("activity_id,")
+    assert sheet[0] == "activity_id,activity,addition," + HEADER.removeprefix("activity_id,")
     meet_row = next(line for line in sheet if line.startswith(f"{arjeplog_plan.meet.pk},"))
     sheet.append(meet_row.removesuffix(",,,,") + ",2025-04-02,Polisen på torget,Torget,35")
     path = tmp_path / "uppfoljning.csv"
