@@ -54,7 +54,7 @@ from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals import services as goals
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.planning.promises import services as promises
-from samverkan.planning.promises.models import Promise, PromiseSet, Suggestion
+from samverkan.planning.promises.models import Comment, Consultation, Promise, PromiseSet, Suggestion
 from samverkan.situation import services as situation
 from samverkan.situation.models import Baseline, RecurringEvent
 from samverkan.situation.selectors import Period, joint_municipalities, joint_picture_for, picture_for
@@ -346,6 +346,8 @@ class Place:
     promise_set: PromiseSet
     promise: Promise
     suggestion: Suggestion
+    consultation: Consultation  # on the draft of next year's promises, open today
+    comment: Comment
     group: CollaborationGroup
     meeting: Meeting
     calendar_token: str
@@ -397,6 +399,21 @@ def _signatory(agreement: Agreement) -> Signatory:
     return agreement.signatories.first() or agreement.signatories.create(
         name="Maria Stenlund", title="Kommunstyrelsens ordförande", organisation=agreement.parties.order_by("pk").last()
     )
+
+
+def _consultation(municipality: Municipality, owner: User) -> Consultation:
+    """The draft of next year's promises, open for comments from yesterday to a week from today."""
+    year, today = clock.today().year + 1, clock.today()
+    draft = promises.promise_set_create(
+        municipality=municipality,
+        title=f"Medborgarlöfte {municipality.name} {year}",
+        starts_on=datetime.date(year, 1, 1),
+        ends_on=datetime.date(year, 12, 31),
+        by=owner,
+    )
+    promises.promise_add(promise_set=draft, text="Polisen möter allmänheten varannan vecka.", by=owner)
+    day = datetime.timedelta(days=1)
+    return promises.consultation_save(promise_set=draft, opens_on=today - day, closes_on=today + 7 * day, by=owner)
 
 
 def _group(name: str, *municipalities: Municipality) -> CollaborationGroup:
@@ -521,6 +538,8 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
         promise_set=promise_set,
         promise=promise,
         suggestion=promises.suggestion_submit(promise=promise, text="Mer belysning vid busstationen"),
+        consultation=(consultation := _consultation(municipality, owner)),
+        comment=promises.comment_submit(consultation=consultation, text=f"Fler vuxna ute på kvällarna {marker}"),
         group=group,
         meeting=_meeting(group, owner, f"Kommunhuset {marker}"),
         calendar_token=meetings.group_calendar_token(group=group),

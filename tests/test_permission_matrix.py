@@ -304,6 +304,21 @@ RULES: dict[str, Rule] = {
     "suggestion_thanks": Rule(
         municipal(lambda p: Call({"code": p.municipality.code, "pk": p.promise.pk})), PUBLIC, PUBLIC, public=True
     ),
+    "consultations_public": Rule(municipal(code), PUBLIC, PUBLIC, public=True),
+    "consultation_public": Rule(
+        lambda cast: {
+            **municipal(lambda p: Call({"code": p.municipality.code, "pk": p.consultation.pk}))(cast),
+            # Another municipality's consultation under Arjeplog's address.
+            "own+foreign": Call({"code": "2506", "pk": cast.places["other_area"].consultation.pk}),
+        },
+        PUBLIC,
+        everyone(400),
+        public=True,
+        per_target={"own+foreign": (everyone(404), everyone(404))},
+    ),
+    "consultation_thanks": Rule(
+        municipal(lambda p: Call({"code": p.municipality.code, "pk": p.consultation.pk})), PUBLIC, PUBLIC, public=True
+    ),
     "promise_sets": Rule(nowhere(), STAFF, STAFF),
     "promise_set_create": Rule(nowhere(), WRITE_FORM, BAD_FORM),
     "promise_set": Rule(municipal(lambda p: pk(p.promise_set)), READ, READ),
@@ -325,6 +340,11 @@ RULES: dict[str, Rule] = {
     "suggestion_moderate": Rule(
         municipal(lambda p: Call({"pk": p.promise_set.pk, "suggestion": p.suggestion.pk})), POST_ONLY, DONE
     ),
+    "consultation": Rule(municipal(lambda p: pk(p.consultation.promise_set)), READ, BAD_FORM),
+    "comment_moderate": Rule(
+        municipal(lambda p: Call({"pk": p.consultation.promise_set_id, "comment": p.comment.pk})), POST_ONLY, BAD_FORM
+    ),
+    "consultation_summarise": Rule(municipal(lambda p: pk(p.consultation.promise_set)), POST_ONLY, BAD_FORM),
     # Follow-up and reports.
     "followup": Rule(nowhere(), STAFF, STAFF),
     # An empty POST names no group: 404 for writers too.

@@ -78,7 +78,7 @@ FORM_ALLOWED = {
     "samverkan.planning.goals.forms.IndicatorForm.key",  # a series key, as goals.Indicator.key
     "samverkan.account.views.CodeForm.code",  # a one-time code
 }
-PUBLIC_MODEL_FIELDS = {"surveys.Response.free_text", "promises.Suggestion.text"}
+PUBLIC_MODEL_FIELDS = {"surveys.Response.free_text", "promises.Suggestion.text", "promises.Comment.text"}
 PUBLIC_FORM_FIELDS = {"samverkan.sources.surveys.forms.AnswerForm.free_text"}
 
 

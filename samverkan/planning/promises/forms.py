@@ -8,7 +8,15 @@ from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
-from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, PromiseSignatory, Suggestion
+from samverkan.planning.promises.models import (
+    Comment,
+    Consultation,
+    Promise,
+    PromiseActivity,
+    PromiseSet,
+    PromiseSignatory,
+    Suggestion,
+)
 from samverkan.planning.promises.services import SUGGESTION_MAX_LENGTH
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -106,3 +114,79 @@ class SuggestionForm(forms.ModelForm):
             )
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}
+
+
+class ConsultationForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = ["opens_on", "closes_on", "introduction"]
+        widgets = {"opens_on": DATE_INPUT, "closes_on": DATE_INPUT, "introduction": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"opens_on": DayField, "closes_on": DayField}
+        help_texts = {"introduction": _("What citizens are asked, and what happens with their comments.")}
+
+
+class PromiseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Promise) -> str:
+        return obj.shown_text
+
+
+class CommentForm(forms.ModelForm):
+    """A citizen's comment: on one draft promise or on the whole, and the text. Nothing about the sender."""
+
+    promise = PromiseChoiceField(
+        queryset=Promise.objects.none(),
+        required=False,
+        label=_("Which promise your comment is about"),
+        empty_label=_("The promises as a whole"),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["promise", "text"]
+        labels = {"text": _("Your comment")}
+        help_texts = {
+            "text": _(
+                "Write about places, situations and what you would like done – not about persons: no names, "
+                "no personal identity numbers, no phone numbers or e-mail addresses. Comments are published "
+                "after review, with the answer of the police and the municipality."
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}
+
+    def __init__(self, *args, consultation: Consultation, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["promise"].queryset = consultation.promise_set.promises.all()
+
+
+class CommentModerationForm(forms.Form):
+    """Publish or reject a comment, with the public answer. One per comment on the page."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("publish", _("Publish")), ("reject", _("Reject"))],
+    )
+    answer = GuardedFormField(
+        label=_("Public answer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown under the published comment, as the answer of the police and the municipality."),
+    )
+
+    def __init__(self, *args, comment: Comment, **kwargs) -> None:
+        initial = {"answer": comment.answer}
+        if comment.status != Comment.Status.NEW:
+            initial["decision"] = "publish" if comment.status == Comment.Status.PUBLISHED else "reject"
+        super().__init__(*args, prefix=f"comment-{comment.pk}", initial=initial, **kwargs)
+
+
+class ConsultationSummaryForm(forms.Form):
+    prefix = "summary"
+
+    summary = GuardedFormField(
+        label=_("Summary for the decision"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What citizens said and what it changed in the promises: the basis for the decision. "
+            "Linked from the adopted promises on the public page."
+        ),
+    )

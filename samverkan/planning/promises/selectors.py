@@ -1,6 +1,7 @@
 """Reading the medborgarlöften: what is public, the live progress, earlier versions and the feed.
 
-Public means published: a draft or a signed set never shows outside. Of a revised set the newest
+Public means published: a draft or a signed set never shows outside, but for the draft put to consultation,
+from the day the consultation opens. Of a revised set the newest
 published version is shown; the older versions stay listed with their dates and what changed.
 """
 
@@ -18,7 +19,14 @@ from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity, Occurrence
 from samverkan.planning.actions.selectors import activity_progress, activity_status_on
-from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.models import (
+    Comment,
+    Consultation,
+    Promise,
+    PromiseActivity,
+    PromiseSet,
+    Suggestion,
+)
 from samverkan.planning.promises.textdiff import TextChange, texts_diff
 from samverkan.sources.dialogues.models import Dialogue
 
@@ -108,6 +116,7 @@ class ShownSet:
     promises: list[ShownPromise]
     last_updated: datetime.date
     earlier: list[ShownVersion]
+    consultation: Consultation | None = None  # the summarised consultation on the draft of these promises
 
 
 def _promise_texts(promise_set: PromiseSet) -> list[str]:
@@ -147,16 +156,37 @@ def shown_set(promise_set: PromiseSet) -> ShownSet:
         changes = texts_diff(_promise_texts(version), _promise_texts(newer))
         earlier.append(ShownVersion(promise_set=version, replaced_at=newer.published_at, changes=changes))
         newer = version
-    return ShownSet(promise_set=promise_set, promises=promises, last_updated=last_updated(promise_set), earlier=earlier)
+    return ShownSet(
+        promise_set=promise_set,
+        promises=promises,
+        last_updated=last_updated(promise_set),
+        earlier=earlier,
+        consultation=summarised_consultation(promise_set),
+    )
 
 
-def municipality_promises(municipality: Municipality) -> tuple[list[ShownSet], list[ShownSet]]:
-    """(current, earlier periods) of the municipality's published promises, newest first."""
+@dataclass(frozen=True)
+class MunicipalityPromises:
+    """A municipality's published promises on a day, newest first: in force, signed for a later start, and
+    those whose period has ended (followed up or not)."""
+
+    in_force: list[ShownSet]
+    upcoming: list[ShownSet]
+    earlier: list[ShownSet]
+
+
+def municipality_promises(municipality: Municipality, *, today: datetime.date) -> MunicipalityPromises:
     heads = head_sets().filter(municipality=municipality).prefetch_related("signatories").order_by("-starts_on")
-    shown = [shown_set(promise_set) for promise_set in heads]
-    current = [s for s in shown if s.promise_set.status != PromiseSet.Status.FOLLOWED_UP]
-    done = [s for s in shown if s.promise_set.status == PromiseSet.Status.FOLLOWED_UP]
-    return current, done
+    groups: dict[str, list[ShownSet]] = {"in_force": [], "upcoming": [], "earlier": []}
+    for promise_set in heads.select_related("municipality"):
+        standing = promise_set.effective_status(today)
+        if standing == PromiseSet.Standing.IN_FORCE:
+            groups["in_force"].append(shown_set(promise_set))
+        elif standing == PromiseSet.Standing.UPCOMING:
+            groups["upcoming"].append(shown_set(promise_set))
+        else:
+            groups["earlier"].append(shown_set(promise_set))
+    return MunicipalityPromises(**groups)
 
 
 @dataclass(frozen=True)
@@ -206,3 +236,29 @@ def accepted_suggestions(*, municipality: Municipality, since: datetime.date | N
 def last_citizen_dialogue_on(municipality: Municipality) -> datetime.date | None:
     dialogues = Dialogue.objects.filter(municipality=municipality, kind=Dialogue.Kind.CITIZENS)
     return dialogues.aggregate(latest=Max("held_on"))["latest"]
+
+
+# Samråd.
+
+
+def public_consultations(*, today: datetime.date) -> QuerySet[Consultation]:
+    """The consultations citizens can read: opened on or before `today`."""
+    return Consultation.objects.filter(opens_on__lte=today).select_related("promise_set__municipality")
+
+
+def open_consultations(*, today: datetime.date) -> QuerySet[Consultation]:
+    return public_consultations(today=today).filter(closes_on__gte=today, promise_set__status=PromiseSet.Status.DRAFT)
+
+
+def published_comments(consultation: Consultation) -> QuerySet[Comment]:
+    return consultation.comments.filter(status=Comment.Status.PUBLISHED).select_related("promise")
+
+
+def summarised_consultation(promise_set: PromiseSet) -> Consultation | None:
+    """The consultation on the draft of these promises, or of the version they revised, once summarised."""
+    versions = [promise_set, *earlier_versions(promise_set)]
+    return (
+        Consultation.objects.filter(promise_set__in=versions, summarised_at__isnull=False)
+        .order_by("-promise_set__version")
+        .first()
+    )

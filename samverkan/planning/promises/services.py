@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core import clock
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity
-from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, PromiseSignatory, Suggestion
+from samverkan.planning.promises.models import (
+    Comment,
+    Consultation,
+    Promise,
+    PromiseActivity,
+    PromiseSet,
+    PromiseSignatory,
+    Suggestion,
+)
 from samverkan.planning.promises.selectors import current_sets
 
 MIN_SIGNATORIES = 2
@@ -34,6 +42,14 @@ FOLLOWUP_MISSING = _("Write what was done for every activity.")
 NOT_OPEN_FOR_SUGGESTIONS = _("This promise does not take suggestions.")
 SUGGESTION_TOO_LONG = _("Write at most 2000 characters.")
 SUGGESTION_DUPLICATE = _("This suggestion has already been sent for this promise.")
+SIGNED_IN_FUTURE = _("A signature cannot be dated after today.")
+CONSULTATION_NOT_A_DRAFT = _("Only the draft of the next promises can be put to consultation.")
+CONSULTATION_CLOSED = _("The consultation is closed: comments are no longer taken.")
+COMMENT_TOO_LONG = _("Write at most 2000 characters.")
+COMMENT_DUPLICATE = _("This comment has already been sent in the consultation.")
+COMMENT_PROMISE_OUTSIDE = _("Choose one of the promises of this consultation.")
+SUMMARY_BEFORE_CLOSING = _("The result can be summarised once the consultation has closed.")
+SUMMARY_MISSING = _("Write the summary.")
 
 
 def _require_draft(promise_set: PromiseSet) -> None:
@@ -127,6 +143,8 @@ def promise_signatory_add(
     *, promise_set: PromiseSet, name: str, title: str, signed_on: datetime.date, by: User
 ) -> PromiseSignatory:
     _require_draft(promise_set)
+    if signed_on is not None and signed_on > clock.today():
+        raise ValidationError({"signed_on": SIGNED_IN_FUTURE})
     signatory = PromiseSignatory(promise_set=promise_set, name=name, title=title, signed_on=signed_on)
     signatory.full_clean()
     signatory.save()
@@ -135,15 +153,20 @@ def promise_signatory_add(
 
 
 def promise_set_sign(*, promise_set: PromiseSet, by: User) -> None:
-    """Signed when the draft holds promises and at least two signatories (names and dates are required)."""
+    """Signed when the draft holds promises and at least two signatories have signed, none after today. The set
+    is signed on the last signature's day; it is in force from then or its start, whichever comes later."""
     _require_draft(promise_set)
     if not promise_set.promises.exists():
         raise ValidationError(NO_PROMISES)
-    if promise_set.signatories.count() < MIN_SIGNATORIES:
+    days = list(promise_set.signatories.values_list("signed_on", flat=True))
+    if len(days) < MIN_SIGNATORIES:
         raise ValidationError(TOO_FEW_SIGNATORIES)
+    if max(days) > clock.today():
+        raise ValidationError(SIGNED_IN_FUTURE)
     promise_set.status = PromiseSet.Status.SIGNED
+    promise_set.signed_on = max(days)
     promise_set.updated_by = by
-    promise_set.save(update_fields=["status", "updated_by", "updated_at"])
+    promise_set.save(update_fields=["status", "signed_on", "updated_by", "updated_at"])
 
 
 def promise_set_publish(*, promise_set: PromiseSet, by: User) -> None:
@@ -243,3 +266,69 @@ def suggestion_moderate(*, suggestion: Suggestion, accept: bool, by: User) -> No
     suggestion.status = Suggestion.Status.ACCEPTED if accept else Suggestion.Status.REJECTED
     suggestion.moderated_by = by
     suggestion.save(update_fields=["status", "moderated_by"])
+
+
+# Samråd: the draft of the next promises put to the citizens.
+
+
+@transaction.atomic
+def consultation_save(
+    *,
+    promise_set: PromiseSet,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    by: User,
+    introduction: str = "",
+) -> Consultation:
+    """Open the draft for comments from `opens_on` to `closes_on` (both included), or change the period."""
+    _require_draft(promise_set)
+    consultation = Consultation.objects.filter(promise_set=promise_set).first() or Consultation(promise_set=promise_set)
+    consultation.opens_on, consultation.closes_on, consultation.introduction = opens_on, closes_on, introduction
+    consultation.full_clean()
+    consultation.save()
+    _touch(promise_set, by)
+    return consultation
+
+
+def comment_submit(*, consultation: Consultation, text: str, promise: Promise | None = None) -> Comment:
+    """A citizen's comment while the consultation is open: the text and the day, nothing about the sender."""
+    if not consultation.is_open(clock.today()):
+        raise ValidationError(CONSULTATION_CLOSED)
+    if promise is not None and promise.promise_set_id != consultation.promise_set_id:
+        raise ValidationError({"promise": COMMENT_PROMISE_OUTSIDE})
+    text = text.strip()
+    if len(text) > SUGGESTION_MAX_LENGTH:
+        raise ValidationError({"text": COMMENT_TOO_LONG})
+    if _same_text(text) in {_same_text(sent) for sent in consultation.comments.values_list("text", flat=True)}:
+        raise ValidationError({"text": COMMENT_DUPLICATE})
+    comment = Comment(consultation=consultation, promise=promise, text=text, received_on=clock.today())
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def comment_moderate(*, comment: Comment, publish: bool, answer: str, by: User) -> None:
+    """Publish the comment, with the public answer when one is written, or reject it (never shown)."""
+    answer = answer.strip()
+    comment.status = Comment.Status.PUBLISHED if publish else Comment.Status.REJECTED
+    comment.moderated_by = by
+    if answer != comment.answer:
+        comment.answer = answer
+        comment.answered_at = clock.now() if answer else None
+        comment.answered_by = by if answer else None
+    comment.full_clean()
+    comment.save(update_fields=["status", "moderated_by", "answer", "answered_at", "answered_by"])
+
+
+def consultation_summarise(*, consultation: Consultation, summary: str, by: User) -> None:
+    """After closing: the result, for the decision. Linked from the adopted promises' public page."""
+    if clock.today() <= consultation.closes_on:
+        raise ValidationError(SUMMARY_BEFORE_CLOSING)
+    summary = summary.strip()
+    if not summary:
+        raise ValidationError({"summary": SUMMARY_MISSING})
+    consultation.summary = summary
+    consultation.summarised_at = clock.now()
+    consultation.summarised_by = by
+    consultation.full_clean()
+    consultation.save(update_fields=["summary", "summarised_at", "summarised_by"])

@@ -12,6 +12,9 @@ urlpatterns = [
     path("kommun/<str:code>/flode/", PromisesFeed(), name="promises_feed"),
     path("kommun/<str:code>/<int:pk>/forslag/", views.suggestion_new, name="suggestion_new"),
     path("kommun/<str:code>/<int:pk>/forslag/tack/", views.suggestion_thanks, name="suggestion_thanks"),
+    path("kommun/<str:code>/samrad/", views.consultations_public, name="consultations_public"),
+    path("kommun/<str:code>/samrad/<int:pk>/", views.consultation_public, name="consultation_public"),
+    path("kommun/<str:code>/samrad/<int:pk>/tack/", views.consultation_thanks, name="consultation_thanks"),
     # Staff.
     path("personal/", views.promise_sets, name="promise_sets"),
     path("personal/ny/", views.promise_set_create, name="promise_set_create"),
@@ -29,5 +32,8 @@ urlpatterns = [
     path("personal/<int:pk>/publicera/", views.promise_set_publish, name="promise_set_publish"),
     path("personal/<int:pk>/revidera/", views.promise_set_revise, name="promise_set_revise"),
     path("personal/<int:pk>/uppfoljning/", views.promise_set_follow_up, name="promise_set_follow_up"),
+    path("personal/<int:pk>/samrad/", views.consultation, name="consultation"),
+    path("personal/<int:pk>/samrad/kommentarer/<int:comment>/", views.comment_moderate, name="comment_moderate"),
+    path("personal/<int:pk>/samrad/sammanfattning/", views.consultation_summarise, name="consultation_summarise"),
     path("personal/<int:pk>/forslag/<int:suggestion>/", views.suggestion_moderate, name="suggestion_moderate"),
 ]

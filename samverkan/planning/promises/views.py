@@ -16,11 +16,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.core import clients
+from samverkan.core import clients, clock
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.planning.promises import services
 from samverkan.planning.promises.forms import (
+    CommentForm,
+    CommentModerationForm,
+    ConsultationForm,
+    ConsultationSummaryForm,
     FollowUpForm,
     PromiseActivityForm,
     PromiseForm,
@@ -29,13 +33,16 @@ from samverkan.planning.promises.forms import (
     SuggestionForm,
     promise_edit_form,
 )
-from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.models import Consultation, Promise, PromiseActivity, PromiseSet, Suggestion
 from samverkan.planning.promises.selectors import (
     accepted_suggestions,
     current_sets,
     last_citizen_dialogue_on,
     municipality_promises,
+    open_consultations,
+    public_consultations,
     public_municipalities,
+    published_comments,
     sets_for_user,
     shown_promises,
 )
@@ -48,6 +55,7 @@ def citizens_home(request: HttpRequest) -> HttpResponse:
     """The citizens' entrance: each municipality's promises, the open surveys, and the way in for staff."""
     context = {
         "municipalities": public_municipalities(),
+        "consultations": open_consultations(today=clock.today()).order_by("closes_on"),
         "surveys": Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality"),
     }
     return render(request, "promises/citizens_home.html", context)
@@ -59,11 +67,11 @@ def _public_municipality(code: str) -> Municipality:
 
 def promises_public(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _public_municipality(code)
-    current, earlier = municipality_promises(municipality)
+    today = clock.today()
     context = {
         "municipality": municipality,
-        "current": current,
-        "earlier": earlier,
+        "promises": municipality_promises(municipality, today=today),
+        "consultations": open_consultations(today=today).filter(promise_set__municipality=municipality),
         "permalink": request.build_absolute_uri(),
     }
     return render(request, "promises/public.html", context)
@@ -100,6 +108,58 @@ def suggestion_new(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def suggestion_thanks(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     promise = _open_promise(code, pk)
     return render(request, "promises/suggest_thanks.html", {"municipality": promise.promise_set.municipality})
+
+
+def _public_consultations(code: str):
+    return public_consultations(today=clock.today()).filter(promise_set__municipality__code=code)
+
+
+def consultations_public(request: HttpRequest, code: str) -> HttpResponse:
+    """A municipality's consultations on its next promises: the open one first, then the closed ones."""
+    consultations = list(_public_consultations(code).order_by("-closes_on"))
+    if not consultations:
+        raise Http404
+    today = clock.today()
+    context = {
+        "municipality": consultations[0].promise_set.municipality,
+        "rows": [(consultation, consultation.is_open(today)) for consultation in consultations],
+    }
+    return render(request, "promises/consultations_public.html", context)
+
+
+def consultation_public(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The draft promises, the published comments with their answers, the comment form while open, and the
+    summary once written. Guarded like the suggestions: the rate limit, the honeypot, no duplicate text."""
+    consultation = get_object_or_404(_public_consultations(code), pk=pk)
+    form = CommentForm(request.POST or None, consultation=consultation)
+    context: dict = {
+        "consultation": consultation,
+        "municipality": consultation.promise_set.municipality,
+        "promises": consultation.promise_set.promises.all(),
+        "comments": published_comments(consultation),
+        "is_open": consultation.is_open(clock.today()),
+        "form": form,
+    }
+    if request.method == "POST":
+        if wait := clients.public_form_wait(request):
+            return clients.too_many(request, "promises/consultation_public.html", context, wait=wait)
+        if clients.honeypot_filled(request):
+            return redirect("consultation_thanks", code, consultation.pk)  # like a success; nothing is stored
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_submit(consultation=consultation, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("consultation_thanks", code, consultation.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "promises/consultation_public.html", context, status=status)
+
+
+def consultation_thanks(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    consultation = get_object_or_404(_public_consultations(code), pk=pk)
+    context = {"consultation": consultation, "municipality": consultation.promise_set.municipality}
+    return render(request, "promises/consultation_thanks.html", context)
 
 
 # Staff: login, access through organisations.access (outsiders 404, read-only roles never change anything).
@@ -161,6 +221,7 @@ def _render_detail(
     context: dict = {
         "promise_set": promise_set,
         "can_write": can_write,
+        "consultation": Consultation.objects.filter(promise_set=promise_set).first(),
         "rows": rows,
         "revision": PromiseSet.objects.filter(revision_of=promise_set).first(),
         "suggestions": Suggestion.objects.filter(promise__promise_set=promise_set).select_related("promise"),
@@ -329,3 +390,97 @@ def suggestion_moderate(request: HttpRequest, pk: int, suggestion: int) -> HttpR
     services.suggestion_moderate(suggestion=target, accept=accept, by=request.user)
     messages.success(request, _("The suggestion was accepted.") if accept else _("The suggestion was rejected."))
     return redirect(promise_set)
+
+
+# Samråd, the staff side: open the draft for comments, moderate and answer them, summarise the result.
+
+
+def _render_consultation(
+    request: HttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
+) -> HttpResponse:
+    failed = failed or {}
+    consultation = Consultation.objects.filter(promise_set=promise_set).first()
+    today = clock.today()
+    comments = list(consultation.comments.select_related("promise", "answered_by")) if consultation else []
+    context: dict = {
+        "promise_set": promise_set,
+        "consultation": consultation,
+        "can_write": can_write,
+        "is_open": consultation is not None and consultation.is_open(today),
+        "closed": consultation is not None and today > consultation.closes_on,
+    }
+    if can_write:
+        context["rows"] = [
+            (comment, failed.get("moderation", {}).get(comment.pk) or CommentModerationForm(comment=comment))
+            for comment in comments
+        ]
+        if promise_set.status == PromiseSet.Status.DRAFT:
+            context["form"] = failed.get("form") or ConsultationForm(instance=consultation)
+        if context["closed"]:
+            context["summary_form"] = failed.get("summary_form") or ConsultationSummaryForm(
+                initial={"summary": consultation.summary}
+            )
+    else:
+        context["rows"] = [(comment, None) for comment in comments]
+    return render(request, "promises/consultation.html", context, status=400 if failed else 200)
+
+
+@login_required
+def consultation(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set, can_write = _get_set(request, pk)
+    if request.method != "POST":
+        return _render_consultation(request, promise_set, can_write)
+    promise_set = _get_writable(request, pk)
+    form = ConsultationForm(request.POST, instance=Consultation.objects.filter(promise_set=promise_set).first())
+    if form.is_valid():
+        try:
+            services.consultation_save(promise_set=promise_set, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The consultation was saved."))
+            return redirect("consultation", promise_set.pk)
+    return _render_consultation(request, promise_set, True, failed={"form": form})
+
+
+def _get_consultation(request: HttpRequest, pk: int) -> tuple[PromiseSet, Consultation]:
+    promise_set = _get_writable(request, pk)
+    return promise_set, get_object_or_404(Consultation, promise_set=promise_set)
+
+
+@login_required
+@require_POST
+def comment_moderate(request: HttpRequest, pk: int, comment: int) -> HttpResponse:
+    promise_set, consultation = _get_consultation(request, pk)
+    target = get_object_or_404(consultation.comments, pk=comment)
+    form = CommentModerationForm(request.POST, comment=target)
+    if form.is_valid():
+        publish = form.cleaned_data["decision"] == "publish"
+        try:
+            services.comment_moderate(
+                comment=target, publish=publish, answer=form.cleaned_data["answer"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The comment was published.") if publish else _("The comment was rejected."))
+            return redirect("consultation", promise_set.pk)
+    return _render_consultation(request, promise_set, True, failed={"moderation": {target.pk: form}})
+
+
+@login_required
+@require_POST
+def consultation_summarise(request: HttpRequest, pk: int) -> HttpResponse:
+    promise_set, consultation = _get_consultation(request, pk)
+    form = ConsultationSummaryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consultation_summarise(
+                consultation=consultation, summary=form.cleaned_data["summary"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The summary was saved. It is linked from the promises once published."))
+            return redirect("consultation", promise_set.pk)
+    return _render_consultation(request, promise_set, True, failed={"summary_form": form})
