@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from samverkan.agreements.models import Agreement
 from samverkan.followup.reports.models import Evaluation
 
 
@@ -26,25 +25,6 @@ def test_it_shows_per_focus_area_what_was_planned_done_and_achieved(client, year
         ("Minska klottret", "Arvidsjaur", "grey"),
     ]
     assert "Start next agreement" not in response.content.decode()  # leadership reads only
-
-
-def test_it_starts_the_next_agreement_beside_the_evaluation(client, year):
-    client.force_login(year.world.alice)
-    part1 = year.world.part1
-    response = client.post(reverse("next_agreement_start", args=[part1.pk]))
-    evaluation = Evaluation.objects.get()
-    draft = evaluation.next_agreement
-    assert response["Location"] == draft.get_absolute_url()
-    assert draft.status == Agreement.Status.DRAFT and draft.revision_of == part1
-    assert set(draft.focus_areas.all()) == set(part1.focus_areas.all())
-    assert set(draft.parties.all()) == set(part1.parties.all())
-    assert not draft.goals.exists()
-    assert list(evaluation.baselines.all()) == [year.klotter.indicators.get().baseline]
-    page = client.get(reverse("evaluation", args=[part1.pk])).content.decode()
-    assert draft.get_absolute_url() in page
-    assert reverse("evaluation", args=[part1.pk]) in client.get(draft.get_absolute_url()).content.decode()
-    again = client.post(reverse("next_agreement_start", args=[part1.pk]))
-    assert again.status_code == 302 and Evaluation.objects.count() == 1
 
 
 def test_it_lets_only_the_writers_start_it(client, world):
