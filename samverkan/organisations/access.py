@@ -108,14 +108,19 @@ def report_municipalities(user: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(id__in=scope_for(user).report_municipalities)
 
 
+def is_member_of(user: User, organisation_id: int | None) -> bool:
+    """Inside this organisation: sees its reporters' identities and its exact small counts."""
+    return organisation_id is not None and organisation_id in scope_for(user).member_of
+
+
 def reads_incident_text(user: User, *, organisation_id: int | None, municipality_id: int) -> bool:
-    """Whether the user reads an incident's free text and reporter: they stay inside the organisation that logged
-    it (DOMAIN.md §4), also from the police of the area. An incident imported from the command line has no
-    reporting organisation and belongs to its municipality's own organisation."""
+    """Whether the user reads an incident's free text (DOMAIN.md §4: it stays inside the organisation that logged
+    it). The EST log is the municipality's: its own organisation reads every text in it, a reporting partner or
+    the police only the texts their own organisation logged."""
     scope = scope_for(user)
-    if organisation_id is None:
-        return municipality_id in scope.owned_municipalities
-    return organisation_id in scope.member_of
+    return municipality_id in scope.owned_municipalities or (
+        organisation_id is not None and organisation_id in scope.member_of
+    )
 
 
 def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], **lookup) -> tuple[M, bool]:
@@ -135,5 +140,6 @@ def owns_municipality(user: User, municipality: Municipality) -> bool:
 
 def sees_internal_figures(user: User, municipality: Municipality) -> bool:
     """A party to the municipality's picture (its own organisation, the police of its area): sees every
-    figure exact and its adopted baselines. Incident free text and reporters stay with `reads_incident_text`."""
+    figure exact and its adopted baselines. Incident free text and reporters stay with `reads_incident_text`
+    and `is_member_of`."""
     return municipality.id in scope_for(user).party_municipalities

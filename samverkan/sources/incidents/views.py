@@ -17,6 +17,7 @@ from samverkan.core.audit import record_export, record_read
 from samverkan.organisations.access import (
     get_municipal_object_for_user,
     get_municipality_for_user,
+    is_member_of,
     reads_incident_text,
     report_municipalities,
     scope_for,
@@ -95,7 +96,8 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shows_text = reads_incident_text(
         request.user, organisation_id=incident.reporter_organisation_id, municipality_id=incident.municipality_id
     )
-    record_read(request, incident, "incident_reporter" if shows_text else "incident")
+    show_reporter = is_member_of(request.user, incident.reporter_organisation_id)
+    record_read(request, incident, "incident_reporter" if show_reporter else "incident")
     member_of = scope_for(request.user).member_of
     notes = [
         (note, shows_text or note.organisation_id in member_of)
@@ -105,6 +107,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "incident": incident,
         "form": form,
         "shows_text": shows_text,
+        "show_reporter": show_reporter,
         "notes": notes,
         "map": map_config([incident.municipality], points=[[incident.lat, incident.lng, incident.category.name]]),
     }
