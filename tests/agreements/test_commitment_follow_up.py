@@ -33,6 +33,7 @@ def _post_communication(client, item, **values):
 
 def test_it_keeps_one_status_per_commitment_and_year(client, world):
     part1 = world.part1
+    assert part1.is_locked  # signed: its text changes only through a revision, its follow-up here
     commitment = part1.commitments.get()
     year = clock.today().year
     client.force_login(world.alice)
@@ -93,6 +94,7 @@ def test_it_answers_404_to_the_outsider_and_to_leadership(client, world):
 
 def test_it_plans_a_communication_activity_and_marks_it_done(client, world):
     item = world.part1.communication_plan.get()
+    assert item.agreement.is_locked
     today = clock.today()
     client.force_login(world.bob)
     response = _post_communication(
