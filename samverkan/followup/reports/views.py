@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,10 +16,24 @@ from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.followup.reports import services
-from samverkan.followup.reports.evaluation import evaluation_for, sees_agreement_figures
-from samverkan.followup.reports.forms import NarrativeForm, RhythmForm
+from samverkan.followup.reports.evaluation import (
+    confirms_for,
+    current_evaluation,
+    evaluation_confirm,
+    evaluation_document,
+    evaluation_for,
+    evaluation_new_version,
+    evaluation_pdf,
+    evaluation_place,
+    evaluation_refresh,
+    evaluation_save,
+    evaluation_start,
+    get_evaluation_for_user,
+    parties_of,
+    versions_of,
+)
+from samverkan.followup.reports.forms import EvaluationForm, NarrativeForm, RhythmForm
 from samverkan.followup.reports.models import Evaluation
-from samverkan.followup.reports.renewal import next_agreement_start
 from samverkan.followup.reports.selectors import (
     Place,
     annual_report,
@@ -189,26 +206,149 @@ def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole agreement's figures as the user may see them, and the evaluations of the scopes the user is a
+    party to the picture of."""
     agreement, can_write = get_agreement_for_user(request.user, pk)
-    kept = Evaluation.objects.filter(agreement=agreement).select_related("next_agreement").first()
-    if kept and sees_agreement_figures(request.user, agreement):
-        data = kept.data
-    else:  # the kept figures are in full: anyone else sees them computed for that day as /mal/ shows them
-        today = timezone.localdate(kept.created_at) if kept else clock.today()
-        data = evaluation_for(agreement, today=today, user=request.user)
-    context = {"agreement": agreement, "can_write": can_write, "kept": kept, "data": data}
+    data = evaluation_for(agreement, today=clock.today(), user=request.user)
+    scopes = []
+    if agreement.part == Agreement.Part.STRATEGIC:
+        read = visible_municipalities(request.user)
+        for municipality in agreement.municipalities.filter(id__in=read.values("id")).order_by("name"):
+            place = place_for_municipality(request.user, municipality.code)
+            if sees_place_figures(request.user, place):
+                url = reverse("evaluation_municipality", args=[agreement.pk, municipality.code])
+                scopes.append((place, url, current_evaluation(agreement, place)))
+        for area in visible_police_areas(request.user):
+            if agreement.parties.filter(pk=area.pk).exists():
+                place = place_for_area(request.user, area.pk)
+                url = reverse("evaluation_joint", args=[agreement.pk, area.pk])
+                scopes.append((place, url, current_evaluation(agreement, place)))
+    context = {
+        "agreement": agreement,
+        "can_write": can_write,
+        "next": getattr(agreement, "revision", None),
+        "data": data,
+        "scopes": scopes,
+    }
     return render(request, "reports/evaluation.html", context)
+
+
+def _scope(request: HttpRequest, agreement: Agreement, place: Place) -> HttpResponse:
+    """A scope's evaluation: its current version, or, before there is one, a button for its writers to start it."""
+    if request.method == "POST":
+        if not place.can_write:
+            raise Http404
+        try:
+            kept = evaluation_start(agreement=agreement, place=place, by=request.user, today=clock.today())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+        messages.success(request, _("The evaluation is started: its figures and suggested assessments filled in."))
+        return redirect(kept)
+    kept = current_evaluation(agreement, place)
+    if kept is not None:
+        return redirect(kept)
+    return render(request, "reports/evaluation_start.html", {"agreement": agreement, "place": place})
+
+
+@login_required
+def evaluation_municipality(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    agreement = get_agreement_for_user(request.user, pk)[0]
+    return _scope(request, agreement, evaluation_place(request.user, agreement, code=code))
+
+
+@login_required
+def evaluation_joint(request: HttpRequest, pk: int, area_id: int) -> HttpResponse:
+    agreement = get_agreement_for_user(request.user, pk)[0]
+    return _scope(request, agreement, evaluation_place(request.user, agreement, area_id=area_id))
+
+
+@login_required
+def evaluation_version(request: HttpRequest, pk: int) -> HttpResponse:
+    kept, place = get_evaluation_for_user(request.user, pk)
+    editable = place.can_write and not kept.is_adopted
+    form = (
+        EvaluationForm(request.POST or None, items=kept.items.all(), initial=model_to_dict(kept)) if editable else None
+    )
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                evaluation_save(
+                    evaluation=kept,
+                    items=form.assessments(),
+                    conclusions=form.cleaned_data["conclusions"],
+                    recommendations=form.cleaned_data["recommendations"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The evaluation is saved."))
+            return redirect(kept)
+        status = 400
+    confirmed = {c.organisation_id: c for c in kept.confirmations.select_related("by")}
+    context = {
+        "kept": kept,
+        "place": place,
+        "data": evaluation_document(kept),
+        "form": form,
+        "versions": versions_of(kept),
+        "parties": [(party, confirmed.get(party.pk)) for party in parties_of(kept)],
+        "confirms_for": confirms_for(request.user, kept) if not kept.is_adopted else [],
+        "can_write": place.can_write,
+    }
+    return render(request, "reports/evaluation_version.html", context, status=status)
+
+
+def _evaluation_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    kept, place = get_evaluation_for_user(request.user, pk)
+    if not place.can_write:
+        raise Http404
+    try:
+        kept = action(kept)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(kept)
 
 
 @login_required
 @require_POST
-def next_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement, can_write = get_agreement_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    if Evaluation.objects.filter(agreement=agreement).exists() or hasattr(agreement, "revision"):
-        messages.error(request, _("The next agreement has already been started."))
-        return redirect("evaluation", pk=agreement.pk)
-    kept = next_agreement_start(agreement=agreement, by=request.user, today=clock.today())
-    messages.success(request, _("The next agreement is drafted from this one, with the evaluation beside it."))
-    return redirect(kept.next_agreement)
+def evaluation_refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
+    def refresh(kept: Evaluation) -> Evaluation:
+        return evaluation_refresh(evaluation=kept, by=request.user, today=clock.today())
+
+    return _evaluation_action(request, pk, refresh, _("The figures and the suggestions are refreshed."))
+
+
+@login_required
+@require_POST
+def evaluation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+    def confirm(kept: Evaluation) -> Evaluation:
+        return evaluation_confirm(evaluation=kept, by=request.user)
+
+    return _evaluation_action(request, pk, confirm, _("Your party's confirmation is recorded."))
+
+
+@login_required
+@require_POST
+def evaluation_new_version_view(request: HttpRequest, pk: int) -> HttpResponse:
+    def new_version(kept: Evaluation) -> Evaluation:
+        return evaluation_new_version(evaluation=kept, by=request.user, today=clock.today())
+
+    return _evaluation_action(request, pk, new_version, _("A new version is started from the adopted one."))
+
+
+@login_required
+def evaluation_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    kept, _place = get_evaluation_for_user(request.user, pk)
+    record_export(request, "evaluation", kept, detail=f"v{kept.version} pdf")
+    response = HttpResponse(evaluation_pdf(kept), content_type="application/pdf")
+    name = kept.municipality.code if kept.municipality else f"lpo{kept.police_area_id}"
+    period = f"{kept.agreement.starts_on.year}-{kept.agreement.ends_on.year}"
+    response["Content-Disposition"] = f'attachment; filename="utvardering-{name}-{period}-v{kept.version}.pdf"'
+    return response
