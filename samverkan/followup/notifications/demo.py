@@ -1,5 +1,6 @@
-"""Demo choices: Arjeplog's coordinator wants overdue activities, new suggestions and meeting
-invitations at once and the rest weekly; Arvidsjaur's takes everything in the weekly digest but the data sources."""
+"""Demo choices: Arjeplog's coordinator wants overdue activities, new suggestions, meeting invitations, the
+evaluation due and missing signatures at once and the rest weekly; Arvidsjaur's takes everything in the weekly
+digest but the data sources."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ CHOICES = {
         Kind.NEW_SUGGESTION: Frequency.IMMEDIATELY,
         Kind.MEETING_INVITATION: Frequency.IMMEDIATELY,
         Kind.MEETING_MINUTES: Frequency.WEEKLY,
+        Kind.EVALUATION_DUE: Frequency.IMMEDIATELY,
+        Kind.ANNUAL_REPORT_DUE: Frequency.WEEKLY,
+        Kind.SIGNATURE_MISSING: Frequency.IMMEDIATELY,
+        Kind.AGREEMENT_WITHOUT_SUCCESSOR: Frequency.WEEKLY,
     },
     "arvidsjaur.samordnare": {
         Kind.ACTIVITY_DUE: Frequency.WEEKLY,
@@ -30,6 +35,10 @@ CHOICES = {
         Kind.NEW_SUGGESTION: Frequency.WEEKLY,
         Kind.MEETING_INVITATION: Frequency.WEEKLY,
         Kind.MEETING_MINUTES: Frequency.WEEKLY,
+        Kind.EVALUATION_DUE: Frequency.WEEKLY,
+        Kind.ANNUAL_REPORT_DUE: Frequency.WEEKLY,
+        Kind.SIGNATURE_MISSING: Frequency.WEEKLY,
+        Kind.AGREEMENT_WITHOUT_SUCCESSOR: Frequency.WEEKLY,
     },
 }
 

@@ -20,6 +20,10 @@ class Kind(models.TextChoices):
     NEW_SUGGESTION = "new_suggestion", _("New suggestions from citizens")
     MEETING_INVITATION = "meeting_invitation", _("Upcoming collaboration group meetings")
     MEETING_MINUTES = "meeting_minutes", _("Minutes of recent meetings")
+    EVALUATION_DUE = "evaluation_due", _("Evaluation of the agreement period due")
+    ANNUAL_REPORT_DUE = "annual_report_due", _("Annual report due")
+    SIGNATURE_MISSING = "signature_missing", _("Signatures missing on an agreement")
+    AGREEMENT_WITHOUT_SUCCESSOR = "agreement_no_successor", _("Agreements ending with no next agreement")
 
 
 class Frequency(models.TextChoices):

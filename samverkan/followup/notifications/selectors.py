@@ -18,6 +18,12 @@ from samverkan.agreements.access import visible_agreements
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.notifications.due import Notice
 from samverkan.followup.notifications.models import DEFAULT_FREQUENCY, Kind, Preference, SentNotification
+from samverkan.followup.notifications.renewal import (
+    agreements_without_successor,
+    annual_reports_due,
+    evaluations_due,
+    signatures_missing,
+)
 from samverkan.followup.reports.freshness import stale_sources
 from samverkan.followup.reports.selectors import latest_imports
 from samverkan.organisations.access import Scope, scope_for
@@ -185,6 +191,10 @@ COLLECTORS: dict[str, Collector] = {
     Kind.NEW_SUGGESTION: suggestions_new,
     Kind.MEETING_INVITATION: meetings_upcoming,
     Kind.MEETING_MINUTES: meetings_with_minutes,
+    Kind.EVALUATION_DUE: evaluations_due,
+    Kind.ANNUAL_REPORT_DUE: annual_reports_due,
+    Kind.SIGNATURE_MISSING: signatures_missing,
+    Kind.AGREEMENT_WITHOUT_SUCCESSOR: agreements_without_successor,
 }
 
 

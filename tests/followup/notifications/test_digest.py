@@ -6,7 +6,15 @@ from django.conf import settings
 from django.utils import translation
 
 from samverkan.followup.notifications.models import Frequency, Kind
-from tests.followup.notifications.conftest import activity, choose, import_run, notify, received, suggestion
+from tests.followup.notifications.conftest import (
+    RENEWAL_KINDS,
+    activity,
+    choose,
+    import_run,
+    notify,
+    received,
+    suggestion,
+)
 from tests.followup.notifications.test_meetings import group, meeting, write_minutes
 
 
@@ -19,10 +27,12 @@ def test_it_groups_the_digest_by_kind(cast, mailoutbox):
     meeting(group("Folkhälsorådet", cast.arjeplog), days=4, by=cast.alice)
     write_minutes(meeting(group("Trygghetsrådet", cast.arjeplog), days=-4, by=cast.alice), "Protokoll.")
     choose(cast.alice, Frequency.WEEKLY)
+    choose(cast.alice, Frequency.NEVER, *RENEWAL_KINDS)
     assert notify("--digest").startswith("sent: ")
     [digest] = received(mailoutbox, cast.alice)
     with translation.override("sv"):
-        headings = [str(kind.label) for kind in Kind if kind != Kind.GOAL_OFF_TRACK]  # no goal here
+        # no goal here; the renewal's reminders are in test_renewal_reminders
+        headings = [str(kind.label) for kind in Kind if kind != Kind.GOAL_OFF_TRACK and kind not in RENEWAL_KINDS]
     body = digest.body
     positions = [body.index(heading) for heading in headings]
     assert positions == sorted(positions)

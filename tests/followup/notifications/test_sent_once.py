@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from samverkan.followup.notifications.models import Frequency, SentNotification
-from tests.followup.notifications.conftest import activity, choose, import_run, notify, suggestion
+from tests.followup.notifications.conftest import RENEWAL_KINDS, activity, choose, import_run, notify, suggestion
 
 
 def load(cast) -> None:
@@ -17,6 +17,7 @@ def load(cast) -> None:
     import_run("police_events", days_ago=20)
     for user in (cast.alice, cast.bob, cast.charlie, cast.dave, cast.lena):
         choose(user, Frequency.IMMEDIATELY)
+        choose(user, Frequency.NEVER, *RENEWAL_KINDS)
 
 
 def test_it_sends_each_email_once_when_run_twice(cast, mailoutbox):
@@ -48,6 +49,7 @@ def test_it_sends_the_digest_once_when_run_twice(cast, mailoutbox):
     load(cast)
     for user in (cast.alice, cast.bob, cast.charlie, cast.dave, cast.lena):
         choose(user, Frequency.WEEKLY)
+        choose(user, Frequency.NEVER, *RENEWAL_KINDS)
     first = notify("--digest")
     assert first == "sent: 5 emails, 16 notifications, 0 already sent"
     assert notify("--digest") == "sent: 0 emails, 0 notifications, 16 already sent"
