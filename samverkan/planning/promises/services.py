@@ -281,7 +281,8 @@ def consultation_save(
     introduction: str = "",
 ) -> Consultation:
     """Open the draft for comments from `opens_on` to `closes_on` (both included), or change the period."""
-    _require_draft(promise_set)
+    if promise_set.status != PromiseSet.Status.DRAFT:
+        raise ValidationError(CONSULTATION_NOT_A_DRAFT)
     consultation = Consultation.objects.filter(promise_set=promise_set).first() or Consultation(promise_set=promise_set)
     consultation.opens_on, consultation.closes_on, consultation.introduction = opens_on, closes_on, introduction
     consultation.full_clean()

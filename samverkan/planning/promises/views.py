@@ -414,7 +414,7 @@ def _render_consultation(
             (comment, failed.get("moderation", {}).get(comment.pk) or CommentModerationForm(comment=comment))
             for comment in comments
         ]
-        if promise_set.status == PromiseSet.Status.DRAFT:
+        if promise_set.status == PromiseSet.Status.DRAFT or "form" in failed:
             context["form"] = failed.get("form") or ConsultationForm(instance=consultation)
         if context["closed"]:
             context["summary_form"] = failed.get("summary_form") or ConsultationSummaryForm(

@@ -240,3 +240,28 @@ def test_it_links_the_summary_from_the_adopted_promises_public_page(client, worl
     consultation_page = client.get(public_url(consultation)).content.decode()
     assert summary in consultation_page
     assert 'id="summary"' in consultation_page
+
+
+def test_it_closes_the_consultation_once_the_promises_are_signed(client, world):
+    consultation = consultation_on(world)
+    promise_set = consultation.promise_set
+    for name in ("Helena Strand", "Maria Stenlund"):
+        services.promise_signatory_add(
+            promise_set=promise_set, name=name, title="Chef", signed_on=clock.today(), by=world.alice
+        )
+    services.promise_set_sign(promise_set=promise_set, by=world.alice)
+    consultation.refresh_from_db()
+    assert client.post(public_url(consultation), {"text": TEXT}).status_code == 400
+    assert not Comment.objects.exists()
+    with pytest.raises(ValidationError) as error:
+        services.consultation_save(
+            promise_set=promise_set, opens_on=clock.today(), closes_on=clock.today() + DAY, by=world.alice
+        )
+    assert error.value.messages == [str(services.CONSULTATION_NOT_A_DRAFT)]
+    client.force_login(world.alice)
+    response = client.post(
+        reverse("consultation", args=[promise_set.pk]),
+        {"opens_on": clock.today().isoformat(), "closes_on": (clock.today() + DAY).isoformat()},
+    )
+    assert response.status_code == 400
+    assert str(services.CONSULTATION_NOT_A_DRAFT) in response.content.decode()
