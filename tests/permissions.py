@@ -43,7 +43,8 @@ from samverkan.agreements.models import (
 from samverkan.core import clock
 from samverkan.followup.meetings import services as meetings
 from samverkan.followup.meetings.models import Meeting
-from samverkan.followup.reports.models import GeneratedReport
+from samverkan.followup.reports.evaluation import evaluation_start
+from samverkan.followup.reports.models import Evaluation, GeneratedReport
 from samverkan.followup.reports.selectors import Place as ReportPlace
 from samverkan.followup.reports.services import report_generate
 from samverkan.followup.supervision import services as supervision
@@ -352,6 +353,7 @@ class Place:
     meeting: Meeting
     calendar_token: str
     report: GeneratedReport
+    evaluation: Evaluation  # of its part 1's period, for the municipality: a draft
     supervised_object: SupervisedObject
     event: RecurringEvent
 
@@ -370,6 +372,7 @@ class Shared:
     calendar_token: str
     baseline: Baseline
     report: GeneratedReport
+    evaluation: Evaluation  # of the part 1's period, jointly for the police area: a draft
     # The police propose to drop a municipality from part 1, and a meeting rhythm for the joint group: open,
     # waiting for the municipalities' answers.
     parties_proposal: ChangeProposal
@@ -544,6 +547,12 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
         meeting=_meeting(group, owner, f"Kommunhuset {marker}"),
         calendar_token=meetings.group_calendar_token(group=group),
         report=report_generate(place=ReportPlace(municipality, None, [municipality], True), year=today.year, by=owner),
+        evaluation=evaluation_start(
+            agreement=agreement.strategic,
+            place=ReportPlace(municipality, None, [municipality], True),
+            by=owner,
+            today=today,
+        ),
         supervised_object=supervision.supervised_object_create(
             municipality=municipality, name=f"Hotellet i {name} {marker}", permit=SupervisedObject.Permit.ALCOHOL
         ),
@@ -574,6 +583,9 @@ def _shared(area: Organisation, agreement: Agreement, police: User) -> Shared:
         calendar_token=meetings.group_calendar_token(group=group),
         baseline=situation.baseline_adopt(picture=picture, by=police, police_area=area),
         report=report_generate(place=ReportPlace(None, area, municipalities, True), year=today.year, by=police),
+        evaluation=evaluation_start(
+            agreement=agreement, place=ReportPlace(None, area, municipalities, True), by=police, today=today
+        ),
         parties_proposal=agreements.agreement_parties_propose(
             agreement=agreement, parties=list(agreement.parties.order_by("name"))[1:], by=police
         ),

@@ -362,6 +362,36 @@ RULES: dict[str, Rule] = {
     # figures as its audience allows).
     "evaluation": Rule(both(agreement, agreement), READ, READ, joint=True),
     "next_agreement_start": Rule(both(agreement, agreement), POST_ONLY, DONE),
+    # The evaluation of one municipality (jointly: of a police area) holds its figures in full: the parties to its
+    # picture read it, its writers work on it; the scope's page sends to its current version (already started here:
+    # a POST only says so).
+    "evaluation_municipality": Rule(
+        municipal(lambda p: Call({"pk": p.agreement.strategic_id, "code": p.municipality.code})), expect(REDIRECT), DONE
+    ),
+    "evaluation_joint": Rule(
+        shared(lambda s: Call({"pk": s.agreement.pk, "area_id": s.area.pk})), JOINT_DONE, JOINT_DONE
+    ),
+    "evaluation_version": Rule(
+        both(lambda p: pk(p.evaluation), lambda s: pk(s.evaluation)),
+        READ,
+        BAD_FORM,
+        per_target={t: (JOINT, JOINT_BAD_FORM) for t in SHARED},
+    ),
+    **{
+        name: Rule(
+            both(lambda p: pk(p.evaluation), lambda s: pk(s.evaluation)),
+            POST_ONLY,
+            DONE,
+            per_target={t: (POST_ONLY, JOINT_DONE) for t in SHARED},
+        )
+        for name in ("evaluation_refresh", "evaluation_confirm", "evaluation_new_version")
+    },
+    "evaluation_pdf": Rule(
+        both(lambda p: pk(p.evaluation), lambda s: pk(s.evaluation)),
+        READ,
+        POST_ONLY,
+        per_target={t: (JOINT, POST_ONLY) for t in SHARED},
+    ),
     # A kept report holds the full figures: the parties to the picture (the police of the area among them).
     "generated_report": Rule(
         both(lambda p: pk(p.report), lambda s: pk(s.report)),

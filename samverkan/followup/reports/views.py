@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from samverkan.agreements.access import get_agreement_for_user, open_proposals, visible_agreements
 from samverkan.agreements.models import Agreement, ChangeProposal
@@ -344,6 +344,7 @@ def evaluation_new_version_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def evaluation_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     kept, _place = get_evaluation_for_user(request.user, pk)
     record_export(request, "evaluation", kept, detail=f"v{kept.version} pdf")
