@@ -102,9 +102,6 @@ class GeneratedReport(models.Model):
         raise ValidationError(REPORT_IMMUTABLE)
 
 
-EVALUATION_ADOPTED = _("An adopted evaluation cannot be changed; start a new version instead.")
-
-
 class Evaluation(models.Model):
     """The evaluation (utvärdering) of an agreement period for one municipality, or jointly for a police area.
 
