@@ -25,6 +25,7 @@ CHOICES = {
         Kind.ANNUAL_REPORT_DUE: Frequency.WEEKLY,
         Kind.SIGNATURE_MISSING: Frequency.IMMEDIATELY,
         Kind.AGREEMENT_WITHOUT_SUCCESSOR: Frequency.WEEKLY,
+        Kind.COMMUNICATION_DUE: Frequency.WEEKLY,
     },
     "arvidsjaur.samordnare": {
         Kind.ACTIVITY_DUE: Frequency.WEEKLY,
@@ -39,6 +40,7 @@ CHOICES = {
         Kind.ANNUAL_REPORT_DUE: Frequency.WEEKLY,
         Kind.SIGNATURE_MISSING: Frequency.WEEKLY,
         Kind.AGREEMENT_WITHOUT_SUCCESSOR: Frequency.WEEKLY,
+        Kind.COMMUNICATION_DUE: Frequency.WEEKLY,
     },
 }
 

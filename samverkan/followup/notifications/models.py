@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     ANNUAL_REPORT_DUE = "annual_report_due", _("Annual report due")
     SIGNATURE_MISSING = "signature_missing", _("Signatures missing on an agreement")
     AGREEMENT_WITHOUT_SUCCESSOR = "agreement_no_successor", _("Agreements ending with no next agreement")
+    COMMUNICATION_DUE = "communication_due", _("Communication activities due")
 
 
 class Frequency(models.TextChoices):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.followup.meetings.models import Meeting
+from samverkan.followup.notifications.communication import communication_due
 from samverkan.followup.notifications.due import Notice
 from samverkan.followup.notifications.models import DEFAULT_FREQUENCY, Kind, Preference, SentNotification
 from samverkan.followup.notifications.renewal import (
@@ -195,6 +196,7 @@ COLLECTORS: dict[str, Collector] = {
     Kind.ANNUAL_REPORT_DUE: annual_reports_due,
     Kind.SIGNATURE_MISSING: signatures_missing,
     Kind.AGREEMENT_WITHOUT_SUCCESSOR: agreements_without_successor,
+    Kind.COMMUNICATION_DUE: communication_due,
 }
 
 
