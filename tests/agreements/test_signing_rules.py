@@ -50,7 +50,7 @@ def next_period_part1(world, signed_on: datetime.date) -> Agreement:
         ends_on=starts.replace(year=starts.year + 4) - datetime.timedelta(days=1),
         parties=parties,
         municipalities=[world.arjeplog, world.arvidsjaur],
-        signatories=[{"name": p.name, "title": "Ordförande", "organisation": p, "signed_on": signed_on} for p in parties],
+        signatories=[{"name": p.name, "title": "Chef", "organisation": p, "signed_on": signed_on} for p in parties],
     )
 
 
