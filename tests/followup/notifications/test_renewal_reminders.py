@@ -121,7 +121,11 @@ def test_it_reminds_of_missing_signatures_when_the_start_is_near(cast, mailoutbo
 
 def test_it_stops_the_evaluation_reminder_once_an_evaluation_is_adopted(cast, mailoutbox):
     Evaluation.objects.create(
-        agreement=cast.part1, status=Evaluation.Status.ADOPTED, adopted_at=clock.now(), created_by=cast.bob
+        agreement=cast.part1,
+        police_area=cast.lpo,
+        status=Evaluation.Status.ADOPTED,
+        adopted_at=clock.now(),
+        created_by=cast.bob,
     )
     only(cast, Frequency.IMMEDIATELY, Kind.EVALUATION_DUE)
     assert notify() == "sent: 0 emails, 0 notifications, 0 already sent"
