@@ -5,7 +5,9 @@ The real promises are quantified ("meet the public 10 times", "drug education on
 and were followed up as "Utfört: …" per promise. Each activity of 2025–2026 is linked to the matching
 activity of the action plan (from the actions demo, found by a word of its title), so the occurrences
 logged there are the progress citizens see; without a match the promise keeps its own planned count.
-Arjeplog's promises were revised once in the autumn of 2025, after the safety survey.
+Arjeplog's promises were revised once in the autumn of 2025, after the safety survey. The draft of
+Arjeplog's next promises, 2027–2028, is out for consultation with the citizens in the late autumn of 2026:
+two comments published with answers, one waiting for the coordinator.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises import services
-from samverkan.planning.promises.models import Promise, PromiseActivity, PromiseSet, Suggestion
+from samverkan.planning.promises.models import Comment, Promise, PromiseActivity, PromiseSet, Suggestion
 from samverkan.sources.models import ImportRun
 
 ARVIDSJAUR, ARJEPLOG = "2505", "2506"
@@ -326,6 +328,63 @@ def _suggestions(promise: Promise, by: User) -> None:
             services.suggestion_moderate(suggestion=suggestion, accept=accept, by=by)
 
 
+# The next period's draft: the promises of today, not yet linked to an action plan of the next period.
+NEXT = [
+    replace(promise, activities=tuple(replace(activity, keyword="") for activity in promise.activities))
+    for promise in (MEET_PROMISE, DRUGS_PROMISE, TRAFFIC_REVISED, NEIGHBOURS_PROMISE, DOG_PROMISE)
+]
+# (promise or None for the whole, text, received, public answer or None to leave it for the coordinator)
+COMMENTS = [
+    (
+        TRAFFIC_REVISED,
+        "Bra att skoter och moped är med. Gör kontrollerna även vid skolvägen i Slagnäs på morgnarna.",
+        datetime.date(2026, 11, 18),
+        "Tack! Vi lägger till kontroller vid skolvägarna i byarna under vintern och skriver in det i löftet.",
+    ),
+    (
+        MEET_PROMISE,
+        "Polisen borde synas mer i byarna, inte bara i samhället.",
+        datetime.date(2026, 11, 24),
+        "Varannan träff med allmänheten hålls i en by. Vi skriver in byarna i löftet.",
+    ),
+    (None, "Fler kvällsvandringar med fältare i centrum på helgerna.", datetime.date(2026, 11, 27), None),
+]
+
+
+def _next_period(municipality: Municipality, by: User) -> PromiseSet:
+    """The draft of the next promises, out for consultation from mid-November until a week from today at least."""
+    calendar = demo_calendar()  # the story's dates, moved to the present
+    draft = services.promise_set_create(
+        municipality=municipality,
+        title=calendar.text("Medborgarlöfte 2027–2028"),
+        starts_on=calendar.day(datetime.date(2027, 1, 1)),
+        ends_on=calendar.day(datetime.date(2028, 12, 31)),
+        introduction=calendar.text(
+            "Utkastet bygger på uppföljningen av löftena 2025–2026, lägesbilden och trygghetsmätningen."
+        ),
+        by=by,
+    )
+    _add_promises(draft, NEXT, by)
+    opens_on = calendar.until_today(datetime.date(2026, 11, 16))
+    consultation = services.consultation_save(
+        promise_set=draft,
+        opens_on=opens_on,
+        closes_on=max(calendar.day(datetime.date(2026, 12, 13)), calendar.today + datetime.timedelta(days=7)),
+        introduction=(
+            "Polisen och kommunen vill veta vad du tycker om utkastet innan löftena undertecknas. "
+            "Synpunkterna publiceras med svar och sammanfattas inför beslutet."
+        ),
+        by=by,
+    )
+    for demo_promise, text, received_on, answer in COMMENTS:
+        promise = draft.promises.get(text=demo_promise.text) if demo_promise else None
+        comment = services.comment_submit(consultation=consultation, promise=promise, text=text)
+        Comment.objects.filter(pk=comment.pk).update(received_on=max(opens_on, calendar.until_today(received_on)))
+        if answer:
+            services.comment_moderate(comment=comment, publish=True, answer=answer, by=by)
+    return draft
+
+
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     """Both municipalities' promises; the action plans' demo has run, so its activities can be linked."""
     for code in (ARJEPLOG, ARVIDSJAUR):
@@ -336,3 +395,4 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
         if code == ARJEPLOG:
             revised = _revise(current, coordinator)
             _suggestions(revised.promises.get(text=TRAFFIC_REVISED.text), coordinator)
+            _next_period(municipality, coordinator)

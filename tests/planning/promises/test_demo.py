@@ -7,6 +7,7 @@ import random
 
 from django.urls import reverse
 
+from samverkan.core import clock
 from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import User
 from samverkan.planning.promises.demo import demo_load
@@ -73,3 +74,18 @@ def test_it_keeps_arjeplogs_first_version_and_the_followed_up_earlier_period(cli
 def test_it_holds_two_suggestions_one_accepted(world):
     load(world)
     assert sorted(Suggestion.objects.values_list("status", flat=True)) == ["godkand", "ny"]
+
+
+def test_it_puts_arjeplogs_next_draft_to_consultation_with_answered_comments(client, world):
+    load(world)
+    draft = PromiseSet.objects.get(municipality__code="2506", status=PromiseSet.Status.DRAFT)
+    assert draft.title == demo_calendar().text("Medborgarlöfte 2027–2028")
+    consultation = draft.consultation
+    assert consultation.is_open(clock.today())
+    assert sorted(consultation.comments.values_list("status", flat=True)) == ["ny", "publicerad", "publicerad"]
+    assert all(consultation.opens_on <= c.received_on <= clock.today() for c in consultation.comments.all())
+    body = client.get(reverse("consultation_public", args=["2506", consultation.pk])).content.decode()
+    assert "Polisen borde synas mer i byarna" in body
+    assert "Varannan träff med allmänheten hålls i en by." in body
+    assert "Fler kvällsvandringar" not in body
+    assert not PromiseSet.objects.filter(municipality__code="2505", status=PromiseSet.Status.DRAFT).exists()
