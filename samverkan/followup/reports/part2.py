@@ -113,7 +113,7 @@ def part2_structure(agreement: Agreement, *, user: User, today: datetime.date) -
         "municipality": municipality.name,
         "from": agreement.starts_on.isoformat(),
         "to": agreement.ends_on.isoformat(),
-        "status": str(agreement.get_status_display()),
+        "status": agreement.status_label(today),
         "sections": [
             {"kind": section.kind, "label": str(section.get_kind_display()), "body": section.body}
             for section in agreement.sections.all()
