@@ -137,6 +137,7 @@ def agreement_update(*, agreement: Agreement, by: User, fields: dict[str, Any], 
             section.save(update_fields=["body"])
     if changes:
         _record(agreement, by, Action.UPDATED, details=changes)
+    _settle_signing(agreement, by)  # a party without a signature may have been removed
     return list(changes)
 
 
@@ -341,6 +342,7 @@ def _parties_apply(proposal: ChangeProposal, by: User | None) -> None:
     old = _display(agreement, "parties")
     agreement.parties.set(proposal.parties.all())
     _record(agreement, by, Action.UPDATED, details={"parties": [old, _display(agreement, "parties")]})
+    _settle_signing(agreement, by)
 
 
 # Followup, above this layer, registers how an accepted meeting rhythm is applied (ReportsConfig.ready).

@@ -212,3 +212,13 @@ def test_it_keeps_status_and_signature_consistent_in_the_database(world):
         Signatory.objects.create(
             agreement=part2, name="M", title="T", organisation=world.arjeplog_org, signed_on=datetime.date(1999, 12, 31)
         )
+
+
+def test_it_puts_the_agreement_in_force_when_the_party_without_a_signature_leaves_it(world):
+    part2 = world.arjeplog_part2
+    services.signatory_add(
+        agreement=part2, by=world.bob, name="H", title="LPO-chef", organisation=world.lpo, signed_on=clock.today()
+    )
+    services.agreement_update(agreement=part2, by=world.alice, fields={"parties": [world.lpo]}, sections={})
+    part2.refresh_from_db()
+    assert (part2.status, part2.signed_on) == (Agreement.Status.IN_FORCE, clock.today())
