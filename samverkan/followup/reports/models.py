@@ -179,9 +179,6 @@ class Evaluation(models.Model):
         return f"{self.agreement} – {self.municipality or self.police_area} v{self.version}"
 
     def save(self, *args, **kwargs) -> None:
-        if self.municipality_id is None and self.police_area_id is None:
-            # Without a scope it is the agreement's joint evaluation: of the police area that is its party.
-            self.police_area = self.agreement.parties.filter(kind=Organisation.Kind.POLICE_AREA).first()
         if self.pk is None and self.version == 1:
             owner = {"municipality": self.municipality} if self.municipality_id else {"police_area": self.police_area}
             latest = Evaluation.objects.filter(agreement=self.agreement, **owner).aggregate(v=models.Max("version"))
