@@ -489,3 +489,49 @@ class ProposalAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.accepted}"
+
+
+class FocusAreaProposal(models.Model):
+    """A focus area proposed for the next agreement, with its evidence: from the latest adopted joint lägesbild's
+    ranked problems or from the evaluation's recommendations. The parties accept it (as proposed, or changed to
+    another or a new focus area), which adds the focus area to the draft, or reject it."""
+
+    class Source(models.TextChoices):
+        SITUATION = "lagesbild", _("Joint situation picture")
+        EVALUATION = "utvardering", _("Evaluation")
+
+    agreement = models.ForeignKey(
+        Agreement, models.CASCADE, related_name="focus_area_proposals", verbose_name=_("draft agreement")
+    )
+    focus_area = models.ForeignKey(
+        FocusArea, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
+    )
+    name = GuardedCharField(
+        _("new focus area"), max_length=200, blank=True, help_text=_("A focus area not among the existing ones.")
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    evidence = GuardedTextField(_("evidence"))
+    accepted = models.BooleanField(_("accepted"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["agreement", "order", "id"]
+        verbose_name = _("focus area proposal")
+        verbose_name_plural = _("focus area proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focus_area__isnull=False) | ~Q(name=""), name="focus_area_proposal_names_an_area"
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted__isnull=True, decided_at__isnull=True)
+                | Q(accepted__isnull=False, decided_at__isnull=False),
+                name="focus_area_proposal_dated_when_decided",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.focus_area or self.name)

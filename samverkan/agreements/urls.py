@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from samverkan.agreements import follow_up_views, views
+from samverkan.agreements import create_views, follow_up_views, views
 
 urlpatterns = [
     path("", views.agreement_list, name="agreements"),
+    path("ny/", create_views.part1_create, name="agreement_create"),
     path("<int:pk>/", views.agreement_detail, name="agreement"),
+    path("<int:pk>/del-2/ny/", create_views.part2_create, name="agreement_part2_create"),
     path("<int:pk>/redigera/", views.agreement_edit, name="agreement_edit"),
     path("<int:pk>/revidera/", views.agreement_start_revision, name="agreement_start_revision"),
     path("<int:pk>/ataganden/", views.commitment_add, name="commitment_add"),
