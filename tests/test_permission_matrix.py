@@ -197,6 +197,11 @@ RULES: dict[str, Rule] = {
     ),
     # Agreements: part 2 of each municipality, part 1 of each police area (every party writes it).
     "agreements": Rule(nowhere(), STAFF, STAFF),
+    "agreement_create": Rule(nowhere(), WRITE_FORM, BAD_FORM),
+    # A part 2 is created under a part 1 (a municipal target's agreement is a part 2: nothing to create under it).
+    "agreement_part2_create": Rule(
+        both(agreement, agreement), WRITE_FORM, BAD_FORM, per_target={t: (NOT_FOUND, NOT_FOUND) for t in MUNICIPAL}
+    ),
     "agreement": Rule(both(agreement, agreement), READ, READ),
     "agreement_edit": Rule(both(agreement, agreement), WRITE_FORM, BAD_FORM, per_target=SIGNED),
     "agreement_start_revision": Rule(both(agreement, agreement), POST_ONLY, DONE),
@@ -361,7 +366,19 @@ RULES: dict[str, Rule] = {
     # Part 1's evaluation is its parties' joint document: each sees every municipality's goals by name (their
     # figures as its audience allows).
     "evaluation": Rule(both(agreement, agreement), READ, READ, joint=True),
-    "next_agreement_start": Rule(both(agreement, agreement), POST_ONLY, DONE),
+    # The next agreement: a form of the period (GET), drafted on POST; only a part 1's writers, only once.
+    # A part 2 is renewed with its part 1: its writers are sent back to it with a message.
+    "next_agreement_start": Rule(
+        both(agreement, agreement), WRITE_FORM, BAD_FORM, per_target={t: (DONE, DONE) for t in MUNICIPAL}
+    ),
+    "focus_area_proposals": Rule(both(agreement, agreement), READ, READ),
+    "focus_area_proposal_decide": Rule(
+        both(
+            lambda p: Call({"pk": p.agreement.pk, "proposal": 0}), lambda s: Call({"pk": s.agreement.pk, "proposal": 0})
+        ),
+        POST_ONLY,
+        NOT_FOUND,
+    ),
     # The evaluation of one municipality (jointly: of a police area) holds its figures in full: the parties to its
     # picture read it, its writers work on it; the scope's page sends to its current version (already started here:
     # a POST only says so).
