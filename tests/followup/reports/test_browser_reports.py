@@ -27,7 +27,7 @@ def test_it_is_written_generated_and_kept(page: Page, live_server, year):
     assert_accessible(page)
     page.goto("/uppfoljning/")
     page.get_by_role("link", name=re.compile("^Evaluation: ")).click()
-    expect(page.get_by_role("button", name="Start next agreement")).to_be_visible()
+    expect(page.get_by_role("link", name="Start next agreement")).to_be_visible()
     assert_accessible(page)
     page.goto("/uppfoljning/")
     page.get_by_role("link", name=re.compile(r"^Annual report 2025\s*, Arjeplog$")).click()
