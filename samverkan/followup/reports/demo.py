@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import random
 
+from samverkan.agreements.models import Agreement
+from samverkan.core import clock
 from samverkan.core.demo_calendar import demo_calendar
+from samverkan.followup.reports import evaluation as evaluations
 from samverkan.followup.reports import services
-from samverkan.followup.reports.models import MeetingRhythm
+from samverkan.followup.reports.models import EvaluationItem, MeetingRhythm
 from samverkan.followup.reports.selectors import Place
-from samverkan.organisations.models import CollaborationGroup, Municipality, User
+from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
+from samverkan.situation.selectors import joint_municipalities
 from samverkan.sources.models import ImportRun
 
 YEAR = 2025
@@ -46,6 +50,66 @@ TEXTS = {
 }
 
 
+# The evaluation of the agreement period, in draft in its last month: Arjeplog's coordinator has written the
+# assessment of a focus area and of a commitment, and the conclusions and recommendations so far.
+EVALUATION_ASSESSMENTS = {
+    "BRÅ": (
+        EvaluationItem.Status.PARTLY,
+        "E-tjänsten för otrygga platser och grannsamverkan i Slagnäs och Laisvall har kommit igång, men "
+        "buskörningen med snöskoter och moped i byarna rankas fortfarande högst i lägesbilden.",
+    ),
+}
+EVALUATION_CONCLUSIONS = (
+    "Samverkan i Folkhälsorådet och HOP-rådet har fungerat under hela perioden 2023–2026. E-tjänsten för otrygga "
+    "platser och grannsamverkan i byarna har gett nya underlag; flera aktiviteter har legat efter plan på grund av "
+    "personalbrist."
+)
+EVALUATION_RECOMMENDATIONS = (
+    "Behåll det brottsförebyggande arbetet mot buskörningen i byarna som fokusområde.\n"
+    "Följ upp grannsamverkan i centrum med en ny trygghetsmätning."
+)
+
+
+def _evaluation_drafts() -> None:
+    """The evaluations in draft: Arjeplog's, partly written by its coordinator, and the joint one of the police
+    area, as the data suggest it."""
+    part1 = Agreement.objects.filter(part=Agreement.Part.STRATEGIC).order_by("ends_on").last()
+    if part1 is None:
+        return
+    today, calendar = clock.today(), demo_calendar()
+    arjeplog = Municipality.objects.get(code="2506")
+    coordinator = User.objects.get(username="arjeplog.samordnare")
+    draft = evaluations.evaluation_start(
+        agreement=part1, place=Place(arjeplog, None, [arjeplog], True), by=coordinator, today=today
+    )
+    written = {
+        item.pk: EVALUATION_ASSESSMENTS[item.focus_area.short_name]
+        for item in draft.items.filter(kind=EvaluationItem.Kind.FOCUS_AREA).select_related("focus_area")
+        if item.focus_area and item.focus_area.short_name in EVALUATION_ASSESSMENTS
+    }
+    commitment = draft.items.filter(kind=EvaluationItem.Kind.COMMITMENT).order_by("order").first()
+    if commitment is not None:
+        written[commitment.pk] = (
+            EvaluationItem.Status.DONE,
+            "Polisen och kommunen har tagit fram en gemensam lägesbild varje år av perioden.",
+        )
+    evaluations.evaluation_save(
+        evaluation=draft,
+        items={pk: (status, calendar.text(text)) for pk, (status, text) in written.items()},
+        conclusions=calendar.text(EVALUATION_CONCLUSIONS),
+        recommendations=calendar.text(EVALUATION_RECOMMENDATIONS),
+        by=coordinator,
+    )
+    area = part1.parties.filter(kind=Organisation.Kind.POLICE_AREA).first()
+    if area is not None:
+        evaluations.evaluation_start(
+            agreement=part1,
+            place=Place(None, area, joint_municipalities(area), True),
+            by=User.objects.get(username="polis.kontaktperson"),
+            today=today,
+        )
+
+
 RHYTHMS = {
     "Folkhälsorådet": 6,
     "HOP-rådet": 4,
@@ -69,3 +133,4 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
         group = CollaborationGroup.objects.filter(name=name).first()
         if group is not None:
             MeetingRhythm.objects.create(group=group, per_year=per_year)
+    _evaluation_drafts()
