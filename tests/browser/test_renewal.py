@@ -26,6 +26,7 @@ from tests.followup.meetings.demo_world import load_demo
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 PHONE = {"width": 390, "height": 844}
 COMMENT = "Ta med skolvägarna i Laisvall också, där kör mopederna fort på morgnarna."
+SUMMARY = "Tre synpunkter: kontroller vid skolvägarna i byarna, polisen i byarna och kvällsvandringar i centrum."
 ANSWER = "Tack! Kontrollerna vid skolvägarna gäller alla byar, även Laisvall."
 
 
@@ -202,5 +203,27 @@ def test_it_renews_the_agreement_with_the_parties_and_the_citizens(transactional
     expect(coming).to_contain_text(next_promises.title)
     expect(coming).to_contain_text((promise.text_en or promise.text)[:40])  # the citizen reads in English
     assert_accessible(citizen)
+
+    # Once the consultation has closed, the coordinator summarises it for the decision; the adopted promises
+    # link the summary (the clock moved to the day after it closed; logged in again).
+    consultation = comment.consultation
+    after = datetime.datetime.combine(consultation.closes_on + datetime.timedelta(days=1), datetime.time(9), STOCKHOLM)
+    with time_machine.travel(after, tick=True):
+        later = staff(browser, live_server.url, "arjeplog.samordnare")
+        later.goto(next_promises.get_absolute_url())
+        later.get_by_role("link", name="Comments, answers and summary").click()
+        later.locator("details").filter(has_text="Write the summary").locator("summary").click()
+        later.get_by_role("textbox", name=re.compile("^Summary for the decision")).fill(SUMMARY)
+        later.get_by_role("button", name="Write the summary").click()
+        expect(later.get_by_role("paragraph").filter(has_text=SUMMARY)).to_be_visible()
+        assert_accessible(later)
+        later.context.close()
+        citizen.goto("/medborgarloften/kommun/2506/")
+        citizen.get_by_role("region", name="Coming promises").get_by_role(
+            "link", name=re.compile("What citizens said in the consultation")
+        ).click()
+        expect(citizen.get_by_text(SUMMARY)).to_be_visible()
+        expect(citizen.locator(f"#comment-{comment.pk}")).to_contain_text(ANSWER)
+        assert_accessible(citizen)
     citizen.context.close()
     police.context.close()
