@@ -1,5 +1,7 @@
 """Demo texts of the annual report 2025: the summary and the proposals for next year that the
-coordinators write before generating the report. The figures come from the other demo data."""
+coordinators write before generating the report. The figures come from the other demo data. Then the
+evaluation of the agreement period, in draft in its last month; the next agreement is left for the parties to
+start (the renewal's browser test starts it)."""
 
 from __future__ import annotations
 
