@@ -43,7 +43,8 @@ def test_it_reminds_the_parties_of_the_evaluation_and_the_successor_once(cast, m
 
 
 def test_it_sends_them_in_the_digest_once(cast, mailoutbox):
-    only(cast, Frequency.WEEKLY, *RENEWAL)
+    # The annual report's reminder has its season (1 March to June, tested below): left out, so any day will do.
+    only(cast, Frequency.WEEKLY, *(kind for kind in RENEWAL if kind != Kind.ANNUAL_REPORT_DUE))
     assert notify() == "sent: 0 emails, 0 notifications, 0 already sent"
     assert notify("--digest") == "sent: 3 emails, 6 notifications, 0 already sent"
     assert notify("--digest") == "sent: 0 emails, 0 notifications, 6 already sent"

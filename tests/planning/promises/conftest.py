@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from samverkan.core import clock
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence
 from samverkan.planning.actions.services import occurrence_log
@@ -14,6 +15,7 @@ from samverkan.planning.promises import services
 from samverkan.planning.promises.models import PromiseSet
 
 MEET = "Polisen möter allmänheten på offentliga platser"
+SIGNED_AFTER = datetime.timedelta(days=50)
 
 
 @pytest.fixture(autouse=True)
@@ -48,12 +50,12 @@ def log_occurrence(activity: Activity, held_on: datetime.date, *, what: str = "M
     return occurrence_log(activity=activity, held_on=held_on, what=what, where="Torget", reached=25, by=None)
 
 
-def draft(
-    municipality: Municipality, by: User, *, title: str = "Medborgarlöfte 2025–2026", year: int = 2025
-) -> PromiseSet:
+def draft(municipality: Municipality, by: User, *, title: str | None = None, year: int | None = None) -> PromiseSet:
+    """A draft for last year and this one (by default), so that once signed and published it is in force today."""
+    year = clock.today().year - 1 if year is None else year
     return services.promise_set_create(
         municipality=municipality,
-        title=title,
+        title=title or f"Medborgarlöfte {year}–{year + 1}",
         starts_on=datetime.date(year, 1, 1),
         ends_on=datetime.date(year + 1, 12, 31),
         by=by,
@@ -63,7 +65,7 @@ def draft(
 def sign(promise_set: PromiseSet, by: User) -> None:
     for name, title in [("Helena Strand", "Lokalpolisområdeschef"), ("Maria Stenlund", "Kommunalråd")]:
         services.promise_signatory_add(
-            promise_set=promise_set, name=name, title=title, signed_on=datetime.date(2025, 2, 20), by=by
+            promise_set=promise_set, name=name, title=title, signed_on=promise_set.starts_on + SIGNED_AFTER, by=by
         )
     services.promise_set_sign(promise_set=promise_set, by=by)
 
