@@ -92,7 +92,7 @@ def test_it_lets_the_coordinator_moderate_a_suggestion_on_the_staff_page(page: P
     to_english(page)
     page.goto("/medborgarloften/personal/")
     assert_accessible(page)
-    page.get_by_role("link", name="Medborgarlöfte 2025–2026").click()
+    page.get_by_role("link", name=promise_set.title).click()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile(r"^Accept\b.*Fler möten i Slagnäs")).click()
     dialogue_input = page.locator(
