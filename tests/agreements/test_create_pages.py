@@ -16,7 +16,7 @@ NEW = reverse("agreement_create")
 
 def part1_data(world, **changes) -> dict:
     return {
-        "title": "Samverkansöverenskommelse del 1 2027–2030",
+        "title": "Ny samverkansöverenskommelse del 1 för LPO Piteå älvdal",
         "police_area": world.lpo.pk,
         "municipalities": [world.arjeplog.pk, world.arvidsjaur.pk],
         "starts_on": "2027-01-01",
@@ -29,7 +29,7 @@ def test_it_creates_a_part_1_for_the_police_area_and_its_municipalities(client, 
     client.force_login(world.bob)
     assert client.get(NEW).status_code == 200
     response = client.post(NEW, part1_data(world))
-    created = Agreement.objects.get(title="Samverkansöverenskommelse del 1 2027–2030")
+    created = Agreement.objects.get(title="Ny samverkansöverenskommelse del 1 för LPO Piteå älvdal")
     assert response["Location"] == created.get_absolute_url()
     assert (created.part, created.status) == (Agreement.Part.STRATEGIC, Agreement.Status.DRAFT)
     assert (created.starts_on, created.ends_on) == (datetime.date(2027, 1, 1), datetime.date(2030, 12, 31))
@@ -77,13 +77,13 @@ def test_it_creates_a_part_2_for_one_municipality_under_a_part_1(client, world):
     response = client.post(
         url,
         {
-            "title": "Del 2 Arjeplog 2027–2030",
+            "title": "Ny del 2 för Arjeplog",
             "municipality": world.arjeplog.pk,
             "starts_on": world.part1.starts_on.isoformat(),
             "ends_on": world.part1.ends_on.isoformat(),
         },
     )
-    created = Agreement.objects.get(title="Del 2 Arjeplog 2027–2030")
+    created = Agreement.objects.get(title="Ny del 2 för Arjeplog")
     assert response["Location"] == created.get_absolute_url()
     assert (created.part, created.strategic, created.status) == (
         Agreement.Part.LOCAL,
