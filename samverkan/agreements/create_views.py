@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +18,7 @@ from samverkan.agreements.models import Agreement, FocusArea, Section
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.access import scope_for, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, Organisation, User
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,7 +93,7 @@ class Part2Form(_PeriodForm):
 
 
 @login_required
-def part1_create(request: HttpRequest) -> HttpResponse:
+def part1_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     if not scope.write_municipalities and not scope.write_organisations:
         raise Http404
@@ -117,7 +118,7 @@ def part1_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def part2_create(request: HttpRequest, pk: int) -> HttpResponse:
+def part2_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     part1, can_write = get_agreement_for_user(request.user, pk)
     writable = part1.municipalities.filter(id__in=scope_for(request.user).write_municipalities)
     if not can_write or part1.part != Agreement.Part.STRATEGIC or not writable.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +15,10 @@ from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.forms import CommitmentFollowUpForm, CommunicationFollowUpForm
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
+from samverkan.organisations.http import AuthenticatedHttpRequest
 
 
-def _get_writable(request: HttpRequest, pk: int) -> Agreement:
+def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
     """The agreement for one who writes for it; a signed agreement too, as follow-up is not its text."""
     agreement, can_write = get_agreement_for_user(request.user, pk)
     if not can_write:
@@ -44,14 +45,14 @@ def follow_up_context(agreement: Agreement, can_write: bool) -> dict:
     }
 
 
-def _refused(request: HttpRequest, agreement: Agreement, form, heading: str, action: str) -> HttpResponse:
+def _refused(request: AuthenticatedHttpRequest, agreement: Agreement, form, heading: str, action: str) -> HttpResponse:
     context = {"agreement": agreement, "form": form, "heading": heading, "action": action}
     return render(request, "agreements/follow_up_form.html", context, status=400)
 
 
 @login_required
 @require_POST
-def commitment_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     years = follow_up.follow_up_years(agreement, clock.today())
     form = CommitmentFollowUpForm(request.POST, agreement=agreement, years=years)
@@ -68,7 +69,7 @@ def commitment_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def communication_follow_up(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def communication_follow_up(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     form = CommunicationFollowUpForm(request.POST, instance=get_object_or_404(agreement.communication_plan, pk=item))
     if form.is_valid():

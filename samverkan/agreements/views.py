@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -31,11 +31,12 @@ from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, C
 from samverkan.agreements.pages import page_sections
 from samverkan.core import clock
 from samverkan.organisations.access import scope_for, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 
 UNKNOWN_ANSWER = gettext_lazy("Answer with accept or reject.")
 
 
-def _get_writable(request: HttpRequest, pk: int) -> Agreement:
+def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     if not can_write:
         raise Http404
@@ -43,7 +44,7 @@ def _get_writable(request: HttpRequest, pk: int) -> Agreement:
 
 
 @login_required
-def agreement_list(request: HttpRequest) -> HttpResponse:
+def agreement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     agreements = (
         visible_agreements(request.user).prefetch_related("municipalities").order_by("-starts_on", "part", "title")
     )
@@ -53,13 +54,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     return render(request, "agreements/list.html", context)
 
 
-def _refuse(request: HttpRequest, agreement: Agreement, message: str) -> HttpResponse:
+def _refuse(request: AuthenticatedHttpRequest, agreement: Agreement, message: str) -> HttpResponse:
     """A change the agreement's state does not allow (signed, already signed): said, and nothing written."""
     context = {"agreement": agreement, "message": message, "needs_revision": agreement.needs_revision(clock.today())}
     return render(request, "agreements/refused.html", context, status=409)
 
 
-def _refuse_locked(request: HttpRequest, agreement: Agreement) -> HttpResponse:
+def _refuse_locked(request: AuthenticatedHttpRequest, agreement: Agreement) -> HttpResponse:
     return _refuse(request, agreement, str(services.AGREEMENT_LOCKED))
 
 
@@ -74,7 +75,7 @@ def _signatories(agreement: Agreement, sign_form: tuple[int, SignatureForm] | No
 
 
 def _render_detail(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     agreement: Agreement,
     can_write: bool,
     sign_form: tuple[int, SignatureForm] | None = None,
@@ -106,13 +107,13 @@ def _render_detail(
 
 
 @login_required
-def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     return _render_detail(request, agreement, can_write)
 
 
 @login_required
-def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
@@ -148,7 +149,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_start_revision(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_start_revision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     if not agreement.needs_revision(clock.today()):
         messages.error(request, _("This agreement cannot be revised now."))
@@ -158,7 +159,7 @@ def agreement_start_revision(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(draft)
 
 
-def _add(request: HttpRequest, pk: int, form_class, form_key: str, create) -> HttpResponse:
+def _add(request: AuthenticatedHttpRequest, pk: int, form_class, form_key: str, create) -> HttpResponse:
     agreement = _get_writable(request, pk)
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
@@ -175,23 +176,25 @@ def _add(request: HttpRequest, pk: int, form_class, form_key: str, create) -> Ht
 
 @login_required
 @require_POST
-def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add(request, pk, CommitmentForm, "commitment_form", services.commitment_add)
 
 
 @login_required
 @require_POST
-def communication_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def communication_item_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add(request, pk, CommunicationItemForm, "communication_form", services.communication_item_add)
 
 
 @login_required
 @require_POST
-def signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
+def signatory_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add(request, pk, SignatoryForm, "signatory_form", services.signatory_add)
 
 
-def _delete(request: HttpRequest, agreement: Agreement, row: Commitment | CommunicationItem | Signatory, delete):
+def _delete(
+    request: AuthenticatedHttpRequest, agreement: Agreement, row: Commitment | CommunicationItem | Signatory, delete
+):
     """GET asks for confirmation, POST removes the row; a signed agreement refuses both."""
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
@@ -208,7 +211,7 @@ def _delete(request: HttpRequest, agreement: Agreement, row: Commitment | Commun
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def commitment_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def commitment_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     commitment = get_object_or_404(agreement.commitments, pk=item)
     return _delete(
@@ -218,7 +221,7 @@ def commitment_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def communication_item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def communication_item_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     row = get_object_or_404(agreement.communication_plan, pk=item)
     return _delete(request, agreement, row, lambda: services.communication_item_delete(item=row, by=request.user))
@@ -226,7 +229,7 @@ def communication_item_delete(request: HttpRequest, pk: int, item: int) -> HttpR
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def signatory_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def signatory_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     signatory = get_object_or_404(agreement.signatories, pk=item)
     return _delete(
@@ -236,7 +239,7 @@ def signatory_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def signatory_sign(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def signatory_sign(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     """Record the day a signatory signed; the last signature puts the agreement in force and locks it."""
     agreement = _get_writable(request, pk)
     signatory = get_object_or_404(agreement.signatories, pk=item)
@@ -255,11 +258,11 @@ def signatory_sign(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 
 @login_required
-def change_proposal(request: HttpRequest, pk: int) -> HttpResponse:
+def change_proposal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_proposal(request, get_proposal_for_user(request.user, pk))
 
 
-def _render_proposal(request: HttpRequest, view: ProposalView, error: str = "") -> HttpResponse:
+def _render_proposal(request: AuthenticatedHttpRequest, view: ProposalView, error: str = "") -> HttpResponse:
     proposal = view.proposal
     context = {"view": view, "proposal": proposal, "error": error, "answers": proposal.answers.select_related("by")}
     if proposal.agreement:
@@ -268,7 +271,7 @@ def _render_proposal(request: HttpRequest, view: ProposalView, error: str = "") 
     return render(request, "agreements/proposal.html", context, status=400 if error else 200)
 
 
-def _back(request: HttpRequest, proposal: ChangeProposal) -> HttpResponse:
+def _back(request: AuthenticatedHttpRequest, proposal: ChangeProposal) -> HttpResponse:
     """Back to the page the answer was given on, or to the proposal."""
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -276,13 +279,13 @@ def _back(request: HttpRequest, proposal: ChangeProposal) -> HttpResponse:
     return redirect(proposal)
 
 
-def _refused(request: HttpRequest, view: ProposalView, error: str) -> HttpResponse:
+def _refused(request: AuthenticatedHttpRequest, view: ProposalView, error: str) -> HttpResponse:
     return _render_proposal(request, view, str(error))
 
 
 @login_required
 @require_POST
-def change_proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def change_proposal_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     view = get_proposal_for_user(request.user, pk)
     if not writes_for_a_party(request.user, view.proposal):
         raise Http404
@@ -305,7 +308,7 @@ def change_proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def change_proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def change_proposal_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     view = get_proposal_for_user(request.user, pk)
     if not view.may_withdraw:
         if view.proposal.is_open or not writes_for_a_party(request.user, view.proposal):
@@ -318,7 +321,7 @@ def change_proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def change_proposal_apply(request: HttpRequest, pk: int) -> HttpResponse:
+def change_proposal_apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     view = get_proposal_for_user(request.user, pk)
     if not services.is_administrator(request.user):
         raise Http404

@@ -28,10 +28,11 @@ from samverkan.followup.meetings.selectors import (
     get_meeting_for_user,
     groups_for_user,
 )
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import CollaborationGroup
 
 
-def _writable_meeting(request: HttpRequest, pk: int) -> Meeting:
+def _writable_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     meeting, can_write = get_meeting_for_user(request.user, pk)
     if not can_write:
         raise Http404
@@ -43,7 +44,7 @@ def _status(form: Form) -> int:
 
 
 @login_required
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     now = clock.now()
     groups = []
     for group in groups_for_user(request.user):
@@ -64,7 +65,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def meeting_new(request: HttpRequest, group_pk: int) -> HttpResponse:
+def meeting_new(request: AuthenticatedHttpRequest, group_pk: int) -> HttpResponse:
     group, can_write = get_group_for_user(request.user, group_pk)
     if not can_write:
         raise Http404
@@ -89,7 +90,7 @@ def meeting_new(request: HttpRequest, group_pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting, can_write = get_meeting_for_user(request.user, pk)
     context = {
         "meeting": meeting,
@@ -101,7 +102,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _writable_meeting(request, pk)
     form = MinutesForm(request.POST or None, instance=meeting, group=meeting.group)
     if request.method == "POST" and form.is_valid():
@@ -125,7 +126,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The chair's agenda; "prepare" fills it with what is open for the group, to edit before saving."""
     meeting = _writable_meeting(request, pk)
     prepare = request.method == "GET" and "prepare" in request.GET
@@ -145,7 +146,7 @@ def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _writable_meeting(request, pk)
     plans = decision_plans(meeting.group)
     form = DecisionForm(request.POST or None, plans=plans)
@@ -162,7 +163,7 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _writable_meeting(request, pk)
     form = DecisionUpdateForm(request.POST or None, activities=changeable_activities(meeting.group))
     if request.method == "POST" and form.is_valid():
@@ -178,7 +179,7 @@ def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_minutes_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting, _can_write = get_meeting_for_user(request.user, pk)
     context = {
         "meeting": meeting,
@@ -197,7 +198,7 @@ def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def group_calendar_rotate(request: HttpRequest, group_pk: int) -> HttpResponse:
+def group_calendar_rotate(request: AuthenticatedHttpRequest, group_pk: int) -> HttpResponse:
     """A new secret calendar address for the group; only those who may change the group's meetings."""
     group, can_write = get_group_for_user(request.user, group_pk)
     if not can_write:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
 from samverkan.agreements.access import get_agreement_for_user
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.followup.reports.part2 import part2_structure
 from samverkan.followup.reports.pdf import pdf_for
+from samverkan.organisations.http import AuthenticatedHttpRequest
 
 
 @login_required
-def part2_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def part2_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement, _can_write = get_agreement_for_user(request.user, pk)
     data = part2_structure(agreement, user=request.user, today=clock.today())
     if data is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +16,7 @@ from samverkan.agreements.models import Agreement, FocusArea
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.followup.reports import renewal
+from samverkan.organisations.http import AuthenticatedHttpRequest
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UNKNOWN_DECISION = gettext_lazy("Answer with accept or reject.")
@@ -48,7 +49,7 @@ class DecisionForm(forms.Form):
     name = GuardedFormField(required=False, max_length=200, label=gettext_lazy("Or a new focus area"))
 
 
-def _get_writable(request: HttpRequest, pk: int) -> Agreement:
+def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     if not can_write:
         raise Http404
@@ -56,7 +57,7 @@ def _get_writable(request: HttpRequest, pk: int) -> Agreement:
 
 
 @login_required
-def next_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+def next_agreement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     refused = renewal.refusal(agreement)
     if refused:
@@ -85,7 +86,9 @@ def next_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/next_agreement.html", context, status=400 if request.method == "POST" else 200)
 
 
-def _render_proposals(request: HttpRequest, agreement: Agreement, can_write: bool, errors=None) -> HttpResponse:
+def _render_proposals(
+    request: AuthenticatedHttpRequest, agreement: Agreement, can_write: bool, errors=None
+) -> HttpResponse:
     proposals = agreement.focus_area_proposals.select_related("focus_area", "decided_by")
     context = {
         "agreement": agreement,
@@ -98,14 +101,14 @@ def _render_proposals(request: HttpRequest, agreement: Agreement, can_write: boo
 
 
 @login_required
-def focus_area_proposals(request: HttpRequest, pk: int) -> HttpResponse:
+def focus_area_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreement, can_write = get_agreement_for_user(request.user, pk)
     return _render_proposals(request, agreement, can_write)
 
 
 @login_required
 @require_POST
-def focus_area_proposal_decide(request: HttpRequest, pk: int, proposal: int) -> HttpResponse:
+def focus_area_proposal_decide(request: AuthenticatedHttpRequest, pk: int, proposal: int) -> HttpResponse:
     agreement = _get_writable(request, pk)
     found = get_object_or_404(agreement.focus_area_proposals, pk=proposal)
     form = DecisionForm(request.POST)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -50,6 +50,7 @@ from samverkan.followup.reports.selectors import (
 )
 from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
 from samverkan.organisations.access import visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, User
 from samverkan.sources.registry import IMPORTERS
 
@@ -57,7 +58,7 @@ YEARS_SHOWN = 3
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     this_year = clock.today().year
     context = {
         "years": list(range(this_year, this_year - YEARS_SHOWN, -1)),
@@ -97,7 +98,7 @@ def _follow_up_of(municipality: Municipality, user: User, forms: dict[int, Rhyth
 
 
 @login_required
-def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
+def municipality_follow_up(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     place = place_for_municipality(request.user, code)
     forms: dict[int, RhythmForm] = {}
     status = 200
@@ -128,13 +129,13 @@ def municipality_follow_up(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def joint_follow_up(request: HttpRequest, area_id: int) -> HttpResponse:
+def joint_follow_up(request: AuthenticatedHttpRequest, area_id: int) -> HttpResponse:
     place = place_for_area(request.user, area_id)
     follow_ups = [_follow_up_of(municipality, request.user) for municipality in place.municipalities]
     return render(request, "reports/joint_follow_up.html", {"place": place, "follow_ups": follow_ups})
 
 
-def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:
+def _annual(request: AuthenticatedHttpRequest, place: Place, year: int) -> HttpResponse:
     form = NarrativeForm(request.POST or None, initial=narratives(place, year))
     status = 200
     if request.method == "POST":
@@ -158,16 +159,16 @@ def _annual(request: HttpRequest, place: Place, year: int) -> HttpResponse:
 
 
 @login_required
-def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
+def annual(request: AuthenticatedHttpRequest, code: str, year: int) -> HttpResponse:
     return _annual(request, place_for_municipality(request.user, code), year)
 
 
 @login_required
-def joint_annual(request: HttpRequest, area_id: int, year: int) -> HttpResponse:
+def joint_annual(request: AuthenticatedHttpRequest, area_id: int, year: int) -> HttpResponse:
     return _annual(request, place_for_area(request.user, area_id), year)
 
 
-def _generate(request: HttpRequest, place: Place, year: int) -> HttpResponse:
+def _generate(request: AuthenticatedHttpRequest, place: Place, year: int) -> HttpResponse:
     if not (place.can_write and sees_place_figures(request.user, place)):
         raise Http404
     report = services.report_generate(place=place, year=year, by=request.user)
@@ -178,24 +179,24 @@ def _generate(request: HttpRequest, place: Place, year: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def generate(request: HttpRequest, code: str, year: int) -> HttpResponse:
+def generate(request: AuthenticatedHttpRequest, code: str, year: int) -> HttpResponse:
     return _generate(request, place_for_municipality(request.user, code), year)
 
 
 @login_required
 @require_POST
-def joint_generate(request: HttpRequest, area_id: int, year: int) -> HttpResponse:
+def joint_generate(request: AuthenticatedHttpRequest, area_id: int, year: int) -> HttpResponse:
     return _generate(request, place_for_area(request.user, area_id), year)
 
 
 @login_required
-def generated_report(request: HttpRequest, pk: int) -> HttpResponse:
+def generated_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
     return render(request, "reports/generated.html", {"report": report, "data": report.data})
 
 
 @login_required
-def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def generated_report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
     record_export(request, "annual_report", report, detail=f"{report.year} v{report.version} pdf")
     response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
@@ -205,7 +206,7 @@ def generated_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The whole agreement's figures as the user may see them, and the evaluations of the scopes the user is a
     party to the picture of."""
     agreement, can_write = get_agreement_for_user(request.user, pk)
@@ -233,7 +234,7 @@ def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/evaluation.html", context)
 
 
-def _scope(request: HttpRequest, agreement: Agreement, place: Place) -> HttpResponse:
+def _scope(request: AuthenticatedHttpRequest, agreement: Agreement, place: Place) -> HttpResponse:
     """A scope's evaluation: its current version, or, before there is one, a button for its writers to start it."""
     if request.method == "POST":
         if not place.can_write:
@@ -252,19 +253,19 @@ def _scope(request: HttpRequest, agreement: Agreement, place: Place) -> HttpResp
 
 
 @login_required
-def evaluation_municipality(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def evaluation_municipality(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
     agreement = get_agreement_for_user(request.user, pk)[0]
     return _scope(request, agreement, evaluation_place(request.user, agreement, code=code))
 
 
 @login_required
-def evaluation_joint(request: HttpRequest, pk: int, area_id: int) -> HttpResponse:
+def evaluation_joint(request: AuthenticatedHttpRequest, pk: int, area_id: int) -> HttpResponse:
     agreement = get_agreement_for_user(request.user, pk)[0]
     return _scope(request, agreement, evaluation_place(request.user, agreement, area_id=area_id))
 
 
 @login_required
-def evaluation_version(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     kept, place = get_evaluation_for_user(request.user, pk)
     editable = place.can_write and not kept.is_adopted
     form = (
@@ -303,7 +304,7 @@ def evaluation_version(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/evaluation_version.html", context, status=status)
 
 
-def _evaluation_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+def _evaluation_action(request: AuthenticatedHttpRequest, pk: int, action, done: str) -> HttpResponse:
     kept, place = get_evaluation_for_user(request.user, pk)
     if not place.can_write:
         raise Http404
@@ -318,7 +319,7 @@ def _evaluation_action(request: HttpRequest, pk: int, action, done: str) -> Http
 
 @login_required
 @require_POST
-def evaluation_refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_refresh_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def refresh(kept: Evaluation) -> Evaluation:
         return evaluation_refresh(evaluation=kept, by=request.user, today=clock.today())
 
@@ -327,7 +328,7 @@ def evaluation_refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def evaluation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_confirm_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def confirm(kept: Evaluation) -> Evaluation:
         return evaluation_confirm(evaluation=kept, by=request.user)
 
@@ -336,7 +337,7 @@ def evaluation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def evaluation_new_version_view(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_new_version_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def new_version(kept: Evaluation) -> Evaluation:
         return evaluation_new_version(evaluation=kept, by=request.user, today=clock.today())
 
@@ -345,7 +346,7 @@ def evaluation_new_version_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def evaluation_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_pdf_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     kept, _place = get_evaluation_for_user(request.user, pk)
     record_export(request, "evaluation", kept, detail=f"v{kept.version} pdf")
     response = HttpResponse(evaluation_pdf(kept), content_type="application/pdf")

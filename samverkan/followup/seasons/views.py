@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dates import MONTHS, MONTHS_3
@@ -19,12 +19,13 @@ from samverkan.followup.seasons.forms import PrepareForm
 from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
 from samverkan.followup.seasons.selectors import activities_in_year, tasks_for_year
 from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, PresentPopulation
 from samverkan.situation.models import RecurringEvent
 from samverkan.situation.selectors import Period, audience_for, situation_for_municipality
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: AuthenticatedHttpRequest) -> int:
     """The year asked for, this year when none is; a year outside the supported ones is no page (404)."""
     value = request.GET.get("year") or request.POST.get("year") or ""
     if not value:
@@ -38,7 +39,7 @@ def _wheel_url(municipality: Municipality, year: int) -> str:
     return f"{reverse('yearly_wheel', args=[municipality.code])}?year={year}"
 
 
-def _writable(request: HttpRequest, code: str) -> Municipality:
+def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
     municipality, can_write = get_municipality_for_user(request.user, code)
     if not can_write:
         raise Http404
@@ -46,12 +47,12 @@ def _writable(request: HttpRequest, code: str) -> Municipality:
 
 
 @login_required
-def wheel_index(request: HttpRequest) -> HttpResponse:
+def wheel_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "seasons/index.html", {"municipalities": visible_municipalities(request.user)})
 
 
 def _render_wheel(
-    request: HttpRequest, municipality: Municipality, can_write: bool, year: int, form: PrepareForm
+    request: AuthenticatedHttpRequest, municipality: Municipality, can_write: bool, year: int, form: PrepareForm
 ) -> HttpResponse:
     events = RecurringEvent.objects.filter(municipality=municipality)
     previous = Period(datetime.date(year - 1, 1, 1), datetime.date(year - 1, 12, 31))
@@ -121,7 +122,7 @@ def _render_wheel(
 
 
 @login_required
-def yearly_wheel(request: HttpRequest, code: str) -> HttpResponse:
+def yearly_wheel(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     form = PrepareForm(events=RecurringEvent.objects.filter(municipality=municipality))
     return _render_wheel(request, municipality, can_write, _year(request), form)
@@ -129,7 +130,7 @@ def yearly_wheel(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def tasks_prepare(request: HttpRequest, code: str) -> HttpResponse:
+def tasks_prepare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = _writable(request, code)
     year = _year(request)
     form = PrepareForm(request.POST, events=RecurringEvent.objects.filter(municipality=municipality))
@@ -142,7 +143,7 @@ def tasks_prepare(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def tasks_mark(request: HttpRequest, code: str) -> HttpResponse:
+def tasks_mark(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = _writable(request, code)
     year = _year(request)
     done = set(request.POST.getlist("done"))
@@ -155,7 +156,7 @@ def tasks_mark(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def present_population(request: HttpRequest, code: str) -> HttpResponse:
+def present_population(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = _writable(request, code)
     year = _year(request)
     try:

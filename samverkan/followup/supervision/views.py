@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,10 +12,11 @@ from samverkan.followup.supervision.forms import SupervisedObjectForm, VisitForm
 from samverkan.followup.supervision.models import CHECKLIST
 from samverkan.followup.supervision.selectors import objects_of, visible_visits
 from samverkan.organisations.access import get_municipality_for_user, scope_for, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 
 
-def _writable(request: HttpRequest, code: str) -> Municipality:
+def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
     municipality, can_write = get_municipality_for_user(request.user, code)
     if not can_write:
         raise Http404
@@ -23,7 +24,7 @@ def _writable(request: HttpRequest, code: str) -> Municipality:
 
 
 @login_required
-def supervision_list(request: HttpRequest) -> HttpResponse:
+def supervision_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     visits = list(visible_visits(request.user))
     writable = scope_for(request.user).write_municipalities
     sections = [
@@ -38,7 +39,7 @@ def supervision_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def visit_new(request: HttpRequest, code: str) -> HttpResponse:
+def visit_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = _writable(request, code)
     form = VisitForm(request.POST or None, objects=objects_of(municipality))
     if request.method == "POST" and form.is_valid():
@@ -54,7 +55,7 @@ def visit_new(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def object_new(request: HttpRequest, code: str) -> HttpResponse:
+def object_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = _writable(request, code)
     form = SupervisedObjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
