@@ -15,6 +15,7 @@ from samverkan.organisations.access import (
     sees_internal_figures,
     visible_municipalities,
 )
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import GroupMember, Membership, Role
 from samverkan.planning.promises.views import citizens_home
 
@@ -37,7 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def municipality(request: HttpRequest, code: str) -> HttpResponse:
+def municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     latest = municipality.present_population.order_by("-year").values_list("year", flat=True).first()
     context = {

@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverkan.core.security import security_event
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import User
 
 
@@ -54,7 +55,7 @@ def locked_out(request: HttpRequest, original_response: HttpResponse | None, cre
 
 
 @login_required
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The code from the user's app, once per login."""
     if request.user.is_verified():
         return redirect(_next(request))
@@ -74,7 +75,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def enrol(request: HttpRequest) -> HttpResponse:
+def enrol(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Set up the app: scan the QR code (or type the key), then confirm with a code. Only before the first device:
     a second device needs the first one's code, so a stolen password alone cannot add one."""
     if _has_device(request.user):

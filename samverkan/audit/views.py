@@ -20,6 +20,7 @@ from samverkan.audit.selectors import CHANGE, KINDS, LogReach, log_entries, log_
 from samverkan.core.audit import EXPORT, MASK, READ
 from samverkan.core.bounds import DayField
 from samverkan.organisations.access import scope_for
+from samverkan.organisations.http import AuthenticatedHttpRequest
 
 PAGE_SIZE = 50
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -88,7 +89,7 @@ def audit_log_link(request: HttpRequest) -> dict:
 
 
 @login_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     reach = log_reach(request.user)
     if not reach:
         raise Http404

@@ -21,6 +21,7 @@ from samverkan.organisations.access import (
     sees_internal_figures,
     visible_municipalities,
 )
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.situation import services
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
@@ -68,7 +69,7 @@ def _query(period: Period) -> str:
 
 
 @login_required
-def situation_index(request: HttpRequest) -> HttpResponse:
+def situation_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     areas = _readable_areas(request)
     party = scope_for(request.user).party_municipalities
     context = {
@@ -82,7 +83,7 @@ def situation_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def situation_municipality(request: HttpRequest, code: str) -> HttpResponse:
+def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     form, period = _period(request)
     audience = audience_for(request.user, municipality)
@@ -131,7 +132,7 @@ def _points_url(municipality: Municipality, period: Period, audience: Audience) 
 
 
 @login_required
-def situation_points(request: HttpRequest, code: str) -> JsonResponse:
+def situation_points(request: AuthenticatedHttpRequest, code: str) -> JsonResponse:
     """The incidents' points of the internal map: for the parties to the picture only, never in the picture."""
     municipality, _can_write = get_municipality_for_user(request.user, code)
     if not sees_internal_figures(request.user, municipality):
@@ -143,7 +144,7 @@ def situation_points(request: HttpRequest, code: str) -> JsonResponse:
 
 @login_required
 @require_POST
-def situation_adopt(request: HttpRequest, code: str) -> HttpResponse:
+def situation_adopt(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request.user, code)
     if not (can_write and owns_municipality(request.user, municipality)):
         raise Http404
@@ -158,7 +159,7 @@ def situation_adopt(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def situation_export(request: HttpRequest, code: str) -> HttpResponse:
+def situation_export(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, _can_write = get_municipality_for_user(request.user, code)
     period = _exact_period(request)
     audience = request.GET.get("audience", PUBLIC)
@@ -186,7 +187,7 @@ def _download(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]]
     return response
 
 
-def _get_baseline(request: HttpRequest, pk: int) -> Baseline:
+def _get_baseline(request: AuthenticatedHttpRequest, pk: int) -> Baseline:
     """An adopted lägesbild holds the full figures: for the parties to it (the municipality's organisation and
     the police of its area; a joint one, the readers of the police area)."""
     baseline = get_object_or_404(Baseline.objects.select_related("municipality", "police_area", "adopted_by"), pk=pk)
@@ -199,7 +200,7 @@ def _get_baseline(request: HttpRequest, pk: int) -> Baseline:
 
 
 @login_required
-def baseline_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def baseline_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     baseline = _get_baseline(request, pk)
     kind = request.GET.get("format")
     name = f"baslinje-{baseline.pk}-v{baseline.version}"
@@ -227,25 +228,25 @@ def baseline_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "situation/municipality.html", context)
 
 
-def _readable_areas(request: HttpRequest):
+def _readable_areas(request: AuthenticatedHttpRequest):
     return Organisation.objects.filter(
         id__in=scope_for(request.user).read_organisations, kind=Organisation.Kind.POLICE_AREA
     )
 
 
-def _get_area(request: HttpRequest, pk: int) -> Organisation:
+def _get_area(request: AuthenticatedHttpRequest, pk: int) -> Organisation:
     area = _readable_areas(request).filter(pk=pk).first()
     if area is None:
         raise Http404
     return area
 
 
-def _can_adopt_joint(request: HttpRequest, area: Organisation) -> bool:
+def _can_adopt_joint(request: AuthenticatedHttpRequest, area: Organisation) -> bool:
     return {m.id for m in joint_municipalities(area)} <= scope_for(request.user).write_municipalities
 
 
 @login_required
-def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
+def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     form, period = _period(request)
     if request.GET.get("format"):
@@ -270,7 +271,7 @@ def situation_joint(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def situation_joint_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+def situation_joint_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     if not _can_adopt_joint(request, area):
         raise Http404

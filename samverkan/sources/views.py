@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samverkan.organisations.access import visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.sources.importing import (
     Importer,
     ImportFailed,
@@ -37,7 +38,7 @@ SOURCE_PAGES = [
 ]
 
 
-def _importer_for(request: HttpRequest, key: str) -> Importer:
+def _importer_for(request: AuthenticatedHttpRequest, key: str) -> Importer:
     if key not in IMPORTERS or not reach_for(request.user):
         raise Http404
     return IMPORTERS[key]
@@ -50,7 +51,7 @@ def _options(importer: Importer, data: dict | None):
 
 
 @login_required
-def sources(request: HttpRequest) -> HttpResponse:
+def sources(request: AuthenticatedHttpRequest) -> HttpResponse:
     can_import = bool(reach_for(request.user))
     pages = []
     for url_name, label, description in SOURCE_PAGES:
@@ -68,7 +69,7 @@ def sources(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_upload(request: HttpRequest, key: str) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
     options = _options(importer, request.POST if request.method == "POST" else None)
     context: dict = {"importer": importer, "options": options, "max_mb": settings.IMPORT_MAX_BYTES // 2**20}
@@ -100,7 +101,7 @@ def import_upload(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @login_required
-def import_confirm(request: HttpRequest, key: str) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     importer = _importer_for(request, key)
     token = request.POST.get("token", "")
     if request.method != "POST":

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.sources.dialogues.forms import DialogueForm, ProblemFormSet
 from samverkan.sources.dialogues.inputs import dialogue_inputs
@@ -16,7 +17,7 @@ from samverkan.sources.dialogues.models import Dialogue
 
 
 @login_required
-def dialogue_list(request: HttpRequest) -> HttpResponse:
+def dialogue_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     dialogues = (
         Dialogue.objects.filter(municipality__in=visible_municipalities(request.user))
         .select_related("municipality")
@@ -30,7 +31,7 @@ def dialogue_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dialogue_new(request: HttpRequest) -> HttpResponse:
+def dialogue_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     writable = list(Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities))
     if not writable:
         raise Http404
@@ -53,7 +54,7 @@ def dialogue_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dialogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def dialogue_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     dialogue, _can_write = get_municipal_object_for_user(
         request.user, Dialogue.objects.select_related("municipality"), pk=pk
     )

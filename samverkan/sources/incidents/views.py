@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from samverkan.organisations.access import (
     visible_municipalities,
 )
 from samverkan.organisations.geography import map_config
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.sources.incidents import selectors, services
 from samverkan.sources.incidents.forms import CategoryFormSet, HandlingForm, IncidentForm, PlaceFormSet, WeekFilterForm
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
@@ -32,7 +33,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def incident_list(request: HttpRequest) -> HttpResponse:
+def incident_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     municipalities = list(visible_municipalities(request.user))
     incidents = Incident.objects.filter(municipality__in=municipalities).select_related(
         "category", "municipality", "place"
@@ -52,7 +53,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def incident_new(request: HttpRequest) -> HttpResponse:
+def incident_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     allowed = list(report_municipalities(request.user))
     if not allowed:
         raise Http404
@@ -70,7 +71,7 @@ def incident_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def incident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     incident, can_write = get_municipal_object_for_user(
         request.user,
         Incident.objects.select_related("category", "municipality", "place", "reporter_organisation"),
@@ -115,7 +116,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def incident_settings(request: HttpRequest, code: str) -> HttpResponse:
+def incident_settings(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A municipality's categories (each tied to a focus area) and named places."""
     municipality, can_write = get_municipality_for_user(request.user, code)
     if not can_write:
@@ -142,7 +143,7 @@ def incident_settings(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def incident_week(request: HttpRequest) -> HttpResponse:
+def incident_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     municipalities = list(visible_municipalities(request.user))
     if not municipalities:
         raise Http404

@@ -4,11 +4,12 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from samverkan.core import clock
 from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.sources.police_events.forms import PeriodForm
 from samverkan.sources.police_events.series import police_event_series, police_events_in
 
@@ -16,7 +17,7 @@ PER_PAGE = 25
 
 
 @login_required
-def police_events_list(request: HttpRequest) -> HttpResponse:
+def police_events_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     municipalities = visible_municipalities(request.user)
     code = request.GET.get("kommun") or municipalities.values_list("code", flat=True).first()
     context: dict = {"municipalities": municipalities}

@@ -30,6 +30,7 @@ from samverkan.core import clients
 from samverkan.core.privacy import suppress_count
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.geography import map_config
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank, selectors, services
 from samverkan.sources.surveys.forms import AnswerForm, WaveForm
@@ -53,13 +54,13 @@ SHARE_MEANING = {
 }
 
 
-def _get_wave_for_user(request: HttpRequest, pk: int) -> tuple[Wave, bool]:
+def _get_wave_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Wave, bool]:
     """The wave and whether the user may change it; 404 for anyone who may not see its municipality."""
     wave = get_object_or_404(waves_for_user(request.user).select_related("municipality"), pk=pk)
     return wave, wave.municipality_id in scope_for(request.user).write_municipalities
 
 
-def _get_writable(request: HttpRequest, pk: int) -> Wave:
+def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Wave:
     wave, can_write = _get_wave_for_user(request, pk)
     if not can_write:
         raise Http404
@@ -67,7 +68,7 @@ def _get_writable(request: HttpRequest, pk: int) -> Wave:
 
 
 @login_required
-def surveys_list(request: HttpRequest) -> HttpResponse:
+def surveys_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     owned = scope_for(request.user).owned_municipalities
     waves = (
         waves_for_user(request.user)
@@ -82,7 +83,7 @@ def surveys_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def survey_create(request: HttpRequest) -> HttpResponse:
+def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     writable = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities)
     if not writable:
         raise Http404
@@ -129,7 +130,7 @@ def _result_rows(wave: Wave, *, owner: bool) -> tuple[list[str], list[dict]]:
 
 
 @login_required
-def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     wave, can_write = _get_wave_for_user(request, pk)
     owner = wave.municipality_id in scope_for(request.user).owned_municipalities
     columns, rows = _result_rows(wave, owner=owner)
@@ -148,7 +149,7 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_close(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     wave = _get_writable(request, pk)
     if wave.is_open:
         services.wave_close(wave=wave)
@@ -161,13 +162,13 @@ def _public_url(request: HttpRequest, wave: Wave) -> str:
 
 
 @login_required
-def survey_link(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     wave = _get_writable(request, pk)
     return render(request, "surveys/link.html", {"wave": wave, "url": _public_url(request, wave)})
 
 
 @login_required
-def survey_qr(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_qr(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     wave = _get_writable(request, pk)
     svg = io.BytesIO()
     segno.make(_public_url(request, wave), error="m").save(svg, kind="svg", scale=8, title=wave.name)
