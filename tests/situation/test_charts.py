@@ -6,6 +6,7 @@ import io
 import math
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import h3
 import pytest
@@ -25,8 +26,8 @@ ARJEPLOG_BOX = {
 }
 
 
-def bar(**changes) -> str:
-    arguments = {
+def bar(**changes: Any) -> str:
+    arguments: dict[str, Any] = {
         "chart_id": "ranking",
         "title": "Anmälda brott per 100 000 invånare 2024",
         "summary": "Arjeplog har flest anmälda brott per invånare i länet.",
@@ -38,8 +39,8 @@ def bar(**changes) -> str:
     return charts.bar_chart(**(arguments | changes))
 
 
-def line(**changes) -> str:
-    arguments = {
+def line(**changes: Any) -> str:
+    arguments: dict[str, Any] = {
         "chart_id": "trend",
         "title": "Andel som känner sig trygga",
         "summary": "Tryggheten har ökat sedan 2019.",
@@ -51,8 +52,8 @@ def line(**changes) -> str:
     return charts.line_chart(**(arguments | changes))
 
 
-def profile(**changes) -> str:
-    arguments = {
+def profile(**changes: Any) -> str:
+    arguments: dict[str, Any] = {
         "chart_id": "arshjul",
         "title": "Händelser per månad",
         "summary": "Flest händelser i juli, när befolkningen är som störst.",
@@ -76,8 +77,8 @@ def ring_of_cells() -> list[tuple[list[tuple[float, float]], str, str]]:
     ]
 
 
-def hexes(**changes) -> str:
-    arguments = {
+def hexes(**changes: Any) -> str:
+    arguments: dict[str, Any] = {
         "chart_id": "hotspots",
         "title": "Hot spots i Arjeplog",
         "summary": "Tre hot spots i centrala Arjeplog.",
@@ -93,6 +94,17 @@ CHARTS = {"bar": bar, "line": line, "profile": profile, "hexes": hexes}
 
 def classed(root: ET.Element, name: str) -> list[ET.Element]:
     return [element for element in root.iter() if name in element.get("class", "").split()]
+
+
+def child(element: ET.Element, tag: str) -> ET.Element:
+    found = element.find(f"{SVG}{tag}")
+    assert found is not None, f"no <{tag}> in {element.tag}"
+    return found
+
+
+def text_of(element: ET.Element) -> str:
+    assert element.text is not None, f"{element.tag} has no text"
+    return element.text
 
 
 def texts(root: ET.Element) -> list[str]:
@@ -151,7 +163,7 @@ def test_it_scales_to_its_container(kind):
 @pytest.mark.parametrize("kind", CHARTS)
 def test_it_writes_its_title_as_real_text(kind):
     root = ET.fromstring(CHARTS[kind]())
-    assert root.find(f"{SVG}title").text in texts(root)
+    assert text_of(child(root, "title")) in texts(root)
     assert not list(root.iter(f"{SVG}foreignObject")) and not list(root.iter(f"{SVG}image"))
 
 
@@ -223,9 +235,9 @@ def test_it_marks_the_highlighted_bar_by_colour_and_bold_label():
 def test_it_grows_bars_from_zero_in_both_directions():
     root = ET.fromstring(bar(values=[10.0, -5.0, None, 0.0], highlight=set()))
     wide, short, empty = classed(root, "bar")
-    assert float(wide.get("width")) == pytest.approx(2 * float(short.get("width")), abs=0.2)
-    assert float(short.get("x")) + float(short.get("width")) == pytest.approx(float(wide.get("x")), abs=0.1)
-    assert float(empty.get("width")) == 0
+    assert float(wide.attrib["width"]) == pytest.approx(2 * float(short.attrib["width"]), abs=0.2)
+    assert float(short.attrib["x"]) + float(short.attrib["width"]) == pytest.approx(float(wide.attrib["x"]), abs=0.1)
+    assert float(empty.attrib["width"]) == 0
 
 
 def test_it_wraps_a_long_category_name_onto_two_lines():
@@ -247,8 +259,8 @@ def test_it_escapes_markup_in_every_text():
     for document in documents:
         assert "<&>" not in document
         root = ET.fromstring(document)
-        assert root.find(f"{SVG}title").text == odd
-        assert root.find(f"{SVG}desc").text == odd
+        assert child(root, "title").text == odd
+        assert child(root, "desc").text == odd
         assert any(odd in text for text in texts(root)[1:])
 
 
@@ -257,9 +269,9 @@ def test_it_puts_a_marker_on_every_value_and_breaks_the_line_at_gaps():
     first, second = classed(root, "series")
     assert len(classed(first, "marker")) == 5
     assert len(classed(second, "marker")) == 4
-    assert first.find(f"{SVG}path").get("d").count("M") == 2
+    assert child(first, "path").attrib["d"].count("M") == 2
     # 65 | gap | 66 | gap | 67, 67.5: only the last two join up.
-    assert second.find(f"{SVG}path").get("d").count("M") == 1
+    assert child(second, "path").attrib["d"].count("M") == 1
 
 
 def test_it_draws_no_line_through_lone_values():
@@ -280,7 +292,7 @@ def test_it_tells_series_apart_by_dash_and_marker_as_well_as_colour():
     names = [f"Serie {i}" for i in range(len(charts.PALETTE))]
     root = ET.fromstring(line(series=[(name, [1, 2, 3, 4, 5, 6]) for name in names]))
     series = classed(root, "series")
-    dashes = {group.find(f"{SVG}path").get("stroke-dasharray") for group in series}
+    dashes = {child(group, "path").get("stroke-dasharray") for group in series}
     markers = {(group[1].tag, group[1].get("fill") == "#ffffff", group[1].get("d", "").count("L")) for group in series}
     assert len(dashes) == len(markers) == len(names)
 
@@ -289,7 +301,7 @@ def test_it_draws_the_target_as_a_labelled_dashed_line_within_the_axis():
     root = ET.fromstring(line())
     (label,) = classed(root, "target")
     assert label.text == "Mål: 75\u00a0%"
-    ticks = [float(element.text.replace(",", ".")) for element in classed(root, "tick")]
+    ticks = [float(text_of(element).replace(",", ".")) for element in classed(root, "tick")]
     assert max(ticks) >= 75
     assert any(element.get("stroke-dasharray") for element in root.iter(f"{SVG}line"))
 
@@ -298,7 +310,7 @@ def test_it_starts_the_y_axis_at_zero_unless_told_otherwise():
     from_zero = ET.fromstring(line(target=None))
     from_data = ET.fromstring(line(target=None, y_min=None))
     assert classed(from_zero, "tick")[0].text == "0"
-    assert float(classed(from_data, "tick")[0].text.replace(",", ".")) >= 55
+    assert float(text_of(classed(from_data, "tick")[0]).replace(",", ".")) >= 55
 
 
 def test_it_thins_x_labels_that_would_overlap():
@@ -326,18 +338,18 @@ def test_it_draws_a_bar_per_month_and_the_named_seasons():
 def test_it_stacks_the_names_of_overlapping_seasons():
     root = ET.fromstring(profile(bands=[(1, 3, "Biltestsäsong"), (3, 4, "Påsk och skoterpremiär")]))
     first, second = classed(root, "band-name")
-    assert float(second.get("y")) > float(first.get("y"))
+    assert float(second.attrib["y"]) > float(first.attrib["y"])
     assert [element.text for element in root.iter(f"{SVG}text") if element.text in MONTHS] == MONTHS
 
 
 def test_it_wraps_a_season_over_new_year():
     root = ET.fromstring(profile(bands=[(11, 2, "Mörkertid")]))
-    december_end = max(float(rect.get("x")) + float(rect.get("width")) for rect in classed(root, "bar"))
-    january_start = min(float(rect.get("x")) for rect in classed(root, "bar"))
+    december_end = max(float(rect.attrib["x"]) + float(rect.attrib["width"]) for rect in classed(root, "bar"))
+    january_start = min(float(rect.attrib["x"]) for rect in classed(root, "bar"))
     late, early = classed(root, "band")[0].findall(f"{SVG}rect")
-    assert float(late.get("x")) + float(late.get("width")) >= december_end
-    assert float(early.get("x")) <= january_start
-    assert float(late.get("width")) == pytest.approx(float(early.get("width")))
+    assert float(late.attrib["x"]) + float(late.attrib["width"]) >= december_end
+    assert float(early.attrib["x"]) <= january_start
+    assert float(late.attrib["width"]) == pytest.approx(float(early.attrib["width"]))
 
 
 def test_it_puts_the_present_population_on_its_own_right_axis():
@@ -395,7 +407,7 @@ def test_it_keeps_a_hexagon_inside_the_view(lat, lng, resolution):
     root = ET.fromstring(hexes(cells=[(corners, "hot", "")], points=[]))
     _, _, width, height = view_box(root)
     (hexagon,) = classed(root, "hex")
-    points = path_points(hexagon.get("d"))
+    points = path_points(hexagon.attrib["d"])
     assert len(points) >= 6  # more where the cell crosses an icosahedron edge
     assert all(0 <= x <= width and 0 <= y <= height for x, y in points)
     assert max(x for x, _ in points) - min(x for x, _ in points) > width / 4  # fitted to the cell, not the outline
@@ -405,7 +417,7 @@ def test_it_fits_the_outline_when_there_are_no_cells():
     root = ET.fromstring(hexes(cells=[], points=[]))
     _, _, width, height = view_box(root)
     (outline,) = classed(root, "outline")
-    points = path_points(outline.get("d"))
+    points = path_points(outline.attrib["d"])
     xs, ys = [x for x, _ in points], [y for _, y in points]
     assert all(0 <= x <= width for x in xs) and all(0 <= y <= height for y in ys)
     # One degree of longitude at 66.5° N is cos(66.5°) as long as one of latitude.
@@ -419,7 +431,7 @@ def test_it_draws_every_part_of_a_multipolygon():
     }
     root = ET.fromstring(hexes(outline=islands, cells=[], points=[]))
     (outline,) = classed(root, "outline")
-    assert outline.get("d").count("M") == 2
+    assert outline.attrib["d"].count("M") == 2
 
 
 def test_it_labels_the_scale_bar_in_round_kilometres():
@@ -454,7 +466,7 @@ def test_it_refuses_an_outline_that_is_no_polygon():
 def test_it_says_so_when_there_is_nothing_to_draw(document):
     root = ET.fromstring(document())
     assert root.get("role") == "img"
-    assert root.find(f"{SVG}desc").text.endswith(".")
+    assert text_of(child(root, "desc")).endswith(".")
     assert charts.NO_DATA in texts(root)
     assert not classed(root, "bar") and not classed(root, "series") and not classed(root, "hex")
     assert view_box(root)[3] < 100
@@ -520,5 +532,5 @@ def test_it_renders_in_the_pdf_report(kind):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     root = ET.fromstring(svg)
     heading, first_label = texts(root)[:2]
-    assert heading == root.find(f"{SVG}title").text
+    assert heading == child(root, "title").text
     assert heading in text and first_label in text
