@@ -21,8 +21,8 @@ TABLES = [ImportRun, Question, Wave, WaveQuestion, Response, Answer, AnswerTally
 
 def fingerprint() -> tuple[dict[str, int], str]:
     """Row counts and a checksum of every row of the survey tables (and the import runs)."""
-    counts = {model.__name__: model.objects.count() for model in TABLES}
-    rows = [list(model.objects.order_by("pk").values_list()) for model in TABLES]
+    counts = {model.__name__: model._default_manager.count() for model in TABLES}
+    rows = [list(model._default_manager.order_by("pk").values_list()) for model in TABLES]
     return counts, hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
@@ -32,8 +32,8 @@ def import_survey(name: str, *args: str) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
-def answers_of(wave: Wave) -> list[tuple[int, str, dict[str, str]]]:
-    """Every response of the wave as (number, delområde, {question key: answer key})."""
+def answers_of(wave: Wave) -> list[tuple[int | None, str, dict[str, str]]]:
+    """Every response of the wave as (number, delområde, {question key: answer key}); a web response has no number."""
     return [
         (response.number, response.delomrade, {a.question.key: a.value for a in response.answers.all()})
         for response in wave.responses.prefetch_related("answers__question").order_by("number")

@@ -56,8 +56,10 @@ def test_it_leaves_dont_know_out_of_every_kind_and_has_english_texts(kind):
 
 
 def test_it_finds_an_option_ignoring_case_and_surrounding_space():
-    assert option_for_text("problem", "  mycket STORT problem ").key == "mycket_stort"
-    assert option_for_text("safety", "GÅR INTE UT PÅ GRUND AV OTRYGGHET").key == "gar_inte_ut_otrygghet"
+    big = option_for_text("problem", "  mycket STORT problem ")
+    assert big is not None and big.key == "mycket_stort"
+    stays_in = option_for_text("safety", "GÅR INTE UT PÅ GRUND AV OTRYGGHET")
+    assert stays_in is not None and stays_in.key == "gar_inte_ut_otrygghet"
     assert option_for_text("victimisation", "Kanske") is None
     assert option_for_text("problem", "Mycket  stort problem") is None
 

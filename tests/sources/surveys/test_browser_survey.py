@@ -36,6 +36,7 @@ def test_it_is_answered_anonymously_and_the_coordinator_sees_the_count_rise(
     expect(page.get_by_role("img", name="QR code for the link below")).to_be_visible()
     assert_accessible(page)
     link = page.get_by_role("link", name=re.compile("svara")).get_attribute("href")
+    assert link is not None
     page.get_by_role("link", name="Trygghetsmätning 2026").click()
     expect(page.locator(".respondents")).to_have_text("0")
     assert_accessible(page)
@@ -63,6 +64,7 @@ def test_it_is_answered_anonymously_and_the_coordinator_sees_the_count_rise(
 
     response = Response.objects.get()
     assert (response.delomrade, response.free_text) == ("Slagnäs", "Mörkt vid busshållplatsen")
+    assert response.unsafe_lat is not None and response.unsafe_lng is not None
     assert 66 < response.unsafe_lat < 67 and 17 < response.unsafe_lng < 18
     page.reload()
     expect(page.locator(".respondents")).to_have_text("1")

@@ -91,7 +91,7 @@ def test_it_opens_surveys_only_for_municipalities_the_user_may_change(client, wo
     client.force_login(world.alice)
     response = client.post(
         reverse("survey_create"),
-        {"name": "x", "municipality": world.arvidsjaur.pk, "questions": [Question.objects.first().pk]},
+        {"name": "x", "municipality": world.arvidsjaur.pk, "questions": [Question.objects.all()[0].pk]},
     )
     assert response.status_code == 400
     assert not Wave.objects.exists()
@@ -102,7 +102,7 @@ def test_it_refuses_a_name_already_used_and_a_survey_without_questions(client, w
     client.force_login(world.alice)
     response = client.post(
         reverse("survey_create"),
-        {"name": "2026", "municipality": world.arjeplog.pk, "questions": [Question.objects.first().pk]},
+        {"name": "2026", "municipality": world.arjeplog.pk, "questions": [Question.objects.all()[0].pk]},
     )
     assert response.status_code == 400
     response = client.post(reverse("survey_create"), {"name": "Ny", "municipality": world.arjeplog.pk})

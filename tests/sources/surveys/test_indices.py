@@ -88,6 +88,7 @@ def test_it_takes_the_mean_of_the_item_indices(items):
     if not present:
         assert overall is None
     else:
+        assert overall is not None
         assert math.isclose(overall, sum(present) / len(present))
         assert min(present) - 1e-9 <= overall <= max(present) + 1e-9
 

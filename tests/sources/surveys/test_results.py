@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from samverkan.organisations.access import scope_for
 from samverkan.sources.surveys.bank import QUESTION_BY_KEY
+from samverkan.sources.surveys.indices import Share
 from samverkan.sources.surveys.selectors import Shown, shown, survey_results
 from tests.sources.surveys.conftest import answer, open_wave
 
@@ -32,15 +33,15 @@ def test_it_computes_the_results_per_wave_and_delomrade(world):
         ("problem_fortkorning", 6.0, 1),
     ]
     assert whole.overall == (26 / 11 + 6) / 2
-    unsafe, victims = whole.share_for("trygg_kvall"), whole.share_for("utsatt_12man")
-    assert (unsafe.count, unsafe.n, victims.count, victims.n) == (1, 11, 1, 11)
+    assert (whole.share_for("trygg_kvall"), whole.share_for("utsatt_12man")) == (Share(1, 11), Share(1, 11))
     assert whole.share_for("oro_brott") is None
 
     slagnas = survey_results(wave=wave, delomrade="Slagnäs")
     assert slagnas.respondents == 2
     assert [(i.index, i.n) for i in slagnas.items] == [(6.0, 1), (6.0, 1)]
-    assert slagnas.share_for("trygg_kvall").value == 1.0
-    assert slagnas.share_for("utsatt_12man").value == 1.0
+    unsafe, victims = slagnas.share_for("trygg_kvall"), slagnas.share_for("utsatt_12man")
+    assert unsafe is not None and unsafe.value == 1.0
+    assert victims is not None and victims.value == 1.0
     assert survey_results(wave=wave, delomrade="Laisvall").respondents == 0
 
 
@@ -60,8 +61,9 @@ def test_it_knows_the_municipality_organisation_as_the_owner(world):
 
 def cells(body: str, label: str) -> list[str]:
     """The text of the cells in the row headed `label`, whitespace collapsed."""
-    row = re.search(rf"<tr>\s*<th scope=\"row\">{re.escape(label)}.*?</tr>", body, re.S).group(0)
-    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td.*?</td>", row, re.S)]
+    row = re.search(rf"<tr>\s*<th scope=\"row\">{re.escape(label)}.*?</tr>", body, re.S)
+    assert row is not None, f"no row headed {label}"
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td.*?</td>", row.group(0), re.S)]
 
 
 def test_it_shows_the_owner_full_numbers_by_delomrade(client, world):
