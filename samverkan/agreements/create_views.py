@@ -3,6 +3,8 @@ part 1). Both start as drafts, made by agreement_create."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,8 +35,9 @@ class _PeriodForm(forms.Form):
     starts_on = DayField(label=gettext_lazy("Valid from"), widget=DATE_INPUT)
     ends_on = DayField(label=gettext_lazy("Valid to"), widget=DATE_INPUT)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] <= data["starts_on"]:
             self.add_error("ends_on", ENDS_BEFORE_START)
         return data
@@ -52,14 +55,14 @@ class Part1Form(_PeriodForm):
     def __init__(self, *args, user: User, reached: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["municipalities"].queryset = reached.order_by("name")
-        self.fields["police_area"].queryset = (
+        cast(forms.ModelMultipleChoiceField, self.fields["municipalities"]).queryset = reached.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["police_area"]).queryset = (
             Organisation.objects.filter(kind=Organisation.Kind.POLICE_AREA, municipalities__in=reached)
             .distinct()
             .order_by("name")
         )
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         area, chosen = data.get("police_area"), data.get("municipalities")
         if area is None or not chosen:
@@ -84,10 +87,11 @@ class Part2Form(_PeriodForm):
 
     def __init__(self, *args, part1: Agreement, writable: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = writable.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = writable.order_by("name")
         self.fields["starts_on"].initial, self.fields["ends_on"].initial = part1.starts_on, part1.ends_on
+        only = writable.first() if writable.count() == 1 else None
         self.fields["title"].initial = _("Collaboration agreement part 2 – %(municipality)s %(years)s") % {
-            "municipality": writable.first().name if writable.count() == 1 else "…",
+            "municipality": only.name if only else "…",
             "years": f"{part1.starts_on.year}–{part1.ends_on.year}",
         }
 

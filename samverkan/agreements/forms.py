@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -40,13 +42,13 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, sections, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # In force follows from the signatures, expired from the end, under revision from a revision.
-        status = self.fields["status"]
+        status = cast(forms.ChoiceField, self.fields["status"])
         status.choices = [(s.value, s.label) for s in HAND_SET_STATUSES]
         status.error_messages["invalid_choice"] = STATUS_NOT_CHOSEN
         current = self.instance.municipalities.all()
         choices = (municipalities | current).distinct()
-        self.fields["municipalities"].queryset = choices
-        self.fields["parties"].queryset = Organisation.objects.filter(
+        cast(forms.ModelMultipleChoiceField, self.fields["municipalities"]).queryset = choices
+        cast(forms.ModelMultipleChoiceField, self.fields["parties"]).queryset = Organisation.objects.filter(
             Q(municipalities__in=choices) | Q(children__municipalities__in=choices) | Q(agreements=self.instance)
         ).distinct()
         if self.instance.part == Agreement.Part.STRATEGIC:
@@ -62,15 +64,16 @@ class AgreementForm(forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if self.instance.part == Agreement.Part.LOCAL and len(data.get("municipalities", [])) != 1:
             self.add_error("municipalities", _("A part 2 agreement is made for exactly one municipality."))
         if self._proposes_parties(data) and self.instance.proposals.filter(status=ChangeProposal.Status.OPEN).exists():
             self.add_error("parties", _("A change of the parties is already waiting for the parties' answers."))
         return data
 
-    def _proposes_parties(self, data: dict) -> bool:
+    def _proposes_parties(self, data: dict[str, Any]) -> bool:
         if self.instance.part != Agreement.Part.STRATEGIC or "parties" not in data:
             return False
         return {p.pk for p in data["parties"]} != set(self.instance.parties.values_list("pk", flat=True))
@@ -107,7 +110,7 @@ class CommitmentForm(AgreementItemForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = self.agreement.focus_areas.all()
+        cast(forms.ModelChoiceField, self.fields["focus_area"]).queryset = self.agreement.focus_areas.all()
 
 
 class CommunicationItemForm(AgreementItemForm):
@@ -130,7 +133,7 @@ class SignatoryForm(AgreementItemForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = self.agreement.parties.all()
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = self.agreement.parties.all()
 
 
 class SignatureForm(forms.Form):
@@ -171,8 +174,8 @@ class CommitmentFollowUpForm(forms.Form):
 
     def __init__(self, *args, agreement: Agreement, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commitment"].queryset = agreement.commitments.all()
-        self.fields["year"].choices = [(year, year) for year in reversed(years)]
+        cast(forms.ModelChoiceField, self.fields["commitment"]).queryset = agreement.commitments.all()
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [(year, year) for year in reversed(years)]
 
 
 class CommunicationFollowUpForm(forms.ModelForm):
@@ -187,4 +190,4 @@ class CommunicationFollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.prefix = f"communication-{self.instance.pk}"
-        self.fields["owner"].queryset = self.instance.agreement.parties.all()
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = self.instance.agreement.parties.all()

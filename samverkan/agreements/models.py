@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -355,10 +356,11 @@ class AgreementChange(models.Model):
         rows = []
         for key, (old, new) in self.details.items():
             if key.startswith("section:"):
-                label = Section.Kind(key.removeprefix("section:")).label
+                label = str(Section.Kind(key.removeprefix("section:")).label)
             else:
-                label = Agreement._meta.get_field(key).verbose_name
-            rows.append((str(label), old, new))
+                # The details name the agreement's own fields, never a reverse relation.
+                label = str(cast(models.Field, Agreement._meta.get_field(key)).verbose_name)
+            rows.append((label, old, new))
         return rows
 
 
@@ -444,7 +446,9 @@ class ChangeProposal(models.Model):
 
     @property
     def target(self) -> Agreement | CollaborationGroup:
-        return self.agreement if self.kind == self.Kind.PARTIES else self.group
+        target = self.agreement if self.kind == self.Kind.PARTIES else self.group
+        assert target is not None, "proposal_has_the_target_and_value_of_its_kind"
+        return target
 
     @property
     def is_open(self) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +54,7 @@ def _record(agreement: Agreement, by: User | None, action: str, subject: str = "
 
 
 def _display(agreement: Agreement, name: str) -> str:
-    field = agreement._meta.get_field(name)
+    field = cast(models.Field, agreement._meta.get_field(name))  # the agreement's own fields, never a reverse relation
     if field.many_to_many:
         return ", ".join(sorted(str(item) for item in getattr(agreement, name).all()))
     if field.choices:
@@ -80,10 +80,11 @@ def _settle_signing(agreement: Agreement, by: User | None) -> None:
     """The last signature puts the agreement in force (from its start date) and locks it."""
     if agreement.is_locked or not is_fully_signed(agreement):
         return
-    agreement.signed_on = max(s.signed_on for s in agreement.signatories.all())
+    signed_on = max(s.signed_on for s in agreement.signatories.all() if s.signed_on is not None)
+    agreement.signed_on = signed_on
     agreement.status = Agreement.Status.IN_FORCE
     agreement.save(update_fields=["signed_on", "status"])
-    _record(agreement, by, Action.SIGNED, agreement.signed_on.isoformat())
+    _record(agreement, by, Action.SIGNED, signed_on.isoformat())
 
 
 def _check_status(agreement: Agreement, status: str) -> None:
@@ -339,6 +340,7 @@ type ProposalApplier = Callable[[ChangeProposal, User | None], None]
 
 def _parties_apply(proposal: ChangeProposal, by: User | None) -> None:
     agreement = proposal.agreement
+    assert agreement is not None, "proposal_has_the_target_and_value_of_its_kind"
     old = _display(agreement, "parties")
     agreement.parties.set(proposal.parties.all())
     _record(agreement, by, Action.UPDATED, details={"parties": [old, _display(agreement, "parties")]})

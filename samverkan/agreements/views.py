@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -33,6 +35,9 @@ from samverkan.core import clock
 from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 UNKNOWN_ANSWER = gettext_lazy("Answer with accept or reject.")
 
 
@@ -64,14 +69,20 @@ def _refuse_locked(request: AuthenticatedHttpRequest, agreement: Agreement) -> H
     return _refuse(request, agreement, str(services.AGREEMENT_LOCKED))
 
 
-def _signatories(agreement: Agreement, sign_form: tuple[int, SignatureForm] | None) -> list[Signatory]:
+def _signatories(
+    agreement: Agreement, sign_form: tuple[int, SignatureForm] | None
+) -> list[tuple[Signatory, SignatureForm | None]]:
     """The signatories, each unsigned one with its form for the day it signed."""
-    signatories = list(agreement.signatories.select_related("organisation"))
-    for signatory in signatories:
+    rows: list[tuple[Signatory, SignatureForm | None]] = []
+    for signatory in agreement.signatories.select_related("organisation"):
+        form = None
         if signatory.signed_on is None:
-            given = sign_form is not None and sign_form[0] == signatory.pk
-            signatory.sign_form = sign_form[1] if given else SignatureForm(prefix=f"sign-{signatory.pk}")
-    return signatories
+            if sign_form is not None and sign_form[0] == signatory.pk:
+                form = sign_form[1]
+            else:
+                form = SignatureForm(prefix=f"sign-{signatory.pk}")
+        rows.append((signatory, form))
+    return rows
 
 
 def _render_detail(
@@ -90,7 +101,7 @@ def _render_detail(
         "days_left": agreement.days_left(clock.today()),
         "local_parts": agreement.local_parts.filter(id__in=visible.values("id")),
         "revision": visible.filter(revision_of=agreement).first(),
-        "revision_of": visible.filter(pk=agreement.revision_of_id).first(),
+        "revision_of": visible.filter(pk=agreement.revision_of_id).first() if agreement.revision_of_id else None,
         "history": agreement.changes.select_related("by", "related"),
         "proposals": open_proposals(request.user, agreement.proposals.all()),
         "signatories": _signatories(agreement, sign_form),
@@ -266,7 +277,7 @@ def _render_proposal(request: AuthenticatedHttpRequest, view: ProposalView, erro
     proposal = view.proposal
     context = {"view": view, "proposal": proposal, "error": error, "answers": proposal.answers.select_related("by")}
     if proposal.agreement:
-        context["agreement_visible"] = visible_agreements(request.user).filter(pk=proposal.agreement_id).exists()
+        context["agreement_visible"] = visible_agreements(request.user).filter(pk=proposal.agreement.pk).exists()
         context["current_parties"] = proposal.agreement.parties.all()
     return render(request, "agreements/proposal.html", context, status=400 if error else 200)
 
@@ -279,7 +290,7 @@ def _back(request: AuthenticatedHttpRequest, proposal: ChangeProposal) -> HttpRe
     return redirect(proposal)
 
 
-def _refused(request: AuthenticatedHttpRequest, view: ProposalView, error: str) -> HttpResponse:
+def _refused(request: AuthenticatedHttpRequest, view: ProposalView, error: StrOrPromise) -> HttpResponse:
     return _render_proposal(request, view, str(error))
 
 

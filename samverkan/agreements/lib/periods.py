@@ -152,17 +152,17 @@ def _replacement(match: re.Match[str], old: Period, new: Period) -> str | None:
             return None
         return move_day(day, old, new).isoformat() if old.start <= day <= old.end else None
     if match["day"]:
-        day = _date(match["day_year"], _MONTH_NUMBER[match["month"].lower()], match["day"])
-        if day is None or not old.start <= day <= old.end:
+        named = _date(match["day_year"], _MONTH_NUMBER[match["month"].lower()], match["day"])
+        if named is None or not old.start <= named <= old.end:
             return None
-        moved = move_day(day, old, new)
+        moved = move_day(named, old, new)
         return f"{moved.day} {MONTHS[moved.month - 1]} {moved.year}"
     if match["month_only"]:
         month = _MONTH_NUMBER[match["month_only"].lower()]
-        first = datetime.date(int(match["month_year"]), month, 1)
-        if not (old.start.replace(day=1) <= first <= old.end):
+        first_day = datetime.date(int(match["month_year"]), month, 1)
+        if not (old.start.replace(day=1) <= first_day <= old.end):
             return None
-        moved = min(max(add_years(first, new.end.year - old.end.year), new.start.replace(day=1)), new.end)
+        moved = min(max(add_years(first_day, new.end.year - old.end.year), new.start.replace(day=1)), new.end)
         name = MONTHS[moved.month - 1]
         if len(match["month_only"]) == 3:
             name = name[:3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -87,7 +88,10 @@ class Decision(models.Model):
             ("new_ends_on", self.new_ends_on and self.new_ends_on.isoformat()),
             ("new_role", self.new_role),
         ]
-        return [f"{self._meta.get_field(name).verbose_name}: {value}" for name, value in values if value]
+        # The names are the decision's own fields, never a reverse relation.
+        return [
+            f"{cast(models.Field, self._meta.get_field(name)).verbose_name}: {value}" for name, value in values if value
+        ]
 
 
 class GroupCalendar(models.Model):
