@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -56,8 +57,9 @@ class LogFilterForm(forms.Form):
     start = DayField(label=_("From"), required=False, widget=DATE_INPUT)
     end = DayField(label=_("To"), required=False, widget=DATE_INPUT)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", BACKWARDS)
         return data
@@ -106,8 +108,8 @@ def _row(entry: LogEntry, reach: LogReach, names: dict[str, str]) -> Row:
     data = entry.additional_data or {}
     model = entry.content_type.model_class()
     if entry.action == LogEntry.Action.ACCESS:
-        what = str(ACCESS_LABELS.get(data.get("kind"), ""))
-        read = WHAT_LABELS.get(data.get("what"), data.get("what", ""))
+        what = str(ACCESS_LABELS.get(data.get("kind", ""), ""))
+        read = WHAT_LABELS.get(data.get("what", ""), data.get("what", ""))
         details = " ".join(filter(None, [str(read), data.get("detail", "")]))
         changes = []
     else:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +18,9 @@ class PeriodForm(forms.Form):
     start = DayField(label=_("From"), widget=DATE_INPUT)
     end = DayField(label=_("To"), widget=DATE_INPUT)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", PERIOD_BACKWARDS)
         return data

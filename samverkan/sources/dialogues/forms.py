@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +21,9 @@ class DialogueForm(forms.ModelForm):
 
     def __init__(self, *args, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.filter(id__in=[m.id for m in municipalities])
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = Municipality.objects.filter(
+            id__in=[m.id for m in municipalities]
+        )
 
 
 class RaisedProblemForm(forms.ModelForm):

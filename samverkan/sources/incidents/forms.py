@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -44,13 +45,16 @@ class IncidentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.municipalities = municipalities
         names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
-        self.fields["category"].choices = [("", "—")] + [(n, n) for n in names]
-        self.fields["place"].queryset = NamedPlace.objects.filter(municipality__in=municipalities)
+        cast(forms.ChoiceField, self.fields["category"]).choices = [("", "—")] + [(n, n) for n in names]
+        cast(forms.ModelChoiceField, self.fields["place"]).queryset = NamedPlace.objects.filter(
+            municipality__in=municipalities
+        )
         if not self.is_bound:
             self.initial.setdefault("occurred_from", timezone.localtime(clock.now()).replace(second=0, microsecond=0))
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("occurred_from"), data.get("occurred_to")
         if start and end and end < start:
             self.add_error("occurred_to", SPAN_BACKWARDS)
@@ -76,8 +80,8 @@ class IncidentForm(forms.Form):
         )
 
     def add_service_error(self, error: ValidationError) -> None:
-        field = {"outside": "lat", "category": "category", "personnummer": "description"}.get(error.code)
-        self.add_error(field, error)
+        fields: dict[str | None, str] = {"outside": "lat", "category": "category", "personnummer": "description"}
+        self.add_error(fields.get(error.code), error)
 
 
 class HandlingForm(forms.Form):
@@ -91,7 +95,7 @@ class HandlingForm(forms.Form):
     def __init__(self, *args, incident: Incident, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         statuses = [Incident.Status(incident.status), *incident.next_statuses()]
-        self.fields["status"].choices = [(s.value, s.label) for s in statuses]
+        cast(forms.ChoiceField, self.fields["status"]).choices = [(s.value, s.label) for s in statuses]
         self.initial.setdefault("status", incident.status)
 
 
@@ -105,9 +109,9 @@ class WeekFilterForm(forms.Form):
 
     def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kommun"].choices = [(m.code, m.name) for m in municipalities]
+        cast(forms.ChoiceField, self.fields["kommun"]).choices = [(m.code, m.name) for m in municipalities]
         names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
-        self.fields["category"].choices = [("", _("All"))] + [(n, n) for n in names]
+        cast(forms.ChoiceField, self.fields["category"]).choices = [("", _("All"))] + [(n, n) for n in names]
 
     def clean_week(self) -> datetime.date | None:
         week = self.cleaned_data["week"]

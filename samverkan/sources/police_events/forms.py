@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -26,8 +27,9 @@ class PeriodForm(forms.Form):
         self.fields["from"] = DayField(label=_("From"), widget=DATE_INPUT)
         self.fields["to"] = DayField(label=_("To"), widget=DATE_INPUT)
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("from") and cleaned.get("to") and cleaned["from"] > cleaned["to"]:
             self.add_error("to", PERIOD_REVERSED)
         return cleaned

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
+from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question, Wave
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KIND_INTRO = {
     bank.PROBLEM: _("How big a problem do you think the following are in the area where you live?"),
@@ -20,7 +26,7 @@ class QuestionChoiceField(forms.ModelMultipleChoiceField):
 
 class WaveForm(forms.Form):
     name = GuardedFormField(label=_("Name"), max_length=100, help_text=_("For example “Trygghetsmätning 2026”."))
-    municipality = forms.ModelChoiceField(queryset=None, label=_("Municipality"))
+    municipality: forms.ModelChoiceField[Municipality] = forms.ModelChoiceField(queryset=None, label=_("Municipality"))
     questions = QuestionChoiceField(
         queryset=Question.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Questions")
     )
@@ -33,7 +39,7 @@ class WaveForm(forms.Form):
 
     def __init__(self, *args, municipalities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = municipalities
         self.fields["questions"].initial = list(Question.objects.values_list("pk", flat=True))
 
 
@@ -69,7 +75,7 @@ class AnswerForm(forms.Form):
                 label=question.text, choices=question.options(), required=False, widget=forms.RadioSelect
             )
 
-    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+    def sections(self) -> list[tuple[StrOrPromise, list[forms.BoundField]]]:
         """The questions grouped by kind: a heading (or the question itself) and its fields."""
         grouped: dict[str, list[forms.BoundField]] = {}
         for question in self.questions:

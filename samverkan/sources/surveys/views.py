@@ -11,6 +11,7 @@ the per-client rate limit shared by all public forms, and a hidden honeypot fiel
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
 import segno
 from django.conf import settings
@@ -37,6 +38,9 @@ from samverkan.sources.surveys.forms import AnswerForm, WaveForm
 from samverkan.sources.surveys.indices import band
 from samverkan.sources.surveys.models import Wave
 from samverkan.sources.surveys.selectors import shown, wave_questions, waves_for_user
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ANSWERED_SALT = "samverkan.surveys.answered"
 ANSWERED_MAX_AGE = 365 * 24 * 3600
@@ -105,13 +109,22 @@ def _cell(value: float | None, n: int, *, owner: bool, index: bool = False) -> d
     return {"value": visible.value, "n": visible.n, "band": index and visible.value is not None and band(visible.value)}
 
 
-def _result_rows(wave: Wave, *, owner: bool) -> tuple[list[str], list[dict]]:
+class ResultRow(TypedDict):
+    """A row of the results table: the respondents, an item's index or a share, one cell per column."""
+
+    label: StrOrPromise
+    kind: Literal["count", "index", "share"]
+    cells: list[dict]
+    meaning: NotRequired[StrOrPromise]
+
+
+def _result_rows(wave: Wave, *, owner: bool) -> tuple[list[str], list[ResultRow]]:
     """The results table: a column for the municipality and one per delområde, a row per measure."""
     results = selectors.wave_results(wave=wave)
     areas = list(results.areas)
     columns = [results.whole, *results.areas.values()]
     respondents = [_cell(None, c.respondents, owner=owner) for c in columns]
-    rows = [{"label": _("Respondents"), "kind": "count", "cells": respondents}]
+    rows: list[ResultRow] = [{"label": _("Respondents"), "kind": "count", "cells": respondents}]
     for position, item in enumerate(columns[0].items):
         cells = [_cell(c.items[position].index, c.items[position].n, owner=owner, index=True) for c in columns]
         rows.append({"label": item.question.text, "kind": "index", "cells": cells})
