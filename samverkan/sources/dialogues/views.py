@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
+from samverkan.sources.dialogues import services
 from samverkan.sources.dialogues.forms import DialogueForm, ProblemFormSet
 from samverkan.sources.dialogues.inputs import dialogue_inputs
 from samverkan.sources.dialogues.models import Dialogue
@@ -38,12 +38,9 @@ def dialogue_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DialogueForm(request.POST or None, municipalities=writable)
     problems = ProblemFormSet(request.POST or None, instance=form.instance)
     if request.method == "POST" and form.is_valid() and problems.is_valid():
-        with transaction.atomic():
-            dialogue = form.save(commit=False)
-            dialogue.recorded_by = request.user
-            dialogue.save()
-            problems.instance = dialogue
-            problems.save()
+        dialogue = services.dialogue_record(
+            dialogue=form.save(commit=False), problems=problems.save(commit=False), by=request.user
+        )
         messages.success(request, _("The dialogue was recorded."))
         return redirect(dialogue)
     status = 400 if request.method == "POST" else 200
