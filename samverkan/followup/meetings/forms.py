@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
 from samverkan.followup.meetings.models import Meeting
-from samverkan.organisations.models import CollaborationGroup
+from samverkan.organisations.models import CollaborationGroup, GroupMember
 from samverkan.planning.actions.forms import ServiceErrorsMixin
 from samverkan.planning.actions.models import ActionPlan, Activity
 
@@ -15,19 +17,31 @@ FROZEN_HELP = _("Only in a draft plan: an adopted plan is frozen, only its statu
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class AttendeesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: GroupMember) -> str:
+        return f"{obj.name} – {obj.get_role_display()}, {obj.organisation.name}"
+
+
+class PlanField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ActionPlan) -> str:
+        return f"{obj.municipality.name}: {obj} ({obj.get_status_display()})"
+
+
+class ActivityField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Activity) -> str:
+        return f"{obj.plan.municipality.name}, {obj.plan} ({obj.plan.get_status_display()}): {obj.title}"
+
+
 class MeetingForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["kind", "starts_at", "place", "attendees"]
         widgets = {"starts_at": DATETIME, "attendees": forms.CheckboxSelectMultiple}
-        field_classes = {"starts_at": MomentField}
+        field_classes = {"starts_at": MomentField, "attendees": AttendeesField}
 
     def __init__(self, *args, group: CollaborationGroup, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = group.members.select_related("organisation")
-        self.fields["attendees"].label_from_instance = lambda m: (
-            f"{m.name} – {m.get_role_display()}, {m.organisation.name}"
-        )
+        cast(AttendeesField, self.fields["attendees"]).queryset = group.members.select_related("organisation")
 
 
 class MinutesForm(MeetingForm):
@@ -43,21 +57,20 @@ class AgendaForm(ServiceErrorsMixin, forms.Form):
 
 class DecisionForm(ServiceErrorsMixin, forms.Form):
     text = GuardedFormField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
-    plan = forms.ModelChoiceField(label=_("Action plan"), queryset=ActionPlan.objects.none())
+    # The group's plans are few; the first is preselected.
+    plan = PlanField(label=_("Action plan"), queryset=ActionPlan.objects.none(), empty_label=None)
     responsible = forms.ChoiceField(label=_("Responsible"), choices=Activity.Responsible.choices)
     role = GuardedFormField(label=_("Responsible role"), max_length=200, help_text=_("e.g. kommunpolis"))
     ends_on = DayField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, plans: QuerySet[ActionPlan], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans
-        self.fields["plan"].empty_label = None  # the group's plans are few; the first is preselected
-        self.fields["plan"].label_from_instance = lambda p: f"{p.municipality.name}: {p} ({p.get_status_display()})"
+        cast(PlanField, self.fields["plan"]).queryset = plans
 
 
 class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):
     text = GuardedFormField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
-    activity = forms.ModelChoiceField(label=_("Activity"), queryset=Activity.objects.none())
+    activity = ActivityField(label=_("Activity"), queryset=Activity.objects.none())
     status = forms.ChoiceField(
         label=_("New status"), required=False, choices=[("", _("Unchanged"))] + Activity.Status.choices
     )
@@ -77,7 +90,4 @@ class DecisionUpdateForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, activities: QuerySet[Activity], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = activities
-        self.fields["activity"].label_from_instance = lambda a: (
-            f"{a.plan.municipality.name}, {a.plan} ({a.plan.get_status_display()}): {a.title}"
-        )
+        cast(ActivityField, self.fields["activity"]).queryset = activities

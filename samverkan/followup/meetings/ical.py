@@ -37,7 +37,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into CRLF-joined pieces of at most 75 octets, never inside a UTF-8 character."""
-    pieces, current, size = [], "", 0
+    pieces: list[str] = []
+    current, size = "", 0
     for char in line:
         octets = len(char.encode())
         limit = MAX_OCTETS if not pieces else MAX_OCTETS - 1  # continuation lines start with a space

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import secrets
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,9 @@ from samverkan.followup.meetings.models import Decision, GroupCalendar, Meeting
 from samverkan.organisations.models import CollaborationGroup, GroupMember, User
 from samverkan.planning.actions import services as actions
 from samverkan.planning.actions.models import ActionPlan, Activity
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ATTENDEE_ELSEWHERE = _("Only members of the group can attend its meetings.")
 PLAN_ELSEWHERE = _("The action plan must belong to one of the group's municipalities.")
@@ -76,10 +80,10 @@ def meeting_set_agenda(*, meeting: Meeting, agenda: str) -> Meeting:
     return meeting
 
 
-def _decision_text(*, meeting: Meeting, text: str, municipality_id: int, field: str, message: str) -> str:
+def _decision_text(*, meeting: Meeting, text: str, municipality_id: int, field: str, message: StrOrPromise) -> str:
     """The decision's text, stripped; refuses an empty text and a plan outside the group's municipalities."""
     text = text.strip()
-    errors: dict = {}
+    errors: dict[str, list[ValidationError]] = {}
     if not text:
         errors["text"] = [ValidationError(DECISION_EMPTY, code="required")]
     if not meeting.group.municipalities.filter(pk=municipality_id).exists():
@@ -110,7 +114,7 @@ def decision_record(
     )
     first_line = text.splitlines()[0]
     day = timezone.localtime(meeting.starts_at).date()
-    values = {
+    values: dict[str, Any] = {
         "title": first_line[: Activity._meta.get_field("title").max_length],
         "description": text,
         "responsible": responsible,

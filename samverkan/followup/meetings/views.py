@@ -5,7 +5,7 @@ import hmac
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -39,7 +39,7 @@ def _writable_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     return meeting
 
 
-def _status(form: Form) -> int:
+def _status(form: BaseForm) -> int:
     return 400 if form.errors else 200
 
 
@@ -156,6 +156,7 @@ def decision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_service_error(error)
         else:
+            assert decision.activity is not None, "decision_record links the activity it adds"
             messages.success(request, _("The decision was recorded and added to the action plan."))
             return redirect(decision.activity.plan)
     context = {"form": form, "meeting": meeting, "has_plans": plans.exists()}
