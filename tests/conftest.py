@@ -25,6 +25,7 @@ from samverkan.agreements import services
 from samverkan.agreements.models import Agreement, FocusArea, Section
 from samverkan.core import clock
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
+from tests import demo_snapshot
 
 
 def box(west: float, south: float, east: float, north: float) -> dict:
@@ -99,6 +100,13 @@ def question_bank(request) -> None:
     request.getfixturevalue("transactional_db")
     migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
     migration.seed_questions(apps, None)
+
+
+@pytest.fixture
+def demo(db) -> str:
+    """The demo world, as `samverkan demo --no-serve` makes it, in this test's database (copied from one made once
+    per session: tests/demo_snapshot.py); the command's output. With a live server, it is committed."""
+    return demo_snapshot.load()
 
 
 @dataclass

@@ -52,8 +52,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def test_it_round_trips_the_demo_data_table_by_table(tmp_path: Path):
-    call_command("demo", "--no-serve", stdout=io.StringIO(), stderr=io.StringIO())
+def test_it_round_trips_the_demo_data_table_by_table(demo, tmp_path: Path):
     before = fingerprint()
     users = User.objects.count()
     assert users > 0 and before["agreements_agreement"][0] > 0

@@ -14,16 +14,17 @@ from samverkan.demo import DEMO_PASSWORD
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.models import Evaluation, EvaluationItem
 from samverkan.organisations.models import CollaborationGroup, Role, User
+from tests.logged_in import request_of
 
 
-def prepare() -> str:
+def run_demo() -> str:
     out = io.StringIO()
     call_command("demo", "--no-serve", stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 
-def test_it_loads_the_demo_and_prints_a_login_per_role(db):
-    output = prepare()
+def test_it_loads_the_demo_and_prints_a_login_per_role(demo):
+    output = demo
     for username in ("arjeplog.samordnare", "arvidsjaur.samordnare", "polis.kontaktperson", "admin"):
         assert username in output
     assert DEMO_PASSWORD in output
@@ -32,8 +33,7 @@ def test_it_loads_the_demo_and_prints_a_login_per_role(db):
     assert User.objects.get(username="arjeplog.samordnare").check_password(DEMO_PASSWORD)
 
 
-def test_it_holds_the_signed_part_one_with_its_focus_areas(db):
-    prepare()
+def test_it_holds_the_signed_part_one_with_its_focus_areas(demo):
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC)
     assert part1.status == Agreement.Status.IN_FORCE
     assert part1.focus_areas.count() == 3
@@ -44,36 +44,31 @@ def test_it_holds_the_signed_part_one_with_its_focus_areas(db):
     assert set(part1.municipalities.values_list("code", flat=True)) == {"2505", "2506"}
 
 
-def test_it_holds_a_part_two_draft_per_municipality(db):
-    prepare()
+def test_it_holds_a_part_two_draft_per_municipality(demo):
     drafts = Agreement.objects.filter(part=Agreement.Part.LOCAL, status=Agreement.Status.DRAFT)
     assert sorted(drafts.values_list("municipalities__code", flat=True)) == ["2505", "2506"]
 
 
-def test_it_holds_the_collaboration_bodies(db):
-    prepare()
+def test_it_holds_the_collaboration_bodies(demo):
     names = set(CollaborationGroup.objects.values_list("name", flat=True))
     assert {"Folkhälsorådet", "HOP-rådet", "Hälsa- och trygghetsrådet"} <= names
 
 
-def test_it_keeps_arjeplogs_draft_from_arvidsjaur(db):
-    prepare()
+def test_it_keeps_arjeplogs_draft_from_arvidsjaur(demo):
     arjeplog_draft = Agreement.objects.get(part=Agreement.Part.LOCAL, municipalities__code="2506")
     outsider = User.objects.get(username="arvidsjaur.samordnare")
     assert arjeplog_draft not in visible_agreements(outsider)
     owner = User.objects.get(username="arjeplog.samordnare")
-    assert get_agreement_for_user(owner, arjeplog_draft.pk) == (arjeplog_draft, True)
+    assert get_agreement_for_user(request_of(owner), arjeplog_draft.pk) == (arjeplog_draft, True)
 
 
-def test_it_leaves_an_existing_database_alone(db):
-    prepare()
+def test_it_leaves_an_existing_database_alone(demo):
     users = User.objects.count()
-    assert "left as it is" in prepare()
+    assert "left as it is" in run_demo()
     assert User.objects.count() == users
 
 
-def test_it_holds_the_agreement_in_force_in_the_last_month_of_its_period(db):
-    prepare()
+def test_it_holds_the_agreement_in_force_in_the_last_month_of_its_period(demo):
     today = clock.today()
     calendar = demo_calendar(today)
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC)
@@ -87,8 +82,7 @@ def test_it_holds_the_agreement_in_force_in_the_last_month_of_its_period(db):
     assert not Agreement.objects.filter(starts_on__gt=part1.ends_on, part=Agreement.Part.STRATEGIC).exists()
 
 
-def test_it_holds_the_evaluation_of_the_period_in_draft_with_written_assessments(db):
-    prepare()
+def test_it_holds_the_evaluation_of_the_period_in_draft_with_written_assessments(demo):
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC)
     arjeplog = Evaluation.objects.get(agreement=part1, municipality__code="2506")
     assert arjeplog.status == Evaluation.Status.DRAFT
@@ -108,8 +102,7 @@ def test_it_holds_the_evaluation_of_the_period_in_draft_with_written_assessments
     assert not Evaluation.objects.filter(municipality__code="2505").exists()
 
 
-def test_it_holds_the_meetings_of_the_report_year_in_that_year(db):
-    prepare()
+def test_it_holds_the_meetings_of_the_report_year_in_that_year(demo):
     report_year = demo_calendar().year(2025)
     folkhalsoradet = Meeting.objects.filter(group__name="Folkhälsorådet")
     years = {timezone.localtime(m.starts_at).year for m in folkhalsoradet}

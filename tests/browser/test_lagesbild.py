@@ -1,21 +1,17 @@
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from samverkan.demo import DEMO_PASSWORD, demo_load
+from samverkan.demo import DEMO_PASSWORD
 from tests.browser.fixtures import assert_accessible, log_in
 
 # CI keeps what lands here: a picture of the hotspot map as Chromium drew it.
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
-def test_it_shows_arjeplogs_lagesbild_with_the_demo_data(page: Page):
-    call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
-    demo_load()
+def test_it_shows_arjeplogs_lagesbild_with_the_demo_data(demo, page: Page):
     log_in(page, "arjeplog.samordnare", DEMO_PASSWORD)
     page.goto("/lagesbild/kommun/2506/?start=2025-01-01&end=2025-12-31")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lägesbild: Arjeplog")

@@ -21,7 +21,6 @@ from samverkan.followup.reports.models import Evaluation
 from samverkan.planning.actions.models import ActionPlan
 from samverkan.planning.promises.models import Comment, PromiseSet
 from tests.browser.fixtures import assert_accessible, log_in
-from tests.followup.meetings.demo_world import load_demo
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 PHONE = {"width": 390, "height": 844}
@@ -56,8 +55,7 @@ def sign(page: Page, name: str, title: str, organisation: str, day: datetime.dat
     expect(page.get_by_role("cell", name=name, exact=True)).to_be_visible()
 
 
-def test_it_renews_the_agreement_with_the_parties_and_the_citizens(transactional_db, page: Page, live_server):
-    load_demo()
+def test_it_renews_the_agreement_with_the_parties_and_the_citizens(demo, page: Page, live_server):
     today = clock.today()
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC)
     evaluation = Evaluation.objects.get(agreement=part1, municipality__code="2506")

@@ -20,7 +20,6 @@ from samverkan.followup.notifications.models import Frequency, Kind
 from samverkan.followup.notifications.services import notifications_send, preferences_save
 from samverkan.followup.reports.models import GeneratedReport
 from samverkan.organisations.models import Organisation, User
-from tests.followup.meetings.demo_world import load_demo
 
 RED_ITEM = "Goal in red: %(goal)s – %(indicator)s (%(municipality)s): %(latest)s"  # the agenda's item
 Key = tuple[str, str, str]  # goal, indicator, municipality
@@ -28,8 +27,7 @@ Shown = tuple[str, str, str]  # the latest value as text, its date (ISO), the st
 
 
 @pytest.fixture
-def police(db, client) -> User:
-    load_demo()
+def police(demo, client) -> User:
     police = User.objects.get(username="polis.kontaktperson")
     client.force_login(police)
     return police

@@ -12,7 +12,6 @@ from samverkan.demo import DEMO_PASSWORD
 from samverkan.followup.meetings.models import Decision, Meeting
 from samverkan.planning.actions.models import ActionPlan, Activity
 from tests.browser.fixtures import assert_accessible, log_in
-from tests.followup.meetings.demo_world import load_demo
 
 
 def to_english(page: Page) -> None:
@@ -21,8 +20,7 @@ def to_english(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
-def test_it_prepares_the_agenda_records_a_decision_and_shows_it_in_the_plan(transactional_db, page: Page):
-    load_demo()
+def test_it_prepares_the_agenda_records_a_decision_and_shows_it_in_the_plan(demo, page: Page):
     overdue = Activity.objects.get(
         plan__municipality__code="2506", plan__status="antagen", ends_on__lt=timezone.localdate(), status="pagar"
     )

@@ -8,11 +8,9 @@ from django.utils import timezone
 
 from samverkan.followup.meetings.models import Meeting
 from samverkan.planning.actions.models import Activity
-from tests.followup.meetings.demo_world import load_demo
 
 
-def test_it_fills_meetings_and_an_overdue_activity(db):
-    load_demo()
+def test_it_fills_meetings_and_an_overdue_activity(demo):
     now, today = timezone.now(), timezone.localdate()
     for name in ("Folkhälsorådet", "Hälsa- och trygghetsrådet"):
         held = Meeting.objects.filter(group__name=name, starts_at__lt=now)

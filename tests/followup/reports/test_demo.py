@@ -7,27 +7,19 @@ import datetime
 import io
 
 import pypdf
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from samverkan.agreements.models import Agreement
-from samverkan.demo import demo_load
-from samverkan.followup.reports import demo
+from samverkan.followup.reports import demo as reports_demo
 from samverkan.followup.reports.models import GeneratedReport
 from samverkan.followup.reports.renewal import next_agreement_start
 from samverkan.organisations.models import User
 from samverkan.planning.goals.presentation import STATUS_LABELS
 
 
-@pytest.fixture
-def demo_world(db) -> None:
-    call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
-    demo_load()
-
-
-def test_it_reports_the_demo_year(demo_world, tmp_path):
+def test_it_reports_the_demo_year(demo, tmp_path):
     out = tmp_path / "arjeplog.pdf"
     call_command("report", "annual", "2506", "--year", "2025", "--out", str(out), stderr=io.StringIO())
     text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(out).pages).split())
@@ -41,10 +33,10 @@ def test_it_reports_the_demo_year(demo_world, tmp_path):
     followed = [a["progress"] for s in part["promises"] for p in s["promises"] for a in p["activities"]]
     followed = [line for line in followed if line]  # activities linked to the action plan
     assert followed and all(line in text for line in followed)
-    assert " ".join(demo.TEXTS["2506"][1]["summary"].split())[:80] in text
+    assert " ".join(reports_demo.TEXTS["2506"][1]["summary"].split())[:80] in text
 
 
-def test_it_evaluates_the_period_and_starts_the_next_agreement(demo_world, client):
+def test_it_evaluates_the_period_and_starts_the_next_agreement(demo, client):
     part1 = Agreement.objects.get(part=Agreement.Part.STRATEGIC, starts_on__year=2023)
     coordinator = User.objects.get(username="arjeplog.samordnare")
     client.force_login(coordinator)
@@ -61,7 +53,7 @@ def test_it_evaluates_the_period_and_starts_the_next_agreement(demo_world, clien
     assert str(part1.ends_on.year) not in draft.title
 
 
-def test_it_finds_every_demo_source_imported_and_up_to_date(demo_world, client):
+def test_it_finds_every_demo_source_imported_and_up_to_date(demo, client):
     client.force_login(User.objects.get(username="arjeplog.samordnare"))
     sources = client.get(reverse("municipality_follow_up", args=["2506"])).context["follow_up"]["sources"]
     assert len(sources) == 6

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from samverkan.core.demo_calendar import demo_calendar
-from samverkan.demo import demo_load
 from samverkan.organisations.models import User
 from samverkan.planning.goals.models import Indicator
 from samverkan.planning.goals.presentation import STATUS_COLOURS, STATUS_LABELS
@@ -35,9 +34,7 @@ def day(iso: str) -> datetime.date:
 
 
 @pytest.fixture
-def demo(db) -> User:
-    call_command("load_municipalities", stdout=io.StringIO(), stderr=io.StringIO())
-    demo_load()
+def coordinator(demo) -> User:
     return User.objects.get(username="arjeplog.samordnare")
 
 
@@ -63,9 +60,9 @@ def import_wave(tmp_path, name: str, answer: str, respondents: int = 20) -> None
     call_command("import_survey", str(path), "--wave", name, stdout=io.StringIO(), stderr=io.StringIO())
 
 
-def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, demo):
+def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, coordinator):
     adopted = Baseline.objects.get(municipality__code="2506")
-    assert (adopted.start, adopted.end, adopted.adopted_by) == (day("2024-01-01"), day("2024-12-31"), demo)
+    assert (adopted.start, adopted.end, adopted.adopted_by) == (day("2024-01-01"), day("2024-12-31"), coordinator)
     indicators = list(Indicator.objects.filter(municipality__code="2506"))
     assert {i.series for i in indicators} == {
         S.INCIDENTS,
@@ -82,31 +79,31 @@ def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, de
     unsafe = next(i for i in indicators if i.series == S.SURVEY_UNSAFE)
     share = survey_results(wave=wave_2022).share_for("trygg_kvall").value * 100
     assert unsafe.baseline_value == pytest.approx(share, abs=0.005)  # as the adopted picture holds it
-    client.force_login(demo)
+    client.force_login(coordinator)
     page = client.get(reverse("goals")).content.decode()
     for indicator in indicators:
         shown = row(page, indicator)
         assert cell(shown, "baseline").endswith(moved('<span class="muted">(2024-12-31)</span>'))
-        result = follow_up(indicator, user=demo)
+        result = follow_up(indicator, user=coordinator)
         assert result.status.colour in {"green", "yellow", "red"}
         assert badge(result.status.colour) in shown
 
 
-def test_it_moves_the_measurement_and_the_status_when_a_newer_survey_wave_is_imported(client, demo, tmp_path):
+def test_it_moves_the_measurement_and_the_status_when_a_newer_survey_wave_is_imported(client, coordinator, tmp_path):
     unsafe = Indicator.objects.get(municipality__code="2506", series=S.SURVEY_UNSAFE)
-    before = follow_up(unsafe, user=demo)
+    before = follow_up(unsafe, user=coordinator)
     assert before.latest.point.label == moved("Trygghetsmätning 2025")
-    client.force_login(demo)
+    client.force_login(coordinator)
 
     import_wave(tmp_path, moved("Trygghetsmätning 2026"), "Mycket otrygg")
-    everyone_unsafe = follow_up(unsafe, user=demo)
+    everyone_unsafe = follow_up(unsafe, user=coordinator)
     assert (everyone_unsafe.latest.point.label, everyone_unsafe.latest.value) == (moved("Trygghetsmätning 2026"), 100.0)
     assert (everyone_unsafe.status.colour, everyone_unsafe.status.trend) == ("red", "worse")
     shown = row(client.get(reverse("goals")).content.decode(), unsafe)
     assert cell(shown, "latest").startswith("100\u00a0% <span") and badge("red") in shown
 
     import_wave(tmp_path, moved("Trygghetsmätning 2026, uppföljning"), "Mycket trygg")
-    everyone_safe = follow_up(unsafe, user=demo)
+    everyone_safe = follow_up(unsafe, user=coordinator)
     assert (everyone_safe.latest.point.label, everyone_safe.latest.value) == (
         moved("Trygghetsmätning 2026, uppföljning"),
         0.0,

@@ -1,0 +1,121 @@
+"""The demo, made once per test session and copied into each test that needs it (`demo` in tests/conftest.py).
+
+Making the demo (`samverkan demo --no-serve`: the 290 municipalities and the demo data) takes seconds; copying its
+rows takes a fraction of that. `take()` runs the real command in a transaction that is rolled back and keeps the
+rows it added, table by table; `restore()` inserts them again with plain SQL (no signals, no audit: the rows are
+already what the command wrote, its audit log included) and moves PostgreSQL's id sequences past them.
+
+The demo's rows point at rows that were there before it (content types, the survey question bank). A live-server
+test empties the database after itself, and Django makes those rows again with new ids, so a snapshot is kept per
+state of the rows before it: `load()` makes a new one when that state changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    output: str  # what the demo command printed
+    tables: tuple[Table, ...]
+
+
+def _read(table: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+        columns = tuple(column[0] for column in cursor.description)
+        return columns, list(cursor.fetchall())
+
+
+def _primary_key(table: str) -> str:
+    with connection.cursor() as cursor:
+        name = connection.introspection.get_primary_key_column(cursor, table)
+    assert name is not None, f"{table} has no primary key: the snapshot could not tell its new rows"
+    return name
+
+
+def _rows_by_key() -> dict[str, dict[Any, str]]:
+    """Every table's rows by primary key, each as its repr."""
+    tables = {}
+    for name in sorted(connection.introspection.table_names()):
+        columns, rows = _read(name)
+        key = columns.index(_primary_key(name))
+        tables[name] = {row[key]: repr(row) for row in rows}
+    return tables
+
+
+def _fingerprint(tables: dict[str, dict[Any, str]]) -> str:
+    return hashlib.sha256(
+        repr(sorted((name, sorted(rows.values())) for name, rows in tables.items())).encode()
+    ).hexdigest()
+
+
+_SNAPSHOTS: dict[str, Snapshot] = {}
+
+
+def load() -> str:
+    """The demo in the current database, from the snapshot of a database like it (made on the first call)."""
+    before = _rows_by_key()
+    fingerprint = _fingerprint(before)
+    if fingerprint not in _SNAPSHOTS:
+        _SNAPSHOTS[fingerprint] = take(before)
+    restore(_SNAPSHOTS[fingerprint])
+    return _SNAPSHOTS[fingerprint].output
+
+
+def take(before: dict[str, dict[Any, str]]) -> Snapshot:
+    """Run the demo command in a transaction rolled back at the end; keep the rows it added to `before`."""
+    names = sorted(before)
+    with transaction.atomic():
+        out = io.StringIO()
+        call_command("demo", "--no-serve", stdout=out, stderr=io.StringIO())
+        tables = []
+        for name in names:
+            columns, rows = _read(name)
+            key = columns.index(_primary_key(name))
+            changed = [row[key] for row in rows if row[key] in before[name] and repr(row) != before[name][row[key]]]
+            assert not changed, f"the demo changed rows that were there before it in {name}: {changed[:5]}"
+            added = tuple(row for row in rows if row[key] not in before[name])
+            if added:
+                tables.append(Table(name, columns, added))
+        transaction.set_rollback(True)
+    return Snapshot(output=out.getvalue(), tables=tuple(tables))
+
+
+def _adapted(value: Any) -> Any:
+    if isinstance(value, dict | list) and connection.vendor == "postgresql":
+        from psycopg.types.json import Jsonb
+
+        return Jsonb(value)
+    return value
+
+
+def restore(snapshot: Snapshot) -> None:
+    """Insert the demo's rows into the test's database (its foreign keys are checked at commit)."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in snapshot.tables:
+            columns = ", ".join(quote(column) for column in table.columns)
+            marks = ", ".join(["%s"] * len(table.columns))
+            cursor.executemany(
+                f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})",
+                [tuple(_adapted(value) for value in row) for row in table.rows],
+            )
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
