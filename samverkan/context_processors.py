@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from samverkan.demo import DEMO_SOURCE
-from samverkan.sources.models import ImportRun
+from samverkan.sources.models import DEMO_SOURCE, ImportRun
 
 
 def demo_notice(request: HttpRequest) -> dict:

@@ -41,12 +41,11 @@ from samverkan.sources.dialogues import demo as dialogues_demo
 from samverkan.sources.incidents import demo as incidents_demo
 from samverkan.sources.indicators import demo as indicators_demo
 from samverkan.sources.kolada import demo as kolada_demo
-from samverkan.sources.models import ImportRun
+from samverkan.sources.models import DEMO_SOURCE, ImportRun
 from samverkan.sources.police_events import demo as police_events_demo
 from samverkan.sources.surveys import demo as surveys_demo
 
 DEMO_PASSWORD = "samverkan-demo"
-DEMO_SOURCE = "demo"
 # Every source's demo generator, each taking (rng, run); the seed makes the demo the same every time.
 SOURCE_DEMOS = [
     incidents_demo,

@@ -17,13 +17,13 @@ from samverkan.organisations.access import (
 )
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import GroupMember, Membership, Role
-from samverkan.planning.promises.views import citizens_home
+from samverkan.planning.promises.selectors import citizens_entrance
 
 
 def overview(request: HttpRequest) -> HttpResponse:
     """Staff see their overview; everyone else the citizens' entrance."""
     if not request.user.is_authenticated:
-        return citizens_home(request)
+        return render(request, "promises/citizens_home.html", citizens_entrance(today=clock.today()))
     today = clock.today()
     agreements = visible_agreements(request.user).prefetch_related("municipalities")
     context = {
@@ -39,7 +39,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     latest = municipality.present_population.order_by("-year").values_list("year", flat=True).first()
     context = {
         "municipality": municipality,

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+DEMO_SOURCE = "demo"  # the ImportRun of the demo data (`samverkan demo`); while there is one, every page says so
+
 
 class ImportRun(models.Model):
     """One import that changed something: the file or URL, when, and who ran it."""

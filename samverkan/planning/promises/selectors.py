@@ -29,6 +29,7 @@ from samverkan.planning.promises.models import (
 )
 from samverkan.planning.promises.textdiff import TextChange, texts_diff
 from samverkan.sources.dialogues.models import Dialogue
+from samverkan.sources.surveys.models import Wave
 
 FEED_LENGTH = 50
 PROGRESS_TEXT = _("%(done)s of %(planned)s")  # e.g. "6 av 10", then the unit: "medborgarmöten"
@@ -248,6 +249,15 @@ def public_consultations(*, today: datetime.date) -> QuerySet[Consultation]:
 
 def open_consultations(*, today: datetime.date) -> QuerySet[Consultation]:
     return public_consultations(today=today).filter(closes_on__gte=today, promise_set__status=PromiseSet.Status.DRAFT)
+
+
+def citizens_entrance(*, today: datetime.date) -> dict[str, object]:
+    """The citizens' entrance: each municipality's promises, the open consultations and the open surveys."""
+    return {
+        "municipalities": public_municipalities(),
+        "consultations": open_consultations(today=today).order_by("closes_on"),
+        "surveys": Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality"),
+    }
 
 
 def published_comments(consultation: Consultation) -> QuerySet[Comment]:

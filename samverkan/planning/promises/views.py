@@ -36,6 +36,7 @@ from samverkan.planning.promises.forms import (
 from samverkan.planning.promises.models import Consultation, Promise, PromiseActivity, PromiseSet, Suggestion
 from samverkan.planning.promises.selectors import (
     accepted_suggestions,
+    citizens_entrance,
     current_sets,
     last_citizen_dialogue_on,
     municipality_promises,
@@ -46,19 +47,13 @@ from samverkan.planning.promises.selectors import (
     sets_for_user,
     shown_promises,
 )
-from samverkan.sources.surveys.models import Wave
 
 # Citizens: no login.
 
 
 def citizens_home(request: HttpRequest) -> HttpResponse:
     """The citizens' entrance: each municipality's promises, the open surveys, and the way in for staff."""
-    context = {
-        "municipalities": public_municipalities(),
-        "consultations": open_consultations(today=clock.today()).order_by("closes_on"),
-        "surveys": Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality"),
-    }
-    return render(request, "promises/citizens_home.html", context)
+    return render(request, "promises/citizens_home.html", citizens_entrance(today=clock.today()))
 
 
 def _public_municipality(code: str) -> Municipality:
