@@ -12,6 +12,7 @@ Agreements are reached through this scope in samverkan.agreements.access.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -123,6 +124,10 @@ def reads_incident_text(user: User, *, organisation_id: int | None, municipality
     )
 
 
+class _InMunicipality(Protocol):
+    municipality_id: int
+
+
 def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], **lookup) -> tuple[M, bool]:
     """An object that belongs to one municipality (a `municipality` field), and whether the user may
     change it; 404 for anyone outside that municipality."""
@@ -130,7 +135,8 @@ def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], *
     found = queryset.filter(municipality_id__in=scope.read_municipalities, **lookup).first()
     if found is None:
         raise Http404
-    return found, found.municipality_id in scope.write_municipalities
+    # M has a municipality (the filter above needs it); a type can't say "a Model with a municipality_id".
+    return found, cast(_InMunicipality, found).municipality_id in scope.write_municipalities
 
 
 def owns_municipality(user: User, municipality: Municipality) -> bool:

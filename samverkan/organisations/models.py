@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -10,6 +13,9 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedCharField, GuardedTextField
+
+if TYPE_CHECKING:
+    from samverkan.organisations.access import Scope
 
 
 class Municipality(models.Model):
@@ -137,6 +143,11 @@ class User(AbstractUser):
     last_name = GuardedCharField(_("last name"), max_length=150, blank=True)
     title = GuardedCharField(_("title"), max_length=200, blank=True)
 
+    # Set on the request's user by django_otp's OTPMiddleware: whether this login passed the second factor.
+    is_verified: Callable[[], bool]
+    # The user's reach, cached on the user object by samverkan.organisations.access.scope_for.
+    _samverkan_scope: Scope
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -231,7 +242,7 @@ class GroupMember(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # Members are listed chair first, then in the order the roles are declared.
-        self.rank = list(self.GroupRole).index(self.role)
+        self.rank = self.GroupRole.values.index(self.role)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "rank"}
         super().save(*args, **kwargs)
