@@ -39,8 +39,10 @@ def communication_due(user: User, scope: Scope, today: datetime.date) -> list[No
         .order_by("planned_on", "id")
     )
     kind = Kind.COMMUNICATION_DUE
-    return [
-        Notice(
+    notices = []
+    for item in items:
+        assert item.planned_on is not None  # planned_on__lte leaves the unplanned out
+        notice = Notice(
             kind=kind,
             key=f"{kind}:{item.pk}:{item.planned_on.isoformat()}",
             title=item.message[:80],
@@ -48,5 +50,5 @@ def communication_due(user: User, scope: Scope, today: datetime.date) -> list[No
             % {"agreement": item.agreement.title, "date": date_format(item.planned_on)},
             path=f"{item.agreement.get_absolute_url()}#communication-follow-up-heading",
         )
-        for item in items
-    ]
+        notices.append(notice)
+    return notices

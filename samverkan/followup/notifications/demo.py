@@ -11,7 +11,7 @@ from samverkan.followup.notifications.services import preferences_save
 from samverkan.organisations.models import User
 from samverkan.sources.models import ImportRun
 
-CHOICES = {
+CHOICES: dict[str, dict[str, str]] = {
     "arjeplog.samordnare": {
         Kind.ACTIVITY_DUE: Frequency.WEEKLY,
         Kind.ACTIVITY_OVERDUE: Frequency.IMMEDIATELY,

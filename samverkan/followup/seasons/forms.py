@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,4 +15,4 @@ class PrepareForm(forms.Form):
 
     def __init__(self, *args, events, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = events
+        cast(forms.ModelChoiceField, self.fields["event"]).queryset = events

@@ -101,7 +101,7 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             for name, permit, address in objects
         ]
         for index, month, day, kind, announced, joint, faults, findings, follow_up in VISITS[code]:
-            answers = {key: Answer.NO if key in faults else Answer.YES for key in CHECKLIST_KEYS}
+            answers: dict[str, str] = {key: Answer.NO if key in faults else Answer.YES for key in CHECKLIST_KEYS}
             services.visit_create(
                 object=created[index],
                 visited_on=datetime.date(calendar.year(YEAR), month, day),

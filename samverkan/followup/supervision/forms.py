@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +37,7 @@ class VisitForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, objects: QuerySet[SupervisedObject], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["object"].queryset = objects
+        cast(forms.ModelChoiceField, self.fields["object"]).queryset = objects
         for key, label in CHECKLIST:
             self.fields[CHECK_PREFIX + key] = forms.ChoiceField(
                 label=label, required=False, choices=[("", _("Not checked")), *Answer.choices]
