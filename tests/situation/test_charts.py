@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from samverkan.core.svg import BAD_CHART_ID
 from samverkan.situation.lib import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -179,7 +180,7 @@ def test_it_makes_ids_unique_per_chart():
 def test_it_refuses_a_chart_id_that_is_not_an_id(chart_id):
     with pytest.raises(ValueError) as error:
         bar(chart_id=chart_id)
-    assert str(error.value) == charts.BAD_CHART_ID.format(chart_id=chart_id)
+    assert str(error.value) == BAD_CHART_ID.format(chart_id=chart_id)
 
 
 @pytest.mark.parametrize(

@@ -1,29 +1,28 @@
-"""The one chart renderer: plain data in, an SVG string out. No Django here.
+"""The lägesbild's charts: plain data in, an SVG string out, drawn with the one SVG renderer. No Django here.
 
 The web pages inline the SVG in their HTML and the PDF report hands the same HTML to WeasyPrint,
-so a chart looks the same in both. Every chart is an accessible image: role="img" with a
-<title> and a <desc> (the caller's one-sentence summary) named by aria-labelledby, real <text>,
-colours with at least 4.5:1 contrast against white, and series told apart by marker and dash
-as well as colour. Callers show the numbers in a table beside the chart, so the SVG has no
-interactivity. The chart's title is also drawn at its top, so a printed chart stands alone.
+so a chart looks the same in both. Every chart is an accessible image (samverkan/core/svg.py wraps
+it: role="img" with a <title> and a <desc>, the caller's one-sentence summary, and the title drawn
+at its top), with real <text>, colours with at least 4.5:1 contrast against white, and series told
+apart by marker and dash as well as colour. Callers show the numbers in a table beside the chart,
+so the SVG has no interactivity.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
-SVG_NS = "http://www.w3.org/2000/svg"
+from samverkan.core import svg
+from samverkan.core.svg import FONT, TEXT
 
 # Each reaches at least 4.5:1 against white (WCAG AA for text), so it may colour text too.
 PALETTE = ("#0b4f8a", "#a4161a", "#1e6b34", "#8a6100", "#5b2a86", "#4a4a55")
 # Series i is drawn in PALETTE[i], DASHES[i] and MARKERS[i] (cycling), so no two differ by colour alone.
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "5 5", "1 3")
 MARKERS = ("circle", "square", "triangle", "diamond", "ring", "box")
-TEXT = "#1a1a1a"
 MUTED = "#4a4a55"
 NEUTRAL = "#707079"
 GRID = "#d9d9de"
@@ -46,20 +45,15 @@ COLD_LABEL = "Kallpunkt"
 NEUTRAL_LABEL = "Ej signifikant"
 POINT_LABEL = "Händelse"
 
-BAD_CHART_ID = "chart_id must start with a letter and hold only letters, digits, '-' and '_': {chart_id!r}"
 WRONG_LENGTH = "{name} has {count} values, expected {expected}"
 BAD_MONTH = "band {name!r} has months {start}-{end}; months are 1-12"
 BAD_FILL = "cell fill must be 'hot', 'cold' or '', not {fill!r}"
 BAD_OUTLINE = "outline must be a GeoJSON Polygon or MultiPolygon, not {kind!r}"
 
-FONT = 12
 SMALL = 11
-TITLE_FONT = 14
 TOP = 28  # below the drawn title
 SWATCH = 28
 KM_PER_DEGREE = 6371.0088 * math.pi / 180
-
-_CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 def format_number(value: float, *, decimals: int | None = None, decimal_comma: bool = True) -> str:
@@ -137,22 +131,24 @@ def bar_chart(
         middle = TOP + (i + 0.5) * row
         bold = "bold" if i in highlight else None
         spans = "".join(
-            _tag("tspan", escape(line), x=label_width + 4, y=middle + 4 + (j - (len(label_lines) - 1) / 2) * 14)
+            svg.tag("tspan", escape(line), x=label_width + 4, y=middle + 4 + (j - (len(label_lines) - 1) / 2) * 14)
             for j, line in enumerate(label_lines)
         )
-        parts.append(_tag("text", spans, text_anchor="end", font_weight=bold, class_="label"))
+        parts.append(svg.tag("text", spans, text_anchor="end", font_weight=bold, class_="label"))
         if value is None:
-            parts.append(_text(zero + 4, middle + 4, text, fill=MUTED, font_style="italic", class_="missing"))
+            parts.append(svg.text(zero + 4, middle + 4, text, fill=MUTED, font_style="italic", class_="missing"))
             continue
         end = x(value)
         colour = HIGHLIGHT if i in highlight else PALETTE[0]
         kind = "bar highlight" if i in highlight else "bar"
-        rect = _tag("rect", x=min(zero, end), y=middle - 7, width=abs(end - zero), height=14, fill=colour, class_=kind)
+        rect = svg.tag(
+            "rect", x=min(zero, end), y=middle - 7, width=abs(end - zero), height=14, fill=colour, class_=kind
+        )
         anchor, shift = ("start", 4) if value >= 0 else ("end", -4)
-        parts += [rect, _text(end + shift, middle + 4, text, text_anchor=anchor, font_weight=bold, class_="value")]
+        parts += [rect, svg.text(end + shift, middle + 4, text, text_anchor=anchor, font_weight=bold, class_="value")]
     height = TOP + len(labels) * row + 6
-    parts.append(_tag("line", x1=zero, y1=TOP, x2=zero, y2=height - 6, stroke=MUTED))
-    return _svg(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
+    parts.append(svg.tag("line", x1=zero, y1=TOP, x2=zero, y2=height - 6, stroke=MUTED))
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
 
 
 def line_chart(
@@ -188,23 +184,23 @@ def line_chart(
     step = (right - left) / len(x_labels)
     parts = [legend, *_y_axis(ticks, tick_texts, y, left=left, right=right)]
     if unit:
-        parts.append(_text(0, top - 8, unit, fill=MUTED, class_="unit"))
+        parts.append(svg.text(0, top - 8, unit, fill=MUTED, class_="unit"))
     every = math.ceil((max(_text_width(label) for label in x_labels) + 8) / step)
     parts += [
-        _text(left + (i + 0.5) * step, bottom + 16, label, text_anchor="middle", class_="x-label")
+        svg.text(left + (i + 0.5) * step, bottom + 16, label, text_anchor="middle", class_="x-label")
         for i, label in enumerate(x_labels)
         if i % every == 0
     ]
     if target is not None:
         text = f"{TARGET}: {_with_unit(format_number(target, decimal_comma=decimal_comma), unit)}"
         parts += [
-            _tag("line", x1=left, y1=y(target), x2=right, y2=y(target), stroke=MUTED, stroke_dasharray="6 4"),
-            _text(right, y(target) - 5, text, text_anchor="end", fill=MUTED, class_="target"),
+            svg.tag("line", x1=left, y1=y(target), x2=right, y2=y(target), stroke=MUTED, stroke_dasharray="6 4"),
+            svg.text(right, y(target) - 5, text, text_anchor="end", fill=MUTED, class_="target"),
         ]
     for i, (_, values) in enumerate(series):
         points = [None if value is None else (left + (j + 0.5) * step, y(value)) for j, value in enumerate(values)]
         parts.append(_series(i, points))
-    return _svg(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
 
 
 def month_profile(
@@ -266,13 +262,13 @@ def month_profile(
     top = band_top + 14 * (max((row for row, _a, _b in placed), default=-1) + 1) + 8
     for i, spans, _middle, _row, _name in names:
         rects = "".join(
-            _tag("rect", x=left + (a - 1) * month, y=band_top, width=(b - a + 1) * month, height=bottom - band_top)
+            svg.tag("rect", x=left + (a - 1) * month, y=band_top, width=(b - a + 1) * month, height=bottom - band_top)
             for a, b in spans
         )
-        parts.append(_tag("g", rects, fill=BAND_FILLS[i % 2], class_="band"))
+        parts.append(svg.tag("g", rects, fill=BAND_FILLS[i % 2], class_="band"))
     # The names after every band, so that no band covers another's name.
     parts += [
-        _text(
+        svg.text(
             middle, band_top + 11 + 14 * row, name, text_anchor="middle", font_size=SMALL, fill=TEXT, class_="band-name"
         )
         for _i, _spans, middle, row, name in names
@@ -280,11 +276,11 @@ def month_profile(
     y = _scale(ticks[0], ticks[-1], bottom, top)
     parts += _y_axis(ticks, tick_texts, y, left=left, right=right)
     parts += [
-        _text(left + (i + 0.5) * month, bottom + 16, label, text_anchor="middle", class_="x-label")
+        svg.text(left + (i + 0.5) * month, bottom + 16, label, text_anchor="middle", class_="x-label")
         for i, label in enumerate(month_labels)
     ]
     bar_rects = "".join(
-        _tag(
+        svg.tag(
             "rect",
             x=left + (i + 0.2) * month,
             y=min(y(0), y(value)),
@@ -295,18 +291,18 @@ def month_profile(
         for i, value in enumerate(bars)
         if value is not None
     )
-    parts.append(_tag("g", bar_rects, fill=PALETTE[0]))
+    parts.append(svg.tag("g", bar_rects, fill=PALETTE[0]))
     if line_ticks:
         line_y = _scale(line_ticks[0], line_ticks[-1], bottom, top)
         parts += [
-            _text(right + 6, line_y(tick) + 4, text, fill=PALETTE[1], class_="tick")
+            svg.text(right + 6, line_y(tick) + 4, text, fill=PALETTE[1], class_="tick")
             for tick, text in zip(line_ticks, line_texts, strict=True)
         ]
         points = [
             None if value is None else (left + (i + 0.5) * month, line_y(value)) for i, value in enumerate(line_values)
         ]
         parts.append(_series(1, points))
-    return _svg(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
 
 
 def hex_map(
@@ -342,70 +338,31 @@ def hex_map(
     box = (0.0, top, float(width), height - 28.0)
     project, px_per_km = _fit(extent, box)
     clip = f"{chart_id}-clip"
-    area = _tag("rect", x=box[0], y=box[1], width=box[2] - box[0], height=box[3] - box[1])
+    area = svg.tag("rect", x=box[0], y=box[1], width=box[2] - box[0], height=box[3] - box[1])
     land = _path([[project(lng, lat) for lng, lat in ring] for ring in rings])
-    shapes = [_tag("path", d=land, fill=LAND, fill_rule="evenodd", stroke=MUTED, class_="outline")] if land else []
+    shapes = [svg.tag("path", d=land, fill=LAND, fill_rule="evenodd", stroke=MUTED, class_="outline")] if land else []
     for corners, fill, label in cells:
         corners_px = [project(lng, lat) for lat, lng in corners]
-        shapes.append(_tag("path", d=_path([corners_px]), class_=f"hex {fill}".strip(), **_HEX_STYLE[fill]))
+        shapes.append(svg.tag("path", d=_path([corners_px]), class_=f"hex {fill}".strip(), **_HEX_STYLE[fill]))
         if label:
             middle_x = sum(x for x, _ in corners_px) / len(corners_px)
             middle_y = sum(y for _, y in corners_px) / len(corners_px)
             shapes.append(
-                _text(middle_x, middle_y + 3.5, label, text_anchor="middle", font_size=10, class_="hex-label")
+                svg.text(middle_x, middle_y + 3.5, label, text_anchor="middle", font_size=10, class_="hex-label")
             )
     shapes += [_point(*project(lng, lat)) for lat, lng in points]
     parts = [
         legend,
-        _tag("defs", _tag("clipPath", area, id=clip)),
-        _tag("g", "".join(shapes), clip_path=f"url(#{clip})"),
+        svg.tag("defs", svg.tag("clipPath", area, id=clip)),
+        svg.tag("g", "".join(shapes), clip_path=f"url(#{clip})"),
         _scale_bar(px_per_km, x=4.0, y=height - 10.0, width=width, decimal_comma=decimal_comma),
     ]
-    return _svg(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
-
-
-def _svg(*, chart_id: str, title: str, summary: str, width: float, height: float, body: Sequence[str]) -> str:
-    if not _CHART_ID.fullmatch(chart_id):
-        raise ValueError(BAD_CHART_ID.format(chart_id=chart_id))
-    head = _tag("title", escape(title), id=f"{chart_id}-title") + _tag("desc", escape(summary), id=f"{chart_id}-desc")
-    heading = _text(0, 18, title, font_size=TITLE_FONT, font_weight="bold", class_="heading")
-    return _tag(
-        "svg",
-        head + heading + "".join(body),
-        xmlns=SVG_NS,
-        viewBox=f"0 0 {_number(width)} {math.ceil(height)}",
-        width="100%",
-        role="img",
-        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
-        font_family="sans-serif",
-        font_size=FONT,
-        fill=TEXT,
-        class_="chart",
-    )
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
 
 
 def _empty(*, chart_id: str, title: str, summary: str, width: float) -> str:
-    body = [_text(0, 46, NO_DATA, fill=MUTED, class_="no-data")]
-    return _svg(chart_id=chart_id, title=title, summary=summary, width=width, height=56, body=body)
-
-
-def _tag(name: str, body: str | None = None, /, **attributes: object) -> str:
-    """An element; `stroke_width=2` is written stroke-width="2" and `class_` class. None leaves one out."""
-    text = "".join(
-        f" {key.rstrip('_').replace('_', '-')}={quoteattr(_number(value) if isinstance(value, float) else str(value))}"
-        for key, value in attributes.items()
-        if value is not None
-    )
-    return f"<{name}{text}/>" if body is None else f"<{name}{text}>{body}</{name}>"
-
-
-def _text(x: float, y: float, content: str, **attributes: object) -> str:
-    return _tag("text", escape(content), x=x, y=y, **attributes)
-
-
-def _number(value: float) -> str:
-    """A coordinate: a tenth of a unit is finer than any screen or printer shows."""
-    return f"{value:.1f}".removesuffix(".0")
+    body = [svg.text(0, 46, NO_DATA, fill=MUTED, class_="no-data")]
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=56, body=body)
 
 
 def _path(rings: Sequence[Sequence[tuple[float, float]]]) -> str:
@@ -417,7 +374,7 @@ def _polyline(points: Sequence[tuple[float, float]]) -> str:
     """Open path data, leaving out points that round onto the one before."""
     texts: list[str] = []
     for x, y in points:
-        text = f"{_number(x)},{_number(y)}"
+        text = f"{svg.number(x)},{svg.number(y)}"
         if not texts or text != texts[-1]:
             texts.append(text)
     return "M" + " L".join(texts)
@@ -461,9 +418,11 @@ def _check_length(name: str, values: Sequence[object], expected: int) -> None:
 def _y_axis(
     ticks: Sequence[float], texts: Sequence[str], y: Callable[[float], float], *, left: float, right: float
 ) -> list[str]:
-    grid = "".join(_tag("line", x1=left, y1=y(tick), x2=right, y2=y(tick)) for tick in ticks)
-    labels = "".join(_text(left - 6, y(tick) + 4, text, class_="tick") for tick, text in zip(ticks, texts, strict=True))
-    return [_tag("g", grid, stroke=GRID), _tag("g", labels, text_anchor="end")]
+    grid = "".join(svg.tag("line", x1=left, y1=y(tick), x2=right, y2=y(tick)) for tick in ticks)
+    labels = "".join(
+        svg.text(left - 6, y(tick) + 4, text, class_="tick") for tick, text in zip(ticks, texts, strict=True)
+    )
+    return [svg.tag("g", grid, stroke=GRID), svg.tag("g", labels, text_anchor="end")]
 
 
 def _series(i: int, points: Sequence[tuple[float, float] | None]) -> str:
@@ -476,9 +435,9 @@ def _series(i: int, points: Sequence[tuple[float, float] | None]) -> str:
         else:
             runs[-1].append(point)
     d = " ".join(_polyline(run) for run in runs if len(run) > 1)
-    line = _tag("path", d=d, fill="none", stroke=colour, stroke_width=2, stroke_dasharray=dash or None) if d else ""
+    line = svg.tag("path", d=d, fill="none", stroke=colour, stroke_width=2, stroke_dasharray=dash or None) if d else ""
     markers = "".join(_marker(marker, x, y, colour) for point in points if point is not None for x, y in [point])
-    return _tag("g", line + markers, class_="series")
+    return svg.tag("g", line + markers, class_="series")
 
 
 def _marker(kind: str, x: float, y: float, colour: str, class_: str = "marker") -> str:
@@ -487,17 +446,19 @@ def _marker(kind: str, x: float, y: float, colour: str, class_: str = "marker") 
     hollow = {"fill": "#ffffff", "stroke": colour, "stroke_width": 2, "class_": class_}
     match kind:
         case "circle":
-            return _tag("circle", cx=x, cy=y, r=r, **filled)
+            return svg.tag("circle", cx=x, cy=y, r=r, **filled)
         case "ring":
-            return _tag("circle", cx=x, cy=y, r=r - 0.5, **hollow)
+            return svg.tag("circle", cx=x, cy=y, r=r - 0.5, **hollow)
         case "square":
-            return _tag("rect", x=x - r, y=y - r, width=2 * r, height=2 * r, **filled)
+            return svg.tag("rect", x=x - r, y=y - r, width=2 * r, height=2 * r, **filled)
         case "box":
-            return _tag("rect", x=x - r + 0.5, y=y - r + 0.5, width=2 * r - 1, height=2 * r - 1, **hollow)
+            return svg.tag("rect", x=x - r + 0.5, y=y - r + 0.5, width=2 * r - 1, height=2 * r - 1, **hollow)
         case "triangle":
-            return _tag("path", d=_path([[(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)]]), **filled)
+            return svg.tag("path", d=_path([[(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)]]), **filled)
         case _:
-            return _tag("path", d=_path([[(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]]), **filled)
+            return svg.tag(
+                "path", d=_path([[(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]]), **filled
+            )
 
 
 def _legend(
@@ -509,16 +470,16 @@ def _legend(
         entry_width = SWATCH + 6 + _text_width(name) + 18
         if x > 0 and x + entry_width > width:
             x, y = 0.0, y + 20
-        parts.append(_tag("g", swatch(x, y) + _text(x + SWATCH + 6, y + 4, name), class_="legend-entry"))
+        parts.append(svg.tag("g", swatch(x, y) + svg.text(x + SWATCH + 6, y + 4, name), class_="legend-entry"))
         x += entry_width
-    return _tag("g", "".join(parts), class_="legend"), y + 12
+    return svg.tag("g", "".join(parts), class_="legend"), y + 12
 
 
 def _series_swatch(i: int) -> Callable[[float, float], str]:
     colour, dash, marker = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
 
     def swatch(x: float, y: float) -> str:
-        line = _tag(
+        line = svg.tag(
             "line", x1=x, y1=y, x2=x + SWATCH, y2=y, stroke=colour, stroke_width=2, stroke_dasharray=dash or None
         )
         return line + _marker(marker, x + SWATCH / 2, y, colour, class_="legend-marker")
@@ -527,19 +488,19 @@ def _series_swatch(i: int) -> Callable[[float, float], str]:
 
 
 def _bar_swatch(x: float, y: float) -> str:
-    return _tag("rect", x=x + 8, y=y - 6, width=12, height=12, fill=PALETTE[0])
+    return svg.tag("rect", x=x + 8, y=y - 6, width=12, height=12, fill=PALETTE[0])
 
 
 def _hex_swatch(fill: str) -> Callable[[float, float], str]:
     def swatch(x: float, y: float) -> str:
         corners = [(x + 14 + 8 * math.cos(a), y + 8 * math.sin(a)) for a in (math.pi / 3 * k for k in range(6))]
-        return _tag("path", d=_path([corners]), **_HEX_STYLE[fill])
+        return svg.tag("path", d=_path([corners]), **_HEX_STYLE[fill])
 
     return swatch
 
 
 def _point(x: float, y: float, class_: str | None = "point") -> str:
-    return _tag("circle", cx=x, cy=y, r=2.0, fill=TEXT, class_=class_)
+    return svg.tag("circle", cx=x, cy=y, r=2.0, fill=TEXT, class_=class_)
 
 
 def _outline_rings(outline: dict) -> list[list[tuple[float, float]]]:
@@ -588,6 +549,8 @@ def _scale_bar(px_per_km: float, *, x: float, y: float, width: float, decimal_co
     end = x + length * px_per_km
     bar = _polyline([(x, y - 5), (x, y), (end, y), (end, y - 5)])
     label = f"{format_number(length, decimals=decimals, decimal_comma=decimal_comma)} km"
-    return _tag(
-        "g", _tag("path", d=bar, fill="none", stroke=TEXT, stroke_width=1.5) + _text(end + 6, y, label), class_="scale"
+    return svg.tag(
+        "g",
+        svg.tag("path", d=bar, fill="none", stroke=TEXT, stroke_width=1.5) + svg.text(end + 6, y, label),
+        class_="scale",
     )

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from samverkan.followup.seasons.lib.wheel import BAD_CHART_ID, BAD_MONTH, Span, lanes, span_bounds, wheel_chart
+from samverkan.core.svg import BAD_CHART_ID
+from samverkan.followup.seasons.lib.wheel import BAD_MONTH, Span, lanes, span_bounds, wheel_chart
 
 MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 

@@ -1,21 +1,22 @@
 """The yearly wheel: twelve months as a circle, spans drawn as arcs. Plain data in, an SVG string out.
 
-Drawn in the manner of samverkan/situation/lib/charts.py (whose palette and text colours it uses):
-an accessible image with role="img", <title> and <desc> named by aria-labelledby, real <text>, and a
-legend that tells the rings apart by dash as well as colour. The page shows the data in a table beside it.
+Drawn with the one SVG renderer (samverkan/core/svg.py) in the palette of the lägesbild's charts
+(samverkan/situation/lib/charts.py): an accessible image with role="img", <title> and <desc> named by
+aria-labelledby, real <text>, and a legend that tells the rings apart by dash as well as colour. The page
+shows the data in a table beside it.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
-from samverkan.situation.lib.charts import GRID, HIGHLIGHT, MUTED, PALETTE, SVG_NS, TEXT
+from samverkan.core import svg
+from samverkan.core.svg import number
+from samverkan.situation.lib.charts import GRID, HIGHLIGHT, MUTED, PALETTE
 
-BAD_CHART_ID = "chart_id must start with a letter and hold only letters, digits, '-' and '_': {chart_id!r}"
 BAD_MONTH = "span {label!r} has months {start}-{end}; months are 1-12"
 
 SIZE = 520
@@ -23,11 +24,8 @@ CENTRE = SIZE / 2
 OUTER = 200  # the month ring's outer edge
 MONTH_RING = 22
 LANE = 13
-FONT = 12
 PEAK_FILL = "#f5eedf"
 RING_STYLES = ({"stroke": PALETTE[0], "dash": None}, {"stroke": PALETTE[2], "dash": "6 3"})
-
-_CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -56,25 +54,12 @@ def _point(radius: float, months: float) -> tuple[float, float]:
     return CENTRE + radius * math.cos(angle), CENTRE + radius * math.sin(angle)
 
 
-def _n(value: float) -> str:
-    return f"{round(value, 1):g}"
-
-
-def _tag(name: str, body: str | None = None, /, **attributes: object) -> str:
-    text = "".join(
-        f" {key.rstrip('_').replace('_', '-')}={quoteattr(_n(value) if isinstance(value, float) else str(value))}"
-        for key, value in attributes.items()
-        if value is not None
-    )
-    return f"<{name}{text}/>" if body is None else f"<{name}{text}>{body}</{name}>"
-
-
 def _arc(radius: float, start: float, end: float) -> str:
     """An arc path clockwise from `start` to `end` months (end > start)."""
     x1, y1 = _point(radius, start)
     x2, y2 = _point(radius, end)
     large = 1 if end - start > 6 else 0
-    return f"M {_n(x1)} {_n(y1)} A {_n(radius)} {_n(radius)} 0 {large} 1 {_n(x2)} {_n(y2)}"
+    return f"M {number(x1)} {number(y1)} A {number(radius)} {number(radius)} 0 {large} 1 {number(x2)} {number(y2)}"
 
 
 def _sector(inner: float, outer: float, start: float, end: float) -> str:
@@ -83,8 +68,8 @@ def _sector(inner: float, outer: float, start: float, end: float) -> str:
     x3, y3 = _point(inner, end)
     x4, y4 = _point(inner, start)
     return (
-        f"M {_n(x1)} {_n(y1)} A {_n(outer)} {_n(outer)} 0 0 1 {_n(x2)} {_n(y2)} "
-        f"L {_n(x3)} {_n(y3)} A {_n(inner)} {_n(inner)} 0 0 0 {_n(x4)} {_n(y4)} Z"
+        f"M {number(x1)} {number(y1)} A {number(outer)} {number(outer)} 0 0 1 {number(x2)} {number(y2)} "
+        f"L {number(x3)} {number(y3)} A {number(inner)} {number(inner)} 0 0 0 {number(x4)} {number(y4)} Z"
     )
 
 
@@ -127,22 +112,16 @@ def wheel_chart(
     peak_label: str,
 ) -> str:
     """The twelve months as a ring, peak months shaded; inside, a ring of arcs per (name, spans), outermost first."""
-    if not _CHART_ID.fullmatch(chart_id):
-        raise ValueError(BAD_CHART_ID.format(chart_id=chart_id))
-    body = [
-        _tag("title", escape(title), id=f"{chart_id}-title"),
-        _tag("desc", escape(summary), id=f"{chart_id}-desc"),
-        _tag("text", escape(title), x=0.0, y=18.0, font_size=14, font_weight="bold", class_="heading"),
-    ]
+    body = []
     inner = OUTER - MONTH_RING
     for month in range(1, 13):
         start, end = float(month - 1), float(month)
         fill = PEAK_FILL if month in peaks else "#ffffff"
-        body.append(_tag("path", d=_sector(inner, OUTER, start, end), fill=fill, stroke=GRID, class_="month"))
+        body.append(svg.tag("path", d=_sector(inner, OUTER, start, end), fill=fill, stroke=GRID, class_="month"))
         x, y = _point(inner + MONTH_RING / 2, month - 0.5)
         label = month_labels[month - 1] + (" ▲" if month in peaks else "")
         body.append(
-            _tag(
+            svg.tag(
                 "text",
                 escape(label),
                 x=x,
@@ -161,9 +140,9 @@ def wheel_chart(
         for span, lane in zip(spans, placed, strict=True):
             start, end = span_bounds(span)
             body.append(
-                _tag(
+                svg.tag(
                     "path",
-                    _tag("title", escape(span.label)),
+                    svg.tag("title", escape(span.label)),
                     d=_arc(radius - lane * LANE, start, end),
                     fill="none",
                     stroke=style["stroke"],
@@ -175,7 +154,7 @@ def wheel_chart(
         radius -= (max(placed, default=-1) + 1) * LANE + 10
         y = legend_y + 20 * ring_index
         legend.append(
-            _tag(
+            svg.tag(
                 "line",
                 x1=0.0,
                 y1=y - 4.0,
@@ -185,25 +164,15 @@ def wheel_chart(
                 stroke_width=9,
                 stroke_dasharray=style["dash"],
             )
-            + _tag("text", escape(f"{name} ({len(spans)})"), x=36.0, y=y)
+            + svg.tag("text", escape(f"{name} ({len(spans)})"), x=36.0, y=y)
         )
     y = legend_y + 20 * len(rings)
     legend.append(
-        _tag("rect", x=0.0, y=y - 12.0, width=28, height=12, fill=PEAK_FILL, stroke=HIGHLIGHT)
-        + _tag("text", escape(f"▲ {peak_label}"), x=36.0, y=y, fill=MUTED)
+        svg.tag("rect", x=0.0, y=y - 12.0, width=28, height=12, fill=PEAK_FILL, stroke=HIGHLIGHT)
+        + svg.tag("text", escape(f"▲ {peak_label}"), x=36.0, y=y, fill=MUTED)
     )
     body.extend(legend)
     height = y + 10
-    return _tag(
-        "svg",
-        "".join(body),
-        xmlns=SVG_NS,
-        viewBox=f"0 0 {SIZE} {math.ceil(height)}",
-        width="100%",
-        role="img",
-        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
-        font_family="sans-serif",
-        font_size=FONT,
-        fill=TEXT,
-        class_="chart wheel",
+    return svg.chart(
+        chart_id=chart_id, title=title, summary=summary, width=SIZE, height=height, body=body, class_="chart wheel"
     )
