@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -47,6 +48,23 @@ def incident_categories_for(municipality: Municipality) -> list[IncidentCategory
             ignore_conflicts=True,
         )
     return list(IncidentCategory.objects.filter(municipality=municipality, active=True).select_related("focus_area"))
+
+
+@transaction.atomic
+def incident_settings_save(
+    *,
+    municipality: Municipality,
+    categories: Iterable[IncidentCategory],
+    places: Iterable[NamedPlace],
+    removed: Iterable[NamedPlace],
+) -> None:
+    """Store the municipality's categories and named places as edited, and delete the places removed: all or none."""
+    for item in [*categories, *places]:
+        item.municipality = municipality
+        item.full_clean()
+        item.save()
+    for place in removed:
+        place.delete()
 
 
 def locate(lat: float, lng: float, municipalities: list[Municipality]) -> Municipality:

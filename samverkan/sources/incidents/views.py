@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -128,14 +127,12 @@ def incident_settings(request: AuthenticatedHttpRequest, code: str) -> HttpRespo
     )
     places = PlaceFormSet(data, prefix="places", queryset=NamedPlace.objects.filter(municipality=municipality))
     if request.method == "POST" and categories.is_valid() and places.is_valid():
-        with transaction.atomic():
-            for form_set in (categories, places):
-                for item in form_set.save(commit=False):
-                    item.municipality = municipality
-                    item.full_clean()
-                    item.save()
-                for item in form_set.deleted_objects:
-                    item.delete()
+        services.incident_settings_save(
+            municipality=municipality,
+            categories=categories.save(commit=False),
+            places=places.save(commit=False),
+            removed=places.deleted_objects,
+        )
         messages.success(request, _("Saved."))
         return redirect("incident_settings", code=code)
     context = {"municipality": municipality, "categories": categories, "places": places}
