@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import ImportFailed, Source, run_import
+from samverkan.sources.importing import Importer, ImportFailed, Source, run_import
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentMonth
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import IMPORTERS
@@ -42,7 +42,7 @@ def writes(queries: CaptureQueriesContext) -> list[str]:
     return [query["sql"] for query in queries.captured_queries if query["sql"].lstrip().upper().startswith(WRITES)]
 
 
-def sample(key: str) -> tuple[object, Source]:
+def sample(key: str) -> tuple[Importer, Source]:
     """A real file of each source, with the importer that reads it."""
     files = {
         "bra": SOURCES / "bra/data/anmalda_brott_norrbotten.txt",
@@ -141,7 +141,7 @@ def test_it_lets_another_connection_write_while_it_plans(world):
         Municipality.objects.filter(pk=world.arjeplog.pk).update(name="Arjeplog")
         assert "locked" in write_meanwhile()
 
-    results = []
+    results: list[tuple[str, bool]] = []
     reading_incidents = f'FROM "{Incident._meta.db_table}"'
 
     def during_the_plan(execute, sql, params, many, context):
@@ -167,7 +167,7 @@ def test_it_fails_clearly_when_another_connection_deleted_a_row_between_plan_and
     run_import(importer, Source("est.csv", incidents_file(3)))
     name = connection.settings_dict["NAME"]
     second = sqlite3.connect(name, uri=name.startswith("file:"), timeout=0, isolation_level=None)
-    deleted = []
+    deleted: list[bool] = []
 
     def before_the_write(execute, sql, params, many, context):
         if sql.lstrip().upper().startswith("BEGIN") and not deleted:  # the plan is made, apply begins

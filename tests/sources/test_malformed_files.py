@@ -346,7 +346,7 @@ IDS = [f"{importer.key}: {case}" for importer, case, _text, _expected in CASES]
 def database() -> dict[str, int]:
     """The number of rows of every table of the product."""
     return {
-        model._meta.label: model.objects.count()
+        model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model.__module__.startswith("samverkan.")
     }

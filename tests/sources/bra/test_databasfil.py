@@ -8,7 +8,7 @@ from tests.sources.bra.helpers import DATABASFIL, NORRBOTTEN, figures, import_br
 
 def parent_of(name: str) -> str | None:
     parent = CrimeCategory.objects.get(name=name).parent
-    return parent and parent.name
+    return None if parent is None else parent.name
 
 
 def test_it_stores_a_semicolon_separated_utf8_export(world):

@@ -55,7 +55,7 @@ def test_it_imports_a_csv_and_derives_municipalities(world, torget, tmp_path):
     assert (round(second.lat, 3), round(second.lng, 3)) == (66.516, 17.699)
     third = Incident.objects.exclude(import_key__startswith="id:").get()
     assert third.municipality.code == "2505"
-    assert first.run.name == str(path) and first.run.by is None
+    assert first.run is not None and first.run.name == str(path) and first.run.by is None
 
 
 def test_it_changes_nothing_the_second_time(world, torget, tmp_path):
@@ -102,7 +102,7 @@ def test_it_reports_every_problem_and_writes_nothing(world, torget, tmp_path):
     path.write_text(GOOD + bad.removeprefix(HEADER), encoding="utf-8")
     before = checksum()
     with pytest.raises(CommandError):
-        _out, err = run(path)
+        run(path)
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_incidents", str(path), stdout=io.StringIO(), stderr=err)

@@ -29,8 +29,8 @@ D = datetime.date
 TORGET, HAMNEN = (66.05, 17.89), (66.5, 17.5)
 
 
-def utc(*parts: int) -> datetime.datetime:
-    return datetime.datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def log(world, when: datetime.datetime, name: str = "Klotter", severity: int = 1, at=TORGET) -> Incident:

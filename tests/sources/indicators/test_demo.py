@@ -19,7 +19,8 @@ def test_it_fills_survey_shares_with_n_and_supervision_figures_for_2021_to_2026(
     snus = IndicatorValue.objects.filter(indicator__key="snusare-arskurs-9")
     assert set(snus.values_list("region_code", flat=True)) == {"2506", "2505", "25"}
     assert set(snus.values_list("year", flat=True)) == set(range(year(2021), year(2027)))
-    assert all(0 <= value.value <= 100 and value.n > 0 for value in snus)
+    assert all(value.value is not None and 0 <= value.value <= 100 for value in snus)
+    assert all(value.n is not None and value.n > 0 for value in snus)
     assert snus.get(region_code="2506", year=year(2022)).municipality == world.arjeplog
     # Arjeplog's upper-secondary year group is small: some shares rest on fewer than 10 answers.
     assert IndicatorValue.objects.filter(
