@@ -35,10 +35,10 @@ R, K, H, S = Activity.Responsible, Activity.Kind, Activity.Horizon, Activity.Sta
 class Planned:
     title: str
     description: str
-    responsible: str
+    responsible: Activity.Responsible
     role: str
-    kind: str
-    horizon: str
+    kind: Activity.Kind
+    horizon: Activity.Horizon
     focus_area: str
     goal_word: str  # links the goals of the focus area whose title holds it
     problems: list[str]
@@ -49,7 +49,7 @@ class Planned:
     # Per municipality: the occurrences so far as (date, what, where), and a status set by hand (status, comment,
     # the day it was set).
     done: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-    status: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    status: dict[str, tuple[Activity.Status, str, str]] = field(default_factory=dict)
 
 
 def _times(dates: list[str], what: str, where: str) -> list[tuple[str, str, str]]:
@@ -322,8 +322,9 @@ def _status_day(
         return calendar.day(datetime.date.fromisoformat(planned.status[code][2]))
     if not held:
         return None
-    reached = planned.target_count is not None and len(held) >= planned.target_count
-    return held[planned.target_count - 1][0] if reached else held[0][0]
+    if planned.target_count is not None and len(held) >= planned.target_count:
+        return held[planned.target_count - 1][0]
+    return held[0][0]
 
 
 def demo_load(*, rng: random.Random, run: ImportRun) -> None:

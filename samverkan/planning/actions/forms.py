@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -14,7 +16,7 @@ from samverkan.planning.goals.models import Goal
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ServiceErrorsMixin:
+class ServiceErrorsMixin(forms.BaseForm):
     def add_service_error(self, error: ValidationError) -> None:
         """Put a service's errors next to the fields they concern, the rest above the form."""
         if not hasattr(error, "error_dict"):
@@ -32,7 +34,12 @@ class ActionPlanForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = municipalities
+
+
+class GoalChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Goal) -> str:
+        return f"{obj.focus_area.short_name}: {obj.title}"
 
 
 class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
@@ -76,20 +83,21 @@ class ActivityForm(ServiceErrorsMixin, forms.ModelForm):
             "kind": forms.RadioSelect,
             "horizon": forms.RadioSelect,
         }
-        field_classes = {"starts_on": DayField, "ends_on": DayField}
+        field_classes = {"starts_on": DayField, "ends_on": DayField, "goals": GoalChoiceField}
 
     def __init__(self, *args, goals: QuerySet[Goal], problem_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = Activity.Kind.choices  # radio buttons need no empty choice
-        self.fields["horizon"].choices = Activity.Horizon.choices
-        self.fields["goals"].queryset = goals
-        self.fields["goals"].label_from_instance = lambda goal: f"{goal.focus_area.short_name}: {goal.title}"
+        # radio buttons need no empty choice
+        cast(forms.ChoiceField, self.fields["kind"]).choices = Activity.Kind.choices
+        cast(forms.ChoiceField, self.fields["horizon"]).choices = Activity.Horizon.choices
+        cast(GoalChoiceField, self.fields["goals"]).queryset = goals
         municipality = self.instance.plan.municipality
-        self.fields["organisations"].queryset = Organisation.objects.filter(municipalities=municipality)
+        organisations = Organisation.objects.filter(municipalities=municipality)
+        cast(forms.ModelMultipleChoiceField, self.fields["organisations"]).queryset = organisations
         self.fields["organisations"].help_text = _("Tick several when the activity is done together.")
         stored = list(self.instance.problems) if self.instance.pk else []
         ranked = list(dict.fromkeys(problem_names))
-        self.fields["problems"].choices = [(name, name) for name in ranked]
+        cast(forms.MultipleChoiceField, self.fields["problems"]).choices = [(name, name) for name in ranked]
         if not self.is_bound:
             self.initial["problems"] = [name for name in stored if name in ranked]
             self.initial["other_problems"] = "\n".join(name for name in stored if name not in ranked)
@@ -131,11 +139,11 @@ class StatusForm(ServiceErrorsMixin, forms.ModelForm):
 
 
 class BaseStatusFormSet(forms.BaseModelFormSet):
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
         """A row's activity is one of the plan's: another id (another plan's, another municipality's) is a form
         error, where Django's formset would accept any activity and treat the row as a new one."""
         super().add_fields(form, index)
-        form.fields[self.model._meta.pk.name].queryset = self.get_queryset()
+        cast(forms.ModelChoiceField, form.fields[Activity._meta.pk.name]).queryset = self.get_queryset()
 
 
 StatusFormSet = forms.modelformset_factory(

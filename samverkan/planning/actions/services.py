@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -151,7 +151,8 @@ def _save_activity(
         _refuse_not_adopted(plan)
     else:
         _refuse_frozen(plan)
-    goals, errors = list(goals), {}
+    goals = list(goals)
+    errors: dict[str, list[ValidationError]] = {}
     allowed = set(goals_for_municipality(plan.municipality).values_list("id", flat=True))
     for goal in goals:
         if goal.id not in allowed:
@@ -248,6 +249,21 @@ def addition_activity_create(
     return _save_activity(activity, goals, organisations, values, to_addition=True)
 
 
+@transaction.atomic
+def plan_addition_record(
+    *, plan: ActionPlan, adopted_on: datetime.date, text: str, activity: dict[str, Any], by: User
+) -> PlanAddition:
+    """Record a decision that adds one activity to the adopted plan: the addition and its activity, or neither.
+    `activity` holds the activity's values (its goals and organisations among them), as addition_activity_create
+    takes them."""
+    addition = plan_addition_create(plan=plan, adopted_on=adopted_on, text=text, by=by)
+    values = dict(activity)
+    addition_activity_create(
+        addition=addition, goals=values.pop("goals"), organisations=values.pop("organisations"), **values
+    )
+    return addition
+
+
 def _stamp_status(activity: Activity, status: str, by: User | None) -> None:
     activity.status = status
     activity.status_changed_by = by
@@ -257,10 +273,11 @@ def _stamp_status(activity: Activity, status: str, by: User | None) -> None:
 def activity_status_validate(*, activity: Activity, status: str, comment: str) -> None:
     """What activity_set_status checks; the importer checks a whole file with it first."""
     _refuse_replaced(activity.plan)
-    errors = {}
+    errors: dict[str, list[ValidationError]] = {}
     for name, value in (("status", status), ("status_comment", comment)):
+        field = cast(models.Field, Activity._meta.get_field(name))  # concrete fields, not relations
         try:
-            Activity._meta.get_field(name).clean(value, activity)
+            field.clean(value, activity)
         except ValidationError as error:
             errors[name] = error.error_list
     if errors:
@@ -279,6 +296,29 @@ def activity_set_status(*, activity: Activity, status: str, comment: str, by: Us
     _stamp_status(activity, status, by)
     activity.save(update_fields=["status", "status_comment", "status_changed_by", "status_changed_at", "updated_at"])
     return True
+
+
+class StatusesRefused(Exception):
+    """Some of the statuses set together were refused, so none was saved; `errors` by the activity's id."""
+
+    def __init__(self, errors: dict[int, ValidationError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@transaction.atomic
+def activity_statuses_set(*, statuses: dict[int, tuple[str, str]], by: User) -> None:
+    """Set the status and comment (activity id: (status, comment)) of several activities, as activity_set_status
+    does: all of them, or none (StatusesRefused, with every refusal)."""
+    activities = Activity.objects.select_related("plan").in_bulk(list(statuses))
+    errors: dict[int, ValidationError] = {}
+    for pk, (status, comment) in statuses.items():
+        try:
+            activity_set_status(activity=activities[pk], status=status, comment=comment, by=by)
+        except ValidationError as error:
+            errors[pk] = error
+    if errors:
+        raise StatusesRefused(errors)
 
 
 def status_after_occurrence(*, status: str, done: int, target: int | None) -> str:

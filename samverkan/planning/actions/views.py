@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import BaseModelFormSet
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions import services
 from samverkan.planning.actions.forms import (
@@ -20,6 +23,7 @@ from samverkan.planning.actions.forms import (
     ActivityForm,
     AdditionForm,
     OccurrenceForm,
+    StatusForm,
     StatusFormSet,
 )
 from samverkan.planning.actions.models import ActionPlan, Activity
@@ -38,20 +42,20 @@ from samverkan.planning.actions.selectors import (
 STATUS_PREFIX = "activities"
 
 
-def _get_plan(request: HttpRequest, pk: int) -> tuple[ActionPlan, bool]:
+def _get_plan(request: AuthenticatedHttpRequest, pk: int) -> tuple[ActionPlan, bool]:
     return get_municipal_object_for_user(
         request.user, ActionPlan.objects.select_related("municipality", "adopted_by", "created_by"), pk=pk
     )
 
 
-def _get_writable_plan(request: HttpRequest, pk: int) -> ActionPlan:
+def _get_writable_plan(request: AuthenticatedHttpRequest, pk: int) -> ActionPlan:
     plan, can_write = _get_plan(request, pk)
     if not can_write:
         raise Http404
     return plan
 
 
-def _get_writable_activity(request: HttpRequest, pk: int) -> Activity:
+def _get_writable_activity(request: AuthenticatedHttpRequest, pk: int) -> Activity:
     activity, can_write = get_activity_for_user(request.user, pk)
     if not can_write:
         raise Http404
@@ -64,14 +68,14 @@ def _followed_up(plan: ActionPlan) -> bool:
 
 
 @login_required
-def action_plan_list(request: HttpRequest) -> HttpResponse:
+def action_plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plans = visible_action_plans(request.user).select_related("municipality", "adopted_by")
     context = {"plans": plans, "can_create": bool(scope_for(request.user).write_municipalities)}
     return render(request, "actions/list.html", context)
 
 
 @login_required
-def action_plan_new(request: HttpRequest) -> HttpResponse:
+def action_plan_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     municipalities = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities)
     if not municipalities.exists():
         raise Http404
@@ -87,7 +91,12 @@ def action_plan_new(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/new.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _render_plan(request: HttpRequest, plan: ActionPlan, can_write: bool, formset=None) -> HttpResponse:
+def _render_plan(
+    request: AuthenticatedHttpRequest,
+    plan: ActionPlan,
+    can_write: bool,
+    formset: BaseModelFormSet[Activity, StatusForm] | None = None,
+) -> HttpResponse:
     can_follow_up = can_write and _followed_up(plan)
     if can_follow_up and formset is None:
         formset = StatusFormSet(queryset=plan_activities(plan), prefix=STATUS_PREFIX)
@@ -112,7 +121,7 @@ def _render_plan(request: HttpRequest, plan: ActionPlan, can_write: bool, formse
 
 
 @login_required
-def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan, can_write = _get_plan(request, pk)
     if request.method != "POST":
         return _render_plan(request, plan, can_write)
@@ -125,31 +134,25 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_plan(request, plan, can_write, formset)
 
 
-def _save_statuses(request: HttpRequest, formset) -> bool:
+def _save_statuses(request: AuthenticatedHttpRequest, formset: BaseModelFormSet[Activity, StatusForm]) -> bool:
     """All the changed rows, or none of them."""
-    saved = True
-    with transaction.atomic():
+    statuses = {
+        form.instance.pk: (form.cleaned_data["status"], form.cleaned_data["status_comment"])
+        for form in formset.initial_forms
+        if form.has_changed()
+    }
+    try:
+        services.activity_statuses_set(statuses=statuses, by=request.user)
+    except services.StatusesRefused as refused:
         for form in formset.initial_forms:
-            if not form.has_changed():
-                continue
-            activity = Activity.objects.select_related("plan").get(pk=form.instance.pk)
-            try:
-                services.activity_set_status(
-                    activity=activity,
-                    status=form.cleaned_data["status"],
-                    comment=form.cleaned_data["status_comment"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                form.add_service_error(error)
-                saved = False
-        if not saved:
-            transaction.set_rollback(True)
-    return saved
+            if form.instance.pk in refused.errors:
+                form.add_service_error(refused.errors[form.instance.pk])
+        return False
+    return True
 
 
 @login_required
-def action_plan_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_sheet(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan, _can_write = _get_plan(request, pk)
     record_export(request, "action_plan_sheet", plan, detail="csv")
     response = HttpResponse(follow_up_sheet(plan), content_type="text/csv; charset=utf-8")
@@ -160,7 +163,7 @@ def action_plan_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = _get_writable_plan(request, pk)
     try:
         services.action_plan_adopt(plan=plan, by=request.user)
@@ -173,7 +176,7 @@ def action_plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_plan_new_version(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = _get_writable_plan(request, pk)
     try:
         draft = services.action_plan_new_version(plan=plan, by=request.user)
@@ -185,19 +188,16 @@ def action_plan_new_version(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def action_plan_addition_new(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_addition_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Record a decision that adds an activity to the adopted plan (Tillägg N); the adopted version stays."""
     plan = _get_writable_plan(request, pk)
     addition_form = AdditionForm(request.POST or None, prefix="addition")
     form = _activity_form(request, Activity(plan=plan))
     if request.method == "POST" and addition_form.is_valid() and form.is_valid():
-        values = form.activity_values()
         try:
-            with transaction.atomic():
-                addition = services.plan_addition_create(plan=plan, by=request.user, **addition_form.cleaned_data)
-                services.addition_activity_create(
-                    addition=addition, goals=values.pop("goals"), organisations=values.pop("organisations"), **values
-                )
+            addition = services.plan_addition_record(
+                plan=plan, activity=form.activity_values(), by=request.user, **addition_form.cleaned_data
+            )
         except ValidationError as error:
             _add_addition_errors(error, addition_form, form)
         else:
@@ -229,7 +229,7 @@ def _add_addition_errors(error: ValidationError, addition_form: AdditionForm, fo
             addition_form.add_error(name if name in addition_form.fields else None, errors)
 
 
-def _activity_form(request: HttpRequest, activity: Activity) -> ActivityForm:
+def _activity_form(request: AuthenticatedHttpRequest, activity: Activity) -> ActivityForm:
     municipality = activity.plan.municipality
     return ActivityForm(
         request.POST or None,
@@ -239,7 +239,9 @@ def _activity_form(request: HttpRequest, activity: Activity) -> ActivityForm:
     )
 
 
-def _edit_activity(request: HttpRequest, activity: Activity, save) -> HttpResponse:
+def _edit_activity(
+    request: AuthenticatedHttpRequest, activity: Activity, save: Callable[..., Activity]
+) -> HttpResponse:
     plan = activity.plan
     if plan.status != ActionPlan.Status.DRAFT:
         messages.error(request, str(services.PLAN_FROZEN))
@@ -259,7 +261,7 @@ def _edit_activity(request: HttpRequest, activity: Activity, save) -> HttpRespon
 
 
 @login_required
-def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = _get_writable_plan(request, pk)
 
     def create(**values) -> Activity:
@@ -269,7 +271,7 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = _get_writable_activity(request, pk)
 
     def update(**values) -> Activity:
@@ -279,7 +281,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_activity(
-    request: HttpRequest, activity: Activity, can_write: bool, form: OccurrenceForm | None = None
+    request: AuthenticatedHttpRequest, activity: Activity, can_write: bool, form: OccurrenceForm | None = None
 ) -> HttpResponse:
     plan = activity.plan
     can_log = can_write and _followed_up(plan)
@@ -298,14 +300,14 @@ def _render_activity(
 
 
 @login_required
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity, can_write = get_activity_for_user(request.user, pk)
     return _render_activity(request, activity, can_write)
 
 
 @login_required
 @require_POST
-def occurrence_log(request: HttpRequest, pk: int) -> HttpResponse:
+def occurrence_log(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = _get_writable_activity(request, pk)
     if not _followed_up(activity.plan):
         raise Http404
