@@ -46,12 +46,14 @@ class Command(BaseCommand):
             area = self._area(joint)
             place = Place(None, area, joint_municipalities(area), True)
             agreements = Agreement.objects.filter(parties=area)
+            name = f"lpo{area.pk}"
         else:
             municipality = Municipality.objects.filter(code=kommunkod).first()
             if municipality is None:
                 raise CommandError(f"no municipality with the code {kommunkod!r}")
             place = Place(municipality, None, [municipality], True)
             agreements = Agreement.objects.filter(municipalities=municipality)
+            name = kommunkod
         found = list(
             agreements.filter(
                 part=Agreement.Part.STRATEGIC, starts_on__year=int(years[1]), ends_on__year=int(years[2])
@@ -69,7 +71,6 @@ class Command(BaseCommand):
                 evaluation = evaluation_refresh(evaluation=evaluation, by=None, today=today)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        name = kommunkod or f"lpo{place.police_area.pk}"
         out = out or f"evaluation-{name}-{years[1]}-{years[2]}.{format}"
         if format == "pdf":
             content = evaluation_pdf(evaluation)

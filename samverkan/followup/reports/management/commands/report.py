@@ -28,13 +28,15 @@ class Command(BaseCommand):
         if joint:
             area = self._area(joint)
             place = Place(None, area, joint_municipalities(area), True)
+            name = f"lpo{area.pk}"
         else:
             municipality = Municipality.objects.filter(code=kommunkod).first()
             if municipality is None:
                 raise CommandError(f"no municipality with the code {kommunkod!r}")
             place = Place(municipality, None, [municipality], True)
+            name = kommunkod
         report = report_generate(place=place, year=year, by=None)
-        out = out or f"annual-{kommunkod or f'lpo{place.police_area.pk}'}-{year}.pdf"
+        out = out or f"annual-{name}-{year}.pdf"
         with open(out, "wb") as file:
             file.write(report.pdf)
         self.stderr.write(f"version {report.version} written: {out}")
