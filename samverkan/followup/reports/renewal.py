@@ -90,14 +90,14 @@ def _move_texts(*, draft: Agreement, old: Agreement, new: Period, title: str, by
     agreement_update(agreement=draft, by=by, fields=fields, sections=sections)
     for source, copy in zip(old.commitments.all(), draft.commitments.all(), strict=True):
         copy.text, copy.recurrence = rewrite(source.text, was, new), rewrite(source.recurrence, was, new)
-        inside = source.due_on is not None and was.start <= source.due_on <= was.end
-        copy.due_on = move_day(source.due_on, was, new) if inside else None
+        due_on = source.due_on
+        copy.due_on = move_day(due_on, was, new) if due_on is not None and was.start <= due_on <= was.end else None
         copy.save(update_fields=["text", "recurrence", "due_on"])
     texts = ["message", "audience", "channel", "when", "responsible"]
-    for source, copy in zip(old.communication_plan.all(), draft.communication_plan.all(), strict=True):
+    for source_item, copy_item in zip(old.communication_plan.all(), draft.communication_plan.all(), strict=True):
         for name in texts:
-            setattr(copy, name, rewrite(getattr(source, name), was, new))
-        copy.save(update_fields=texts)
+            setattr(copy_item, name, rewrite(getattr(source_item, name), was, new))
+        copy_item.save(update_fields=texts)
 
 
 def _copy_into(*, draft: Agreement, old: Agreement | None, new: Period) -> None:

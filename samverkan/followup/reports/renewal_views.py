@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,8 +35,9 @@ class NextPeriodForm(forms.Form):
         self.fields["starts_on"].initial = period.start
         self.fields["ends_on"].initial = period.end
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if "starts_on" in data and "ends_on" in data:
             for name, error in renewal.period_errors(self.agreement, data["starts_on"], data["ends_on"]).items():
                 self.add_error(name, error)

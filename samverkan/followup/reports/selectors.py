@@ -130,6 +130,7 @@ def get_report_for_user(user: User, pk: int) -> GeneratedReport:
     if report.municipality:
         place = place_for_municipality(user, report.municipality.code)
     else:
+        assert report.police_area_id is not None  # report_of_a_municipality_or_a_police_area
         place = place_for_area(user, report.police_area_id)
     if not sees_place_figures(user, place):
         raise Http404

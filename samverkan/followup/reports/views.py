@@ -100,12 +100,14 @@ def _follow_up_of(municipality: Municipality, user: User, forms: dict[int, Rhyth
 @login_required
 def municipality_follow_up(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     place = place_for_municipality(request.user, code)
+    municipality = place.municipality
+    assert municipality is not None  # a municipality's place
     forms: dict[int, RhythmForm] = {}
     status = 200
     if request.method == "POST":
         if not place.can_write:
             raise Http404
-        group = groups_of([place.municipality]).filter(pk=request.POST.get("group") or 0).first()
+        group = groups_of([municipality]).filter(pk=request.POST.get("group") or 0).first()
         if group is None:
             raise Http404
         form = RhythmForm(request.POST, prefix=f"rhythm-{group.pk}")
@@ -124,7 +126,7 @@ def municipality_follow_up(request: AuthenticatedHttpRequest, code: str) -> Http
                 return redirect(request.path)
         forms[group.pk] = form
         status = 400
-    follow_up = _follow_up_of(place.municipality, request.user, forms if place.can_write else None)
+    follow_up = _follow_up_of(municipality, request.user, forms if place.can_write else None)
     return render(request, "reports/follow_up.html", {"place": place, "follow_up": follow_up}, status=status)
 
 
@@ -246,9 +248,9 @@ def _scope(request: AuthenticatedHttpRequest, agreement: Agreement, place: Place
             return redirect(request.path)
         messages.success(request, _("The evaluation is started: its figures and suggested assessments filled in."))
         return redirect(kept)
-    kept = current_evaluation(agreement, place)
-    if kept is not None:
-        return redirect(kept)
+    current = current_evaluation(agreement, place)
+    if current is not None:
+        return redirect(current)
     return render(request, "reports/evaluation_start.html", {"agreement": agreement, "place": place})
 
 
