@@ -3,18 +3,23 @@ follow-up page, where its writers agree the rhythm."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import zoneinfo
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from samverkan.core import clock
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.models import MeetingRhythm
 from samverkan.followup.reports.selectors import BEHIND_RHYTHM, NO_RHYTHM, ON_RHYTHM, expected_by
 from tests.followup.reports.conftest import collaboration_group, meeting
 
 URL = reverse("municipality_follow_up", args=["2506"])
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
 def row(page: str, group) -> str:
@@ -30,29 +35,31 @@ def test_it_expects_the_share_of_the_year_passed_rounded_down():
 
 
 def test_it_counts_the_meetings_held_this_year_against_the_rhythm(client, world):
-    now = timezone.now()
-    on_rhythm = collaboration_group("Lokala BRÅ", world.arjeplog)
-    behind = collaboration_group("Gemensam grupp", world.arjeplog, world.arvidsjaur)
-    without = collaboration_group("EST-gruppen", world.arjeplog)
-    collaboration_group("Arvidsjaurs grupp", world.arvidsjaur)
-    MeetingRhythm.objects.create(group=on_rhythm, per_year=1)
-    MeetingRhythm.objects.create(group=behind, per_year=366)  # always at least one expected
-    meeting(on_rhythm, now - datetime.timedelta(seconds=1))
-    meeting(on_rhythm, now - datetime.timedelta(days=366))  # last year
-    meeting(on_rhythm, now + datetime.timedelta(days=1))  # not held yet
-    meeting(on_rhythm, now - datetime.timedelta(seconds=2), kind=Meeting.Kind.EST)  # not a group meeting
-    meeting(without, now - datetime.timedelta(seconds=1))
-    client.force_login(world.lena)
-    page = client.get(URL).content.decode()
+    # On 2 July half of the year has passed (183 of 365 days, 184 of 366): a rhythm of 2 a year calls for 1 by
+    # then, one of 366 for 183 or 184.
+    year = clock.today().year
+    leap = calendar.isleap(year)
+    with time_machine.travel(datetime.datetime(year, 7, 2, 12, tzinfo=STOCKHOLM), tick=False):
+        now = timezone.now()
+        on_rhythm = collaboration_group("Lokala BRÅ", world.arjeplog)
+        behind = collaboration_group("Gemensam grupp", world.arjeplog, world.arvidsjaur)
+        without = collaboration_group("EST-gruppen", world.arjeplog)
+        collaboration_group("Arvidsjaurs grupp", world.arvidsjaur)
+        MeetingRhythm.objects.create(group=on_rhythm, per_year=2)
+        MeetingRhythm.objects.create(group=behind, per_year=366)
+        meeting(on_rhythm, now - datetime.timedelta(days=1))
+        meeting(on_rhythm, now - datetime.timedelta(days=366))  # last year
+        meeting(on_rhythm, now + datetime.timedelta(days=1))  # not held yet
+        meeting(on_rhythm, now - datetime.timedelta(days=2), kind=Meeting.Kind.EST)  # not a group meeting
+        meeting(without, now - datetime.timedelta(days=1))
+        client.force_login(world.lena)
+        page = client.get(URL).content.decode()
     assert "Arvidsjaurs grupp" not in page
     assert 'name="group"' not in page  # leadership reads only
-    expected = expected_by(366, timezone.localdate())
     with override("sv"):
-        assert f'<td class="number">1</td><td class="number">{expected_by(1, timezone.localdate())}</td>' in row(
-            page, on_rhythm
-        )
+        assert '<td class="number">1</td><td class="number">1</td>' in row(page, on_rhythm)
         assert str(ON_RHYTHM) in row(page, on_rhythm)
-        assert f'<td class="number">0</td><td class="number">{expected}</td>' in row(page, behind)
+        assert f'<td class="number">0</td><td class="number">{184 if leap else 183}</td>' in row(page, behind)
         assert f"<strong>{BEHIND_RHYTHM}</strong>" in row(page, behind)
         assert '<td class="number">1</td><td class="number">–</td>' in row(page, without)
         assert str(NO_RHYTHM) in row(page, without)
