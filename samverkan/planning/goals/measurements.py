@@ -153,11 +153,12 @@ def baseline_figure(*, baseline: Baseline, series: str, key: str) -> tuple[float
             if series == S.SURVEY_ITEM:
                 item = next((item for item in wave.items if item.key == key), None)
                 return (item.index, item.n) if item else (None, None)
-            value = {
+            shares: dict[str, float | None] = {
                 S.SURVEY_INDEX: wave.problem_index,
                 S.SURVEY_UNSAFE: wave.unsafe_evening_share,
                 S.SURVEY_VICTIMS: wave.victimisation_share,
-            }[series]
+            }
+            value = shares[series]
             if value is not None and series != S.SURVEY_INDEX:
                 value *= 100
             return value, wave.respondents

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
@@ -11,18 +12,26 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.planning.goals.models import Indicator
 from samverkan.planning.goals.selectors import FollowUp, Shown
-from samverkan.planning.goals.status import BETTER, GREEN, GREY, RED, UNCHANGED, WORSE, YELLOW
+from samverkan.planning.goals.status import BETTER, GREEN, GREY, RED, UNCHANGED, WORSE, YELLOW, Colour, Trend
 from samverkan.situation.lib import charts
 
-STATUS_LABELS = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+STATUS_LABELS: dict[Colour, StrPromise] = {
     GREEN: gettext_lazy("On track"),
     YELLOW: gettext_lazy("At risk"),
     RED: gettext_lazy("Off track"),
     GREY: gettext_lazy("No data yet"),
 }
 # The text colours of the statuses, each at least 4.5:1 against white; the text says it as well.
-STATUS_COLOURS = {GREEN: charts.PALETTE[2], YELLOW: charts.PALETTE[3], RED: charts.PALETTE[1], GREY: charts.MUTED}
-TREND_LABELS = {
+STATUS_COLOURS: dict[Colour, str] = {
+    GREEN: charts.PALETTE[2],
+    YELLOW: charts.PALETTE[3],
+    RED: charts.PALETTE[1],
+    GREY: charts.MUTED,
+}
+TREND_LABELS: dict[Trend, StrPromise] = {
     BETTER: gettext_lazy("Better"),
     WORSE: gettext_lazy("Worse"),
     UNCHANGED: gettext_lazy("Unchanged"),
@@ -57,7 +66,7 @@ class Row:
 @dataclass(frozen=True)
 class IndicatorView:
     indicator: Indicator
-    status: str
+    status: Colour
     status_label: str
     status_colour: str
     trend_label: str

@@ -21,15 +21,20 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
-from typing import Literal
-
-GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
-BETTER, WORSE, UNCHANGED = "better", "worse", "unchanged"
-DOWN, UP = "down", "up"
-SCHEDULE_SLACK = 0.1  # on track while no more than a tenth of the way behind schedule
+from typing import Final, Literal
 
 Colour = Literal["green", "yellow", "red", "grey"]
 Trend = Literal["better", "worse", "unchanged"]
+
+GREEN: Final = "green"
+YELLOW: Final = "yellow"
+RED: Final = "red"
+GREY: Final = "grey"
+BETTER: Final = "better"
+WORSE: Final = "worse"
+UNCHANGED: Final = "unchanged"
+DOWN, UP = "down", "up"
+SCHEDULE_SLACK = 0.1  # on track while no more than a tenth of the way behind schedule
 
 
 @dataclass(frozen=True)
