@@ -8,6 +8,8 @@ cache only; the same text twice to a promise is refused as a duplicate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clients, clock
 from samverkan.organisations.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.planning.promises import services
 from samverkan.planning.promises.forms import (
@@ -160,11 +163,11 @@ def consultation_thanks(request: HttpRequest, code: str, pk: int) -> HttpRespons
 # Staff: login, access through organisations.access (outsiders 404, read-only roles never change anything).
 
 
-def _get_set(request: HttpRequest, pk: int) -> tuple[PromiseSet, bool]:
+def _get_set(request: AuthenticatedHttpRequest, pk: int) -> tuple[PromiseSet, bool]:
     return get_municipal_object_for_user(request.user, PromiseSet.objects.select_related("municipality"), pk=pk)
 
 
-def _get_writable(request: HttpRequest, pk: int) -> PromiseSet:
+def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> PromiseSet:
     promise_set, can_write = _get_set(request, pk)
     if not can_write:
         raise Http404
@@ -172,7 +175,7 @@ def _get_writable(request: HttpRequest, pk: int) -> PromiseSet:
 
 
 @login_required
-def promise_sets(request: HttpRequest) -> HttpResponse:
+def promise_sets(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "sets": sets_for_user(request.user).select_related("municipality"),
         "can_create": bool(scope_for(request.user).write_municipalities),
@@ -181,7 +184,7 @@ def promise_sets(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def promise_set_create(request: HttpRequest) -> HttpResponse:
+def promise_set_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     writable = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities)
     if not writable:
         raise Http404
@@ -199,7 +202,7 @@ def promise_set_create(request: HttpRequest) -> HttpResponse:
 
 
 def _render_detail(
-    request: HttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
+    request: AuthenticatedHttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
 ) -> HttpResponse:
     failed = failed or {}
     promises = shown_promises(promise_set)
@@ -231,14 +234,14 @@ def _render_detail(
 
 
 @login_required
-def promise_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_set_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set, can_write = _get_set(request, pk)
     return _render_detail(request, promise_set, can_write)
 
 
 @login_required
 @require_POST
-def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     form = PromiseForm(request.POST)
     if form.is_valid():
@@ -254,7 +257,7 @@ def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def promise_update(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+def promise_update(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     target = get_object_or_404(promise_set.promises, pk=promise)
     form = promise_edit_form(target, request.POST)
@@ -271,7 +274,7 @@ def promise_update(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def promise_remove(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+def promise_remove(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     target = get_object_or_404(promise_set.promises, pk=promise)
     try:
@@ -286,7 +289,7 @@ def promise_remove(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def promise_activity_add(request: HttpRequest, pk: int, promise: int) -> HttpResponse:
+def promise_activity_add(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     target = get_object_or_404(promise_set.promises, pk=promise)
     form = PromiseActivityForm(request.POST, promise=target)
@@ -303,7 +306,7 @@ def promise_activity_add(request: HttpRequest, pk: int, promise: int) -> HttpRes
 
 @login_required
 @require_POST
-def promise_signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_signatory_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     form = SignatoryForm(request.POST)
     if form.is_valid():
@@ -317,7 +320,9 @@ def promise_signatory_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, promise_set, True, failed={"signatory_form": form})
 
 
-def _step(request: HttpRequest, pk: int, service, done: str) -> HttpResponse:
+def _step(
+    request: AuthenticatedHttpRequest, pk: int, service: Callable[..., PromiseSet | None], done: str
+) -> HttpResponse:
     """A workflow button: run the step, or tell why it cannot be taken."""
     promise_set = _get_writable(request, pk)
     try:
@@ -332,19 +337,19 @@ def _step(request: HttpRequest, pk: int, service, done: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def promise_set_sign(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_set_sign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, services.promise_set_sign, _("The promises are signed. Publish them when ready."))
 
 
 @login_required
 @require_POST
-def promise_set_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_set_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, services.promise_set_publish, _("The promises are published on the public page."))
 
 
 @login_required
 @require_POST
-def promise_set_revise(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_set_revise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
@@ -354,7 +359,7 @@ def promise_set_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def promise_set_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def promise_set_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     if promise_set.status != PromiseSet.Status.PUBLISHED:
         raise Http404
@@ -374,7 +379,7 @@ def promise_set_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def suggestion_moderate(request: HttpRequest, pk: int, suggestion: int) -> HttpResponse:
+def suggestion_moderate(request: AuthenticatedHttpRequest, pk: int, suggestion: int) -> HttpResponse:
     promise_set = _get_writable(request, pk)
     target = get_object_or_404(Suggestion, pk=suggestion, promise__promise_set=promise_set)
     decision = request.POST.get("decision")
@@ -391,7 +396,7 @@ def suggestion_moderate(request: HttpRequest, pk: int, suggestion: int) -> HttpR
 
 
 def _render_consultation(
-    request: HttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
+    request: AuthenticatedHttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
 ) -> HttpResponse:
     failed = failed or {}
     consultation = Consultation.objects.filter(promise_set=promise_set).first()
@@ -411,7 +416,7 @@ def _render_consultation(
         ]
         if promise_set.status == PromiseSet.Status.DRAFT or "form" in failed:
             context["form"] = failed.get("form") or ConsultationForm(instance=consultation)
-        if context["closed"]:
+        if consultation is not None and context["closed"]:
             context["summary_form"] = failed.get("summary_form") or ConsultationSummaryForm(
                 initial={"summary": consultation.summary}
             )
@@ -421,7 +426,7 @@ def _render_consultation(
 
 
 @login_required
-def consultation(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set, can_write = _get_set(request, pk)
     if request.method != "POST":
         return _render_consultation(request, promise_set, can_write)
@@ -438,14 +443,14 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_consultation(request, promise_set, True, failed={"form": form})
 
 
-def _get_consultation(request: HttpRequest, pk: int) -> tuple[PromiseSet, Consultation]:
+def _get_consultation(request: AuthenticatedHttpRequest, pk: int) -> tuple[PromiseSet, Consultation]:
     promise_set = _get_writable(request, pk)
     return promise_set, get_object_or_404(Consultation, promise_set=promise_set)
 
 
 @login_required
 @require_POST
-def comment_moderate(request: HttpRequest, pk: int, comment: int) -> HttpResponse:
+def comment_moderate(request: AuthenticatedHttpRequest, pk: int, comment: int) -> HttpResponse:
     promise_set, consultation = _get_consultation(request, pk)
     target = get_object_or_404(consultation.comments, pk=comment)
     form = CommentModerationForm(request.POST, comment=target)
@@ -465,7 +470,7 @@ def comment_moderate(request: HttpRequest, pk: int, comment: int) -> HttpRespons
 
 @login_required
 @require_POST
-def consultation_summarise(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_summarise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     promise_set, consultation = _get_consultation(request, pk)
     form = ConsultationSummaryForm(request.POST)
     if form.is_valid():
