@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
-from samverkan.agreements.models import FocusArea
+from samverkan.organisations.models import FocusArea
 from samverkan.planning.actions import services
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals.models import Goal
@@ -21,8 +22,8 @@ DRUGS = "Drogutbildning för föräldrar, elever och personal"
 NEIGHBOURS = "Grannsamverkan i bostadsområden"
 
 
-def activity(plan: ActionPlan, title: str, **values) -> Activity:
-    defaults = {
+def activity(plan: ActionPlan, title: str, **values: Any) -> Activity:
+    defaults: dict[str, Any] = {
         "responsible": Activity.Responsible.POLICE,
         "starts_on": plan.starts_on,
         "ends_on": plan.ends_on,

@@ -19,8 +19,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from samverkan.agreements.models import FocusArea
-from samverkan.organisations.models import Membership, Organisation, Role, User
+from samverkan.organisations.models import FocusArea, Membership, Organisation, Role, User
 from samverkan.planning.goals import services
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.situation import services as situation_services
@@ -91,9 +90,9 @@ def figures(world):
     ]:
         KpiValue.objects.create(kpi_id="N07403", region_code=code, year=year, gender=gender, value=value, run=run)
     drinkers = ImportedIndicator.objects.create(key=YOUNG_DRINKERS, name="Alkoholkonsumenter, årskurs 9")
-    for year, value, n in [(2024, 30.0, 20), (2025, 25.0, 8)]:
+    for year, share, n in [(2024, 30.0, 20), (2025, 25.0, 8)]:
         IndicatorValue.objects.create(
-            indicator=drinkers, region_code="2506", municipality=world.arjeplog, year=year, value=value, n=n, run=run
+            indicator=drinkers, region_code="2506", municipality=world.arjeplog, year=year, value=share, n=n, run=run
         )
     klotter_2022 = ["mycket_stort"] * 5 + ["inget"] * 5
     wave(world, "Trygghetsmätning 2022", datetime.date(2022, 10, 1), answers(klotter_2022, 2, 1))

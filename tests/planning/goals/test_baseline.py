@@ -53,7 +53,8 @@ def test_it_takes_the_latest_wave_of_a_lagesbild_with_several(figures):
 def test_it_keeps_the_baseline_when_newer_data_about_its_period_arrives(figures, baseline):
     klotter = measure(common_goal(figures), S.INCIDENTS, "Klotter", baseline=baseline)
     log(figures, "2024-11-11", "Klotter")
-    assert baseline_for(klotter).value == 2.0
+    kept = baseline_for(klotter)
+    assert kept is not None and kept.value == 2.0
     assert [m.value for m in measurements(klotter) if m.date == END_2024] == [3.0]
 
 

@@ -15,7 +15,8 @@ from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.models import User
 from samverkan.planning.goals.models import Indicator
 from samverkan.planning.goals.presentation import STATUS_COLOURS, STATUS_LABELS
-from samverkan.planning.goals.selectors import follow_up
+from samverkan.planning.goals.selectors import FollowUp, follow_up
+from samverkan.planning.goals.status import Colour
 from samverkan.situation.models import Baseline
 from samverkan.situation.selectors import baseline_picture
 from samverkan.sources.surveys.models import Wave
@@ -49,9 +50,15 @@ def cell(row_html: str, name: str) -> str:
     return row_html[start : row_html.index("</td>", start)]
 
 
-def badge(colour: str) -> str:
+def badge(colour: Colour) -> str:
     with translation.override("sv"):
         return f'data-status="{colour}" style="color: {STATUS_COLOURS[colour]}">{STATUS_LABELS[colour]}</span>'
+
+
+def latest(result: FollowUp) -> tuple[str, float | int | str | None]:
+    """The label and the shown value of the latest measurement."""
+    assert result.latest is not None
+    return result.latest.point.label, result.latest.value
 
 
 def import_wave(tmp_path, name: str, answer: str, respondents: int = 20) -> None:
@@ -77,8 +84,9 @@ def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, co
     assert {(i.baseline, i.target_date) for i in indicators} == {(adopted, day("2026-12-31"))}
     wave_2022 = Wave.objects.get(municipality__code="2506", name=moved("Trygghetsmätning 2022"))
     unsafe = next(i for i in indicators if i.series == S.SURVEY_UNSAFE)
-    share = survey_results(wave=wave_2022).share_for("trygg_kvall").value * 100
-    assert unsafe.baseline_value == pytest.approx(share, abs=0.005)  # as the adopted picture holds it
+    share = survey_results(wave=wave_2022).share_for("trygg_kvall")
+    assert share is not None
+    assert unsafe.baseline_value == pytest.approx(share.value * 100, abs=0.005)  # as the adopted picture holds it
     client.force_login(coordinator)
     page = client.get(reverse("goals")).content.decode()
     for indicator in indicators:
@@ -92,24 +100,22 @@ def test_it_starts_arjeplogs_goals_from_the_adopted_lagesbild_of_2024(client, co
 def test_it_moves_the_measurement_and_the_status_when_a_newer_survey_wave_is_imported(client, coordinator, tmp_path):
     unsafe = Indicator.objects.get(municipality__code="2506", series=S.SURVEY_UNSAFE)
     before = follow_up(unsafe, user=coordinator)
-    assert before.latest.point.label == moved("Trygghetsmätning 2025")
+    assert latest(before)[0] == moved("Trygghetsmätning 2025")
     client.force_login(coordinator)
 
     import_wave(tmp_path, moved("Trygghetsmätning 2026"), "Mycket otrygg")
     everyone_unsafe = follow_up(unsafe, user=coordinator)
-    assert (everyone_unsafe.latest.point.label, everyone_unsafe.latest.value) == (moved("Trygghetsmätning 2026"), 100.0)
+    assert latest(everyone_unsafe) == (moved("Trygghetsmätning 2026"), 100.0)
     assert (everyone_unsafe.status.colour, everyone_unsafe.status.trend) == ("red", "worse")
     shown = row(client.get(reverse("goals")).content.decode(), unsafe)
     assert cell(shown, "latest").startswith("100\u00a0% <span") and badge("red") in shown
 
     import_wave(tmp_path, moved("Trygghetsmätning 2026, uppföljning"), "Mycket trygg")
     everyone_safe = follow_up(unsafe, user=coordinator)
-    assert (everyone_safe.latest.point.label, everyone_safe.latest.value) == (
-        moved("Trygghetsmätning 2026, uppföljning"),
-        0.0,
-    )
+    assert latest(everyone_safe) == (moved("Trygghetsmätning 2026, uppföljning"), 0.0)
     assert (everyone_safe.status.colour, everyone_safe.status.trend) == ("green", "better")
     shown = row(client.get(reverse("goals")).content.decode(), unsafe)
     assert cell(shown, "latest").startswith("0\u00a0% <span") and badge("green") in shown
     frozen = baseline_picture(Baseline.objects.get(municipality__code="2506"))
-    assert frozen.latest_wave().name == moved("Trygghetsmätning 2022")
+    latest_wave = frozen.latest_wave()
+    assert latest_wave is not None and latest_wave.name == moved("Trygghetsmätning 2022")

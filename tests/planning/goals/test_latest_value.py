@@ -33,7 +33,7 @@ def drinkers(figures, baseline):
     return measure(common_goal(figures), "indicator", YOUNG_DRINKERS, baseline=baseline, target=22.0)
 
 
-def latest(indicator, **when) -> tuple[datetime.date, float] | None:
+def latest(indicator, **when) -> tuple[datetime.date, float | int | str | None] | None:
     shown = follow_up(indicator, user=None, **when).latest
     return (shown.point.date, shown.value) if shown else None
 

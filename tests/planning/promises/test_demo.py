@@ -44,7 +44,7 @@ def test_it_links_the_activities_to_the_action_plan_or_keeps_their_planned_count
     load(world)
     current = current_sets().get(municipality__code="2506")
     meet = PromiseActivity.objects.get(promise__promise_set=current, unit="medborgarmöten")
-    assert meet.activity.title == "Polisen möter allmänheten på offentliga platser"
+    assert meet.activity is not None and meet.activity.title == "Polisen möter allmänheten på offentliga platser"
     progress = promise_activity_progress(meet)
     assert (progress.done, progress.planned) == (6, 10)
     neighbours = PromiseActivity.objects.get(promise__promise_set=current, what__icontains="Grannsamverkan")
@@ -57,7 +57,7 @@ def test_it_keeps_arjeplogs_first_version_and_the_followed_up_earlier_period(cli
     load(world)
     current = current_sets().get(municipality__code="2506")
     assert current.version == 2
-    assert current.revision_of.status == PromiseSet.Status.REVISED
+    assert current.revision_of is not None and current.revision_of.status == PromiseSet.Status.REVISED
     earlier = PromiseSet.objects.filter(status=PromiseSet.Status.FOLLOWED_UP)
     assert sorted(earlier.values_list("municipality__code", "title")) == [
         ("2505", demo_calendar().text("Medborgarlöfte 2023–2024")),

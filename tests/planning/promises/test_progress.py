@@ -14,7 +14,7 @@ def test_it_shows_the_linked_activitys_occurrences_against_its_target(world):
     activity = action_activity(world.arjeplog, target=10, done=6)
     promise_set = published(world.arjeplog, world.alice, activity=activity)
     promise_activity = promise_set.promises.get().activities.get()
-    ongoing = Activity.Status.ONGOING.label
+    ongoing = str(Activity.Status.ONGOING.label)
     assert promise_activity_progress(promise_activity) == Progress(done=6, planned=10, status=ongoing)
     log_occurrence(activity, datetime.date(2025, 9, 1))
     assert promise_activity_progress(promise_activity).done == 7

@@ -55,7 +55,11 @@ def test_it_needs_a_name_and_a_date_for_each_signatory(world):
     promise_set = draft(world.arjeplog, world.alice)
     with pytest.raises(ValidationError) as error:
         services.promise_signatory_add(
-            promise_set=promise_set, name="", title="Kommunalråd", signed_on=None, by=world.alice
+            promise_set=promise_set,
+            name="",
+            title="Kommunalråd",
+            signed_on=None,  # type: ignore[arg-type]  # the missing date is the error checked
+            by=world.alice,
         )
     assert set(error.value.message_dict) == {"name", "signed_on"}
 
