@@ -24,12 +24,11 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 
 NOT_VERIFIED = "{file}: not a usable backup: {reason}"
 NOT_EMPTY = (
@@ -52,7 +51,7 @@ class TableCount:
     rows: int
 
 
-def backup_database(file: Path, *, alias: str = "default", out: TextIO | None = None) -> list[TableCount]:
+def backup_database(file: Path, *, alias: str = "default", out: Output | None = None) -> list[TableCount]:
     """Write a verified backup of the database to file (replaced only once the new copy is verified)."""
     connection = connections[alias]
     temporary = _temporary_beside(file)
@@ -72,7 +71,7 @@ def backup_database(file: Path, *, alias: str = "default", out: TextIO | None = 
     return counts
 
 
-def verify_backup(file: Path, *, vendor: str, out: TextIO | None = None, name: Path | None = None) -> list[TableCount]:
+def verify_backup(file: Path, *, vendor: str, out: Output | None = None, name: Path | None = None) -> list[TableCount]:
     """The rows per table of a backup file, read whole; BackupError if it is not a usable backup."""
     shown = name or file
     if not file.is_file():
@@ -84,7 +83,7 @@ def verify_backup(file: Path, *, vendor: str, out: TextIO | None = None, name: P
     raise BackupError(UNSUPPORTED.format(vendor=vendor))
 
 
-def restore_database(file: Path, *, force: bool, alias: str = "default", out: TextIO | None = None) -> list[TableCount]:
+def restore_database(file: Path, *, force: bool, alias: str = "default", out: Output | None = None) -> list[TableCount]:
     """Replace the database with a verified backup; refuses a database with users unless force."""
     connection = connections[alias]
     expected = verify_backup(file, vendor=connection.vendor, out=out)
@@ -134,7 +133,7 @@ def _temporary_beside(file: Path) -> Path:
 
 
 def _sqlite_copy(
-    source: sqlite3.Connection, destination: sqlite3.Connection, *, label: str, out: TextIO | None
+    source: sqlite3.Connection, destination: sqlite3.Connection, *, label: str, out: Output | None
 ) -> None:
     """Copy one SQLite database into another with the backup API, a few pages per step."""
     total = source.execute("PRAGMA page_count").fetchone()[0]
@@ -177,7 +176,7 @@ def _sqlite_verify(file: Path, shown: Path) -> list[TableCount]:
         raise BackupError(NOT_VERIFIED.format(file=shown, reason=error)) from error
 
 
-def _sqlite_restore(file: Path, connection: BaseDatabaseWrapper, *, out: TextIO | None) -> None:
+def _sqlite_restore(file: Path, connection: BaseDatabaseWrapper, *, out: Output | None) -> None:
     connection.ensure_connection()
     if connection.is_in_memory_db():
         # Nothing on disk to replace (the test database): the backup API writes it in one transaction.
@@ -222,7 +221,7 @@ def _pg_connection_arguments(connection: BaseDatabaseWrapper) -> tuple[list[str]
 
 
 def _run_tool(
-    command: list[str], *, environment: dict[str, str], marker: str, total: int, label: str, out: TextIO | None
+    command: list[str], *, environment: dict[str, str], marker: str, total: int, label: str, out: Output | None
 ) -> None:
     """Run pg_dump or pg_restore --verbose, advancing the progress on each table it reports."""
     lines: list[str] = []
@@ -252,7 +251,7 @@ def _tool_errors(lines: list[str], returncode: int | None) -> str:
     return " ".join(errors[-3:]) or f"exit status {returncode}"
 
 
-def _pg_dump(connection: BaseDatabaseWrapper, target: Path, *, out: TextIO | None) -> None:
+def _pg_dump(connection: BaseDatabaseWrapper, target: Path, *, out: Output | None) -> None:
     arguments, environment = _pg_connection_arguments(connection)
     with connection.cursor() as cursor:
         total = len(connection.introspection.table_names(cursor))
@@ -266,7 +265,7 @@ def _pg_dump(connection: BaseDatabaseWrapper, target: Path, *, out: TextIO | Non
     )
 
 
-def _pg_verify(file: Path, shown: Path, *, out: TextIO | None) -> list[TableCount]:
+def _pg_verify(file: Path, shown: Path, *, out: Output | None) -> list[TableCount]:
     environment = {**os.environ, "LC_MESSAGES": "C", "LC_ALL": "C"}
     try:
         listing = subprocess.run(
@@ -313,7 +312,7 @@ def _copy_counts(lines) -> Iterator[TableCount]:
             rows += 1
 
 
-def _pg_restore(file: Path, connection: BaseDatabaseWrapper, *, tables: int, out: TextIO | None) -> None:
+def _pg_restore(file: Path, connection: BaseDatabaseWrapper, *, tables: int, out: Output | None) -> None:
     arguments, environment = _pg_connection_arguments(connection)
     connection.close()
     _run_tool(

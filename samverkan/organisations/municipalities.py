@@ -6,11 +6,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from django.db import transaction
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.counties import COUNTIES
 from samverkan.organisations.models import Municipality
 
@@ -54,7 +53,7 @@ class LoadResult:
 
 
 @transaction.atomic
-def municipalities_load(*, path: Path = GEOJSON, out: TextIO) -> LoadResult:
+def municipalities_load(*, path: Path = GEOJSON, out: Output) -> LoadResult:
     rows = list(parse_municipalities(path))
     existing = {m.code: m for m in Municipality.objects.all()}
     result = LoadResult()

@@ -31,7 +31,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TextIO
+from typing import Any, ClassVar, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -40,6 +40,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.exports import unquote_cell
+from samverkan.core.progress import Output
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
@@ -241,7 +242,7 @@ class Importer(Protocol):
 
     def parse(self, source: Source) -> Batch: ...
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> Plan:
+    def plan(self, batch: Batch, *, out: Output | None) -> Plan:
         """Compare the batch with what is stored and count the Outcome (with the preview's first changes).
         Reads only: it runs outside any transaction, and a dry run ends with it."""
         ...
@@ -286,7 +287,7 @@ def check_reach(importer: Importer, source: Source, batch: Batch, reach: Reach) 
 
 
 def run_import(
-    importer: Importer, source: Source, *, by=None, dry_run: bool = False, out: TextIO | None = None
+    importer: Importer, source: Source, *, by=None, dry_run: bool = False, out: Output | None = None
 ) -> Outcome:
     """Parse, check the reach and plan without writing; then apply all or nothing in one short transaction.
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count
@@ -42,6 +41,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.core.bounds import MAX_BIG_INTEGER, MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond
+from samverkan.core.progress import Output
 from samverkan.planning.actions.models import Activity, Occurrence
 from samverkan.planning.actions.services import (
     activity_status_validate,
@@ -254,7 +254,7 @@ class ActivityImporter:
             code = given.activity.plan.municipality.code if given.activity else ""
             yield Claim(given.line, "activity_id", code, unknown)
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> ActivityPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> ActivityPlan:
         """Follow the file row by row as occurrence_log and activity_set_status would, on a copy of each
         activity's state: the occurrences first, then the statuses."""
         assert isinstance(batch, FollowUpBatch)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.progress import Output
 from samverkan.organisations.regions import region_names
 from samverkan.sources.bra.models import CrimeCategory
 from samverkan.sources.bra.parse import CRIME, REGION, parse_export
@@ -58,7 +58,7 @@ class BraImporter:
                 moved = CATEGORY_MOVED.format(category=name, parent=parent or "–")
                 yield Claim(first_line.get(name), CRIME, "", moved)
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> CrimePlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> CrimePlan:
         assert isinstance(batch, CrimeBatch)
         return crime_statistics_plan(rows=batch.rows, parents=batch.parents, out=out)
 

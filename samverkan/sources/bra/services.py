@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
 from samverkan.sources.bra.parse import MISSING, CrimeRow
@@ -44,7 +43,7 @@ class CrimePlan(Plan):
 
 
 def crime_statistics_plan(
-    *, rows: list[CrimeRow], parents: Mapping[str, str | None], out: TextIO | None = None
+    *, rows: list[CrimeRow], parents: Mapping[str, str | None], out: Output | None = None
 ) -> CrimePlan:
     """Compare the rows with what is stored: new ones are created, changed ones updated, the rest skipped.
 

@@ -12,12 +12,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TextIO
 
 from django.db import transaction
 from django.db.models import Count, Max, Min, Sum
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import CELL_RESOLUTIONS, Incident, IncidentCellMonth, IncidentMonth
 from samverkan.sources.incidents.months import Bucket, Month, local_month, month_bounds, months_between
@@ -102,7 +101,7 @@ def _recount(month: Month, municipality_ids: Collection[int]) -> tuple[int, int]
 
 
 @transaction.atomic
-def rebuild(*, out: TextIO | None = None) -> dict[str, int]:
+def rebuild(*, out: Output | None = None) -> dict[str, int]:
     """Rebuild every incident aggregate from the raw rows; returns the rows written by kind."""
     IncidentMonth.objects.all().delete()
     IncidentCellMonth.objects.all().delete()

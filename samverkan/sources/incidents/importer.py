@@ -3,12 +3,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import batched
-from typing import TextIO
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import (
@@ -108,7 +107,7 @@ class IncidentImporter:
         problems.raise_if_any()
         return Batch(rows=located, municipalities={m.code for _row, m in located})
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> IncidentPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> IncidentPlan:
         """Match each row with the incident of the same key in its own municipality: another municipality's
         incident of the same id is never matched."""
         plan = IncidentPlan()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
 from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written
@@ -84,7 +83,7 @@ class IndicatorImporter:
         for resolved in batch.rows:
             yield Claim(resolved.row.line, "municipality", resolved.region_code)
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> IndicatorPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> IndicatorPlan:
         rows: list[Resolved] = batch.rows
         plan = IndicatorPlan()
         stored_indicators = Indicator.objects.in_bulk({resolved.key for resolved in rows}, field_name="key")

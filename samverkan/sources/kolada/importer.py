@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
 from samverkan.sources.importing import (
@@ -98,7 +97,7 @@ class KoladaImporter:
         for value in batch.rows:
             yield Claim(value.line, "municipality", value.region_code)
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> KoladaPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> KoladaPlan:
         rows: list[KoladaValue] = batch.rows
         plan = KoladaPlan(kpis={row.kpi for row in rows})
         codes = {row.region_code for row in rows}

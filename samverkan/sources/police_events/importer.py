@@ -4,11 +4,10 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import batched
-from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
 from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written, unpacked
@@ -78,7 +77,7 @@ class PoliceEventImporter:
                     yield Claim(row.line, LOCATION, kept)
                     yield Claim(row.line, LOCATION, "", MOVED.format(event_id=row.event_id, region=region_label(kept)))
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> EventPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> EventPlan:
         plan = EventPlan()
         outcome = plan.outcome
         municipalities = dict(Municipality.objects.filter(code__in=batch.municipalities).values_list("code", "id"))

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.bounds import day_outside, supported_day
-from samverkan.core.progress import progress
+from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.sources.importing import (
     MAX_PREVIEW_CHANGES,
@@ -130,13 +129,13 @@ class SurveyImporter:
         problems.raise_if_any()
         return Batch(rows=waves, municipalities=codes)
 
-    def plan(self, batch: Batch, *, out: TextIO | None) -> SurveyPlan:
+    def plan(self, batch: Batch, *, out: Output | None) -> SurveyPlan:
         plan = SurveyPlan()
         for part in batch.rows:
             plan.waves.append(self._plan_wave(part, plan.outcome, out))
         return plan
 
-    def _plan_wave(self, part: WaveRows, outcome: Outcome, out: TextIO | None) -> WavePlan:
+    def _plan_wave(self, part: WaveRows, outcome: Outcome, out: Output | None) -> WavePlan:
         wave = Wave.objects.filter(municipality=part.municipality, name=part.name).first()
         planned = WavePlan(part, wave, questions=Question.objects.in_bulk(part.questions, field_name="key"))
         shown = wave or Wave(municipality=part.municipality, name=part.name)

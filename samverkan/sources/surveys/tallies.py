@@ -8,18 +8,18 @@ its tallies with it. `rebuild()` without a wave recounts every wave (`samverkan 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TextIO
 
 from django.db import transaction
 from django.db.models import Count, F, Q
 
+from samverkan.core.progress import Output
 from samverkan.sources.surveys.models import Answer, AnswerTally, Question, Response, Wave
 
 BATCH_SIZE = 2000
 
 
 @transaction.atomic
-def rebuild(*, wave: Wave | None = None, out: TextIO | None = None) -> dict[str, int]:
+def rebuild(*, wave: Wave | None = None, out: Output | None = None) -> dict[str, int]:
     """Recount the tallies of one wave (or of every wave) from the answer rows; the tally rows written.
 
     `out` is unused: it is the interface of every source's rebuild in `samverkan rebuild_aggregates`.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
 
 from django.core.management.base import BaseCommand
 
+from samverkan.core.progress import Output
 from samverkan.sources.incidents import aggregates as incident_aggregates
 from samverkan.sources.surveys import tallies as survey_tallies
 
@@ -14,7 +14,7 @@ from samverkan.sources.surveys import tallies as survey_tallies
 REBUILDERS: list[Callable[..., dict[str, int]]] = [incident_aggregates.rebuild, survey_tallies.rebuild]
 
 
-def rebuild_all(*, out: TextIO | None = None) -> dict[str, int]:
+def rebuild_all(*, out: Output | None = None) -> dict[str, int]:
     written: dict[str, int] = {}
     for rebuild in REBUILDERS:
         written |= rebuild(out=out)
