@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from samverkan.situation.models import Conclusion
+from tests.tagged_pdf import assert_tagged
 
 QUERY = "?start=2025-01-01&end=2025-12-31"
 
@@ -66,6 +67,7 @@ def test_it_exports_a_pdf_that_holds_the_charts(client, picture):
     assert "Lägesbild: Arjeplog" in text
     for title in ("Rangordnade problem, poäng 0–100", "Händelser per kategori", "Hotspots (Getis-Ord Gi*)"):
         assert title in text, title
+    assert_tagged(response.content, title="Lägesbild: Arjeplog")
 
 
 def test_it_saves_the_conclusions(client, picture):

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.core.pdf import pdf_from_template
 from samverkan.followup.meetings import ical, services
 from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, DecisionUpdateForm, MeetingForm, MinutesForm
 from samverkan.followup.meetings.models import GroupCalendar, Meeting
@@ -187,9 +187,7 @@ def meeting_minutes_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         "attendees": meeting.attendees.select_related("organisation"),
         "decisions": meeting.decisions.select_related("activity__plan__municipality"),
     }
-    from weasyprint import HTML  # heavy: loaded with the first PDF, not at start-up
-
-    pdf = HTML(string=render_to_string("meetings/minutes_pdf.html", context, request=request)).write_pdf()
+    pdf = pdf_from_template("meetings/minutes_pdf.html", context, request=request)
     record_export(request, "meeting_minutes", meeting, detail="pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"

@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, CommitmentFollowUp, CommunicationItem, Section
 from samverkan.core import clock
+from samverkan.core.pdf import pdf_from_template
 from samverkan.followup.reports.models import Evaluation, EvaluationConfirmation, EvaluationItem
-from samverkan.followup.reports.pdf import pdf_for
 from samverkan.followup.reports.selectors import (
     Place,
     goal_statuses,
@@ -717,8 +717,8 @@ def _lines(text: str) -> list[str]:
 
 
 def evaluation_pdf(evaluation: Evaluation) -> bytes:
-    """The tagged PDF (PDF/UA-1), through the annual report's pipeline."""
-    return pdf_for(evaluation_document(evaluation), template="reports/evaluation_pdf.html")
+    """The tagged PDF (PDF/UA-1)."""
+    return pdf_from_template("reports/evaluation_pdf.html", {"data": evaluation_document(evaluation)})
 
 
 def recommendations(agreement: Agreement) -> list[str]:

@@ -7,8 +7,8 @@ from django.db.models import Max
 
 from samverkan.agreements.models import ChangeProposal
 from samverkan.agreements.services import group_rhythm_propose
+from samverkan.core.pdf import pdf_from_template
 from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, ReportNarrative
-from samverkan.followup.reports.pdf import pdf_for
 from samverkan.followup.reports.selectors import Place, annual_report
 from samverkan.organisations.models import CollaborationGroup, User
 
@@ -33,7 +33,8 @@ def report_generate(*, place: Place, year: int, by: User | None) -> GeneratedRep
     version = (latest or 0) + 1
     data["version"] = version
     data["generated_by"] = by.get_full_name() or by.username if by else ""
-    report = GeneratedReport(year=year, version=version, data=data, pdf=pdf_for(data), generated_by=by, **owner)
+    pdf = pdf_from_template("reports/annual_pdf.html", {"data": data})
+    report = GeneratedReport(year=year, version=version, data=data, pdf=pdf, generated_by=by, **owner)
     report.save()
     return report
 

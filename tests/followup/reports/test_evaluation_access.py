@@ -4,12 +4,10 @@ refused request changes nothing. The joint one is the police area's."""
 
 from __future__ import annotations
 
-import io
-
-import pypdf
 from django.urls import reverse
 
 from samverkan.followup.reports.models import Evaluation
+from tests.tagged_pdf import assert_tagged
 
 START = "Start the evaluation"
 
@@ -49,7 +47,8 @@ def test_it_lets_the_parties_write_and_adopt_it_on_the_web(client, world, in_eng
     assert evaluation.status == Evaluation.Status.ADOPTED
     assert client.post(evaluation.get_absolute_url(), form).status_code == 404  # no form on an adopted one
     pdf = client.get(reverse("evaluation_pdf", args=[evaluation.pk]))
-    assert "/StructTreeRoot" in pypdf.PdfReader(io.BytesIO(pdf.content)).trailer["/Root"]
+    period = f"{world.part1.starts_on.year}–{world.part1.ends_on.year}"
+    assert_tagged(pdf.content, title=f"Evaluation {period}: Arjeplog", language="en")
     assert client.post(urls(evaluation)["evaluation_new_version"]).status_code == 302
     assert Evaluation.objects.filter(version=2, status=Evaluation.Status.DRAFT).exists()
 

@@ -17,6 +17,7 @@ from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, Re
 from samverkan.followup.reports.selectors import FEWER_THAN_AGREED
 from samverkan.followup.reports.services import report_generate
 from tests.followup.reports.conftest import FOLLOWUP, arjeplog, collaboration_group, meeting
+from tests.tagged_pdf import assert_tagged
 
 ANNUAL = reverse("annual_report", args=["2506", 2025])
 GENERATE = reverse("annual_report_generate", args=["2506", 2025])
@@ -78,6 +79,7 @@ def test_it_generates_a_version_and_serves_its_pdf(client, year):
     assert download["Content-Type"] == "application/pdf"
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(download.content)).pages)
     assert FOLLOWUP in text
+    assert_tagged(download.content, title="Årsrapport 2025: Arjeplog")
     with override("sv"):
         state = str(FEWER_THAN_AGREED)
     assert report.data["meetings"] == [
