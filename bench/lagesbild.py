@@ -287,7 +287,7 @@ def _statistics(rng: random.Random, chosen: list, run) -> None:
 
 
 def _dialogues(rng: random.Random, area: list) -> None:
-    from samverkan.agreements.models import FocusArea
+    from samverkan.organisations.models import FocusArea
     from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 
     focus = {f.short_name: f for f in FocusArea.objects.all()}
@@ -347,8 +347,7 @@ def _wave(rng: random.Random, municipality, name: str, opened_on: datetime.date,
 def generate(*, incidents: int, municipalities: int, responses: int) -> World:
     from django.db import connection
 
-    from samverkan.agreements.models import FocusArea
-    from samverkan.organisations.models import Municipality, Organisation, PresentPopulation, ResidentCount
+    from samverkan.organisations.models import FocusArea, Municipality, Organisation, PresentPopulation, ResidentCount
     from samverkan.situation.models import Conclusion, RecurringEvent
     from samverkan.sources.incidents import aggregates
     from samverkan.sources.models import ImportRun
@@ -509,7 +508,7 @@ class Bare:
         self._tables()
 
     def _tables(self) -> None:
-        from samverkan.agreements.models import FocusArea
+        from samverkan.organisations.models import FocusArea
         from samverkan.situation.models import Conclusion, RecurringEvent
         from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
         from samverkan.sources.dialogues.models import Dialogue, RaisedProblem

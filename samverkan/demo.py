@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from samverkan.agreements import agreement_2023, services
-from samverkan.agreements.models import Agreement, CommunicationItem, FocusArea, Section
+from samverkan.agreements.models import Agreement, CommunicationItem, Section
 from samverkan.core.demo_calendar import demo_calendar
 from samverkan.followup.meetings import demo as meetings_demo
 from samverkan.followup.notifications import demo as notifications_demo
@@ -23,6 +23,7 @@ from samverkan.followup.seasons import demo as seasons_demo
 from samverkan.followup.supervision import demo as supervision_demo
 from samverkan.organisations.models import (
     CollaborationGroup,
+    FocusArea,
     GroupMember,
     Membership,
     Municipality,

@@ -22,9 +22,9 @@ import time_machine
 from django.utils import translation
 
 from samverkan.agreements import services
-from samverkan.agreements.models import Agreement, FocusArea, Section
+from samverkan.agreements.models import Agreement, Section
 from samverkan.core import clock
-from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
+from samverkan.organisations.models import FocusArea, Membership, Municipality, Organisation, Role, User
 from tests import demo_snapshot
 
 

@@ -32,14 +32,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samverkan.agreements import services as agreements
-from samverkan.agreements.models import (
-    Agreement,
-    ChangeProposal,
-    Commitment,
-    CommunicationItem,
-    FocusArea,
-    Signatory,
-)
+from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
 from samverkan.core import clock
 from samverkan.followup.meetings import services as meetings
 from samverkan.followup.meetings.models import Meeting
@@ -49,7 +42,7 @@ from samverkan.followup.reports.selectors import Place as ReportPlace
 from samverkan.followup.reports.services import report_generate
 from samverkan.followup.supervision import services as supervision
 from samverkan.followup.supervision.models import SupervisedObject
-from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, Role, User
+from samverkan.organisations.models import CollaborationGroup, FocusArea, Municipality, Organisation, Role, User
 from samverkan.planning.actions import services as actions
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.goals import services as goals

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.agreements import services
 from samverkan.agreements.access import get_agreement_for_user
-from samverkan.agreements.models import Agreement, FocusArea, Section
+from samverkan.agreements.models import Agreement, Section
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.organisations.models import Municipality, Organisation, User
+from samverkan.organisations.models import FocusArea, Municipality, Organisation, User
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_COVERED = gettext_lazy("The police area does not cover: %(names)s.")

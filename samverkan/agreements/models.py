@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.core.fields import GuardedCharField, GuardedTextField
-from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation
+from samverkan.organisations.models import CollaborationGroup, FocusArea, Municipality, Organisation
 
 DONE_IN_THE_FUTURE = _("The day it was done cannot be in the future.")
 # The earliest day a signature may carry: the product's agreements are from the 2010s on.
@@ -25,21 +25,6 @@ SIGNED_IN_THE_FUTURE = _("A signature cannot be dated in the future.")
 SIGNED_TOO_EARLY = _("A signature cannot be dated before 2000.")
 UNSIGNED_STATUSES = ["utkast", "under_signering"]
 SIGNED_STATUSES = ["gallande", "under_revidering", "utgangen"]
-
-
-class FocusArea(models.Model):
-    name = GuardedCharField(_("name"), max_length=200, unique=True)
-    short_name = GuardedCharField(_("short name"), max_length=30, unique=True)
-    description = GuardedTextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("focus area")
-        verbose_name_plural = _("focus areas")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Agreement(models.Model):

@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from samverkan.organisations.models import (
     CollaborationGroup,
+    FocusArea,
     GroupMember,
     Membership,
     Municipality,
@@ -64,3 +65,9 @@ class CollaborationGroupAdmin(admin.ModelAdmin):
     list_display = ["name"]
     filter_horizontal = ["municipalities"]
     inlines = [GroupMemberInline]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "order"]
+    list_editable = ["order"]

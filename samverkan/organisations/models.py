@@ -1,4 +1,4 @@
-"""Parties, municipalities, people and the collaboration groups they meet in."""
+"""Parties, municipalities, people, the collaboration groups they meet in, and the focus areas they work on."""
 
 from __future__ import annotations
 
@@ -192,6 +192,24 @@ class Membership(models.Model):
     def __str__(self) -> str:
         scope = f" ({self.municipality})" if self.municipality else ""
         return f"{self.user}: {self.get_role_display()}, {self.organisation}{scope}"
+
+
+class FocusArea(models.Model):
+    """A fokusområde: shared vocabulary of agreements, goals, incident categories and dialogues."""
+
+    name = GuardedCharField(_("name"), max_length=200, unique=True)
+    short_name = GuardedCharField(_("short name"), max_length=30, unique=True)
+    description = GuardedTextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        db_table = "agreements_focusarea"  # created by the agreements, before it moved down here for the sources
+        ordering = ["order", "name"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class CollaborationGroup(models.Model):

@@ -215,7 +215,7 @@ class EvaluationItem(models.Model):
     evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     focus_area = models.ForeignKey(
-        "agreements.FocusArea", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
+        "organisations.FocusArea", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
     )
     commitment = models.ForeignKey(
         "agreements.Commitment", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("commitment")

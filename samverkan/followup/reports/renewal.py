@@ -19,18 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.agreements.lib.periods import Period, move_day, next_period, retitle, rewrite
-from samverkan.agreements.models import (
-    Agreement,
-    Commitment,
-    CommunicationItem,
-    FocusArea,
-    FocusAreaProposal,
-    Section,
-)
+from samverkan.agreements.models import Agreement, Commitment, CommunicationItem, FocusAreaProposal, Section
 from samverkan.agreements.services import agreement_create, agreement_start_revision, agreement_update
 from samverkan.core import clock
 from samverkan.followup.reports.evaluation import recommendations
-from samverkan.organisations.models import Municipality, Organisation, User
+from samverkan.organisations.models import FocusArea, Municipality, Organisation, User
 from samverkan.situation.audience import PUBLIC, joint_for_audience
 from samverkan.situation.models import Baseline
 from samverkan.situation.picture import joint_from_json

@@ -12,9 +12,9 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.agreements.models import Agreement
 from samverkan.core.demo_calendar import demo_calendar
-from samverkan.organisations.models import Municipality, User
+from samverkan.organisations.models import FocusArea, Municipality, User
 from samverkan.planning.goals import services
 from samverkan.planning.goals.measurements import baseline_figure
 from samverkan.planning.goals.models import Goal, Indicator

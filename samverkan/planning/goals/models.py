@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.agreements.models import Agreement
 from samverkan.core.fields import GuardedCharField, GuardedTextField
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import FocusArea, Municipality
 from samverkan.situation.models import Baseline
 
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import Agreement, FocusArea
-from samverkan.organisations.models import Municipality, User
+from samverkan.agreements.models import Agreement
+from samverkan.organisations.models import FocusArea, Municipality, User
 from samverkan.planning.goals.measurements import baseline_figure
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 import random
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core.demo_calendar import demo_calendar
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import FocusArea, Municipality
 from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 from samverkan.sources.models import ImportRun
 

@@ -8,9 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core.fields import GuardedCharField, GuardedTextField
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import FocusArea, Municipality
 
 
 class Dialogue(models.Model):

@@ -17,10 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.core.hexagons import cells_for
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.models import FocusArea, Municipality, Organisation
 from samverkan.sources.incidents.months import Bucket, bucket_of, local_month, months_between
 
 # The fields a monthly aggregate depends on; a write that changes none of them leaves them alone.

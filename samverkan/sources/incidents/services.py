@@ -10,10 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.geography import municipality_at
-from samverkan.organisations.models import Membership, Municipality, Organisation, User
+from samverkan.organisations.models import FocusArea, Membership, Municipality, Organisation, User
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote, NamedPlace
 
 OUTSIDE_YOUR_MUNICIPALITIES = _("The place is outside the municipalities you report for ({names}).")

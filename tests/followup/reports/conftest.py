@@ -20,10 +20,9 @@ from dataclasses import dataclass
 import pytest
 import time_machine
 
-from samverkan.agreements.models import FocusArea
 from samverkan.followup.meetings.models import Meeting
 from samverkan.followup.reports.selectors import Place
-from samverkan.organisations.models import CollaborationGroup
+from samverkan.organisations.models import CollaborationGroup, FocusArea
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.services import occurrence_log
 from samverkan.planning.goals import services as goals

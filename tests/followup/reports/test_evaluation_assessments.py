@@ -9,10 +9,11 @@ drug education (ongoing, 1 of 3 by its end, "Skolan sköt upp höstens tillfäll
 
 from __future__ import annotations
 
-from samverkan.agreements.models import CommitmentFollowUp, FocusArea, Section
+from samverkan.agreements.models import CommitmentFollowUp, Section
 from samverkan.core import clock
 from samverkan.followup.reports import evaluation as ev
 from samverkan.followup.reports.models import EvaluationItem
+from samverkan.organisations.models import FocusArea
 from tests.followup.reports.conftest import arjeplog
 
 S = EvaluationItem.Status

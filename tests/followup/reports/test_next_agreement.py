@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.agreements.lib.periods import MONTHS, Period, references
-from samverkan.agreements.models import Agreement, FocusArea, FocusAreaProposal, Section
+from samverkan.agreements.models import Agreement, FocusAreaProposal, Section
 from samverkan.followup.reports.models import Evaluation
+from samverkan.organisations.models import FocusArea
 from samverkan.situation import services as situation_services
 from samverkan.situation.selectors import Period as PicturePeriod
 from samverkan.situation.selectors import joint_picture_for

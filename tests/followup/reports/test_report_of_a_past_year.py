@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime
 
 from samverkan.agreements import services as agreements
-from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.agreements.models import Agreement
 from samverkan.followup.reports.evaluation import evaluation_for
 from samverkan.followup.reports.services import report_generate
+from samverkan.organisations.models import FocusArea
 from samverkan.planning.actions import services as actions
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals import services as goals

@@ -7,9 +7,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core import clock
 from samverkan.core.privacy import PERSONNUMMER_REFUSED
+from samverkan.organisations.models import FocusArea
 from samverkan.planning.actions import services
 from samverkan.planning.actions.models import ACTIVITY_ENDS_BEFORE_START, PLAN_ENDS_BEFORE_START, Activity
 from samverkan.planning.actions.selectors import problem_names

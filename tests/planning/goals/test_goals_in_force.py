@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 from samverkan.agreements import services as agreements
-from samverkan.agreements.models import Agreement, FocusArea
+from samverkan.agreements.models import Agreement
+from samverkan.organisations.models import FocusArea
 from samverkan.planning.goals import services
 from samverkan.planning.goals.selectors import goals_in_force, indicators_in_force
 from tests.planning.goals.conftest import common_goal, measure, separate_goal

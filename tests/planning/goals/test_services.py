@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from samverkan.agreements.models import FocusArea
 from samverkan.core.privacy import PERSONNUMMER_REFUSED
+from samverkan.organisations.models import FocusArea
 from samverkan.planning.goals import services
 from samverkan.planning.goals.models import Indicator, ManualValue
 from tests.planning.goals.conftest import common_goal, measure, separate_goal

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from samverkan.agreements.models import FocusArea
+from samverkan.organisations.models import FocusArea
 from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 from samverkan.sources.dialogues.series import RaisedFigure, participants_total, raised_problems
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from samverkan.agreements.models import FocusArea
+from samverkan.organisations.models import FocusArea
 from samverkan.sources.incidents.models import IncidentCategory, NamedPlace
 from samverkan.sources.incidents.services import STANDARD_CATEGORIES
 
