@@ -13,6 +13,7 @@ from django.http import Http404
 from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.agreements.services import is_administrator
 from samverkan.organisations.access import scope_for
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Organisation, User
 
 
@@ -29,16 +30,20 @@ def visible_agreements(user: User) -> QuerySet[Agreement]:
     return Agreement.objects.filter(id__in=ids.values("id"))
 
 
-def get_agreement_for_user(user: User, pk: int) -> tuple[Agreement, bool]:
-    """The agreement and whether the user may change it; 404 for anyone else."""
+def writable_agreements(user: User) -> QuerySet[Agreement]:
+    """The agreements the user may change: a part 1 of a party the user writes for, a part 2 of a municipality
+    the user writes for."""
     scope = scope_for(user)
-    agreement = visible_agreements(user).filter(pk=pk).first()
+    ids = Agreement.objects.filter(_agreement_filter(scope.write_municipalities, scope.write_organisations))
+    return Agreement.objects.filter(id__in=ids.values("id"))
+
+
+def get_agreement_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Agreement, bool]:
+    """The agreement and whether the user may change it; 404 for anyone else."""
+    agreement = visible_agreements(request.user).filter(pk=pk).first()
     if agreement is None:
         raise Http404
-    writable = Agreement.objects.filter(
-        _agreement_filter(scope.write_municipalities, scope.write_organisations), pk=pk
-    ).exists()
-    return agreement, writable
+    return agreement, writable_agreements(request.user).filter(pk=pk).exists()
 
 
 @dataclass(frozen=True)
@@ -80,12 +85,13 @@ def open_proposals(user: User, proposals: QuerySet[ChangeProposal]) -> list[Prop
     return [_view(user, proposal) for proposal in found.select_related("proposed_by", "proposer_organisation")]
 
 
-def get_proposal_for_user(user: User, pk: int) -> ProposalView:
-    """The proposal as the user meets it; 404 for anyone whose organisation is not asked."""
-    proposal = visible_proposals(user).filter(pk=pk).select_related("agreement", "group").first()
+def get_proposal_for_user(request: AuthenticatedHttpRequest, pk: int) -> ProposalView:
+    """The proposal as the user meets it, with what the user may do with it (a proposal is answered, withdrawn
+    or applied, each by its own people); 404 for anyone whose organisation is not asked."""
+    proposal = visible_proposals(request.user).filter(pk=pk).select_related("agreement", "group").first()
     if proposal is None:
         raise Http404
-    return _view(user, proposal)
+    return _view(request.user, proposal)
 
 
 def writes_for_a_party(user: User, proposal: ChangeProposal) -> bool:

@@ -123,7 +123,7 @@ def part1_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def part2_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    part1, can_write = get_agreement_for_user(request.user, pk)
+    part1, can_write = get_agreement_for_user(request, pk)
     writable = part1.municipalities.filter(id__in=scope_for(request.user).write_municipalities)
     if not can_write or part1.part != Agreement.Part.STRATEGIC or not writable.exists():
         raise Http404

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,15 +15,8 @@ from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.forms import CommitmentFollowUpForm, CommunicationFollowUpForm
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
+from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest
-
-
-def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
-    """The agreement for one who writes for it; a signed agreement too, as follow-up is not its text."""
-    agreement, can_write = get_agreement_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return agreement
 
 
 def follow_up_context(agreement: Agreement, can_write: bool) -> dict:
@@ -53,7 +46,8 @@ def _refused(request: AuthenticatedHttpRequest, agreement: Agreement, form, head
 @login_required
 @require_POST
 def commitment_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)  # a signed agreement too: its follow-up is not its text
     years = follow_up.follow_up_years(agreement, clock.today())
     form = CommitmentFollowUpForm(request.POST, agreement=agreement, years=years)
     if form.is_valid():
@@ -70,7 +64,8 @@ def commitment_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @login_required
 @require_POST
 def communication_follow_up(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     form = CommunicationFollowUpForm(request.POST, instance=get_object_or_404(agreement.communication_plan, pk=item))
     if form.is_valid():
         try:

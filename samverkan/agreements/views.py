@@ -32,20 +32,13 @@ from samverkan.agreements.forms import (
 from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
 from samverkan.agreements.pages import page_sections
 from samverkan.core import clock
-from samverkan.organisations.access import scope_for, visible_municipalities
+from samverkan.organisations.access import require_write, scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 UNKNOWN_ANSWER = gettext_lazy("Answer with accept or reject.")
-
-
-def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
-    agreement, can_write = get_agreement_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return agreement
 
 
 @login_required
@@ -119,13 +112,14 @@ def _render_detail(
 
 @login_required
 def agreement_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement, can_write = get_agreement_for_user(request.user, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
     return _render_detail(request, agreement, can_write)
 
 
 @login_required
 def agreement_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
     form = AgreementForm(
@@ -161,7 +155,8 @@ def agreement_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_start_revision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     if not agreement.needs_revision(clock.today()):
         messages.error(request, _("This agreement cannot be revised now."))
         return redirect(agreement)
@@ -171,7 +166,8 @@ def agreement_start_revision(request: AuthenticatedHttpRequest, pk: int) -> Http
 
 
 def _add(request: AuthenticatedHttpRequest, pk: int, form_class, form_key: str, create) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
     form = form_class(request.POST, agreement=agreement)
@@ -223,7 +219,8 @@ def _delete(
 @login_required
 @require_http_methods(["GET", "POST"])
 def commitment_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     commitment = get_object_or_404(agreement.commitments, pk=item)
     return _delete(
         request, agreement, commitment, lambda: services.commitment_delete(commitment=commitment, by=request.user)
@@ -233,7 +230,8 @@ def commitment_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> 
 @login_required
 @require_http_methods(["GET", "POST"])
 def communication_item_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     row = get_object_or_404(agreement.communication_plan, pk=item)
     return _delete(request, agreement, row, lambda: services.communication_item_delete(item=row, by=request.user))
 
@@ -241,7 +239,8 @@ def communication_item_delete(request: AuthenticatedHttpRequest, pk: int, item: 
 @login_required
 @require_http_methods(["GET", "POST"])
 def signatory_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     signatory = get_object_or_404(agreement.signatories, pk=item)
     return _delete(
         request, agreement, signatory, lambda: services.signatory_delete(signatory=signatory, by=request.user)
@@ -252,7 +251,8 @@ def signatory_delete(request: AuthenticatedHttpRequest, pk: int, item: int) -> H
 @require_POST
 def signatory_sign(request: AuthenticatedHttpRequest, pk: int, item: int) -> HttpResponse:
     """Record the day a signatory signed; the last signature puts the agreement in force and locks it."""
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     signatory = get_object_or_404(agreement.signatories, pk=item)
     if agreement.is_locked:
         return _refuse_locked(request, agreement)
@@ -270,7 +270,7 @@ def signatory_sign(request: AuthenticatedHttpRequest, pk: int, item: int) -> Htt
 
 @login_required
 def change_proposal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _render_proposal(request, get_proposal_for_user(request.user, pk))
+    return _render_proposal(request, get_proposal_for_user(request, pk))
 
 
 def _render_proposal(request: AuthenticatedHttpRequest, view: ProposalView, error: str = "") -> HttpResponse:
@@ -297,7 +297,7 @@ def _refused(request: AuthenticatedHttpRequest, view: ProposalView, error: StrOr
 @login_required
 @require_POST
 def change_proposal_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    view = get_proposal_for_user(request.user, pk)
+    view = get_proposal_for_user(request, pk)
     if not writes_for_a_party(request.user, view.proposal):
         raise Http404
     form = ProposalAnswerForm(request.POST)
@@ -320,7 +320,7 @@ def change_proposal_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @login_required
 @require_POST
 def change_proposal_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    view = get_proposal_for_user(request.user, pk)
+    view = get_proposal_for_user(request, pk)
     if not view.may_withdraw:
         if view.proposal.is_open or not writes_for_a_party(request.user, view.proposal):
             raise Http404
@@ -333,7 +333,7 @@ def change_proposal_withdraw(request: AuthenticatedHttpRequest, pk: int) -> Http
 @login_required
 @require_POST
 def change_proposal_apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    view = get_proposal_for_user(request.user, pk)
+    view = get_proposal_for_user(request, pk)
     if not services.is_administrator(request.user):
         raise Http404
     if not view.may_apply:

@@ -5,8 +5,12 @@ A user reaches municipalities and organisations through memberships:
 - the police reach every municipality of their police area (a region: of all its areas);
 - a membership narrowed to one municipality reaches only that one.
 Coordinators and police contacts may change what they reach; every other role only reads.
-Anything outside a user's reach answers 404, so its existence is not revealed.
-Agreements are reached through this scope in samverkan.agreements.access.
+Anything outside a user's reach answers 404, so its existence is not revealed; so does a change asked by one
+who only reads (`require_write`).
+
+This module holds the scope primitives (on a user); each app reaches its own objects through them in its
+`access` module, one `get_<object>_for_user(request, pk_or_code) -> (object, can_write)` per kind, which its
+views call directly.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Protocol, cast
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
@@ -95,13 +100,25 @@ def visible_municipalities(user: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(id__in=scope_for(user).read_municipalities)
 
 
-def get_municipality_for_user(user: User, code: str) -> tuple[Municipality, bool]:
-    """The municipality and whether the user may change its records; 404 for anyone else."""
+def municipality_in_reach(user: User, code: str) -> tuple[Municipality, bool]:
+    """The municipality and whether the user may change its records; 404 for anyone else. For code that has a
+    user and no request (selectors); views call `get_municipality_for_user`."""
     scope = scope_for(user)
     municipality = Municipality.objects.filter(code=code, id__in=scope.read_municipalities).first()
     if municipality is None:
         raise Http404
     return municipality, municipality.id in scope.write_municipalities
+
+
+def get_municipality_for_user(request: AuthenticatedHttpRequest, code: str) -> tuple[Municipality, bool]:
+    """The municipality and whether the user may change its records; 404 for anyone else."""
+    return municipality_in_reach(request.user, code)
+
+
+def require_write(can_write: bool) -> None:
+    """A change asked by one who only reads answers 404, as for one outside: the page's actions are not there."""
+    if not can_write:
+        raise Http404
 
 
 def report_municipalities(user: User) -> QuerySet[Municipality]:

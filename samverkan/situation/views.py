@@ -84,7 +84,7 @@ def situation_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     form, period = _period(request)
     audience = audience_for(request.user, municipality)
     conclusions = None
@@ -134,7 +134,7 @@ def _points_url(municipality: Municipality, period: Period, audience: Audience) 
 @login_required
 def situation_points(request: AuthenticatedHttpRequest, code: str) -> JsonResponse:
     """The incidents' points of the internal map: for the parties to the picture only, never in the picture."""
-    municipality, _can_write = get_municipality_for_user(request.user, code)
+    municipality, _can_write = get_municipality_for_user(request, code)
     if not sees_internal_figures(request.user, municipality):
         raise Http404
     period = _exact_period(request)
@@ -145,7 +145,7 @@ def situation_points(request: AuthenticatedHttpRequest, code: str) -> JsonRespon
 @login_required
 @require_POST
 def situation_adopt(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     if not (can_write and owns_municipality(request.user, municipality)):
         raise Http404
     period = _exact_period(request)
@@ -160,7 +160,7 @@ def situation_adopt(request: AuthenticatedHttpRequest, code: str) -> HttpRespons
 
 @login_required
 def situation_export(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality, _can_write = get_municipality_for_user(request.user, code)
+    municipality, _can_write = get_municipality_for_user(request, code)
     period = _exact_period(request)
     audience = request.GET.get("audience", PUBLIC)
     if audience not in (INTERNAL, PUBLIC) or (

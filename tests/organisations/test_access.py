@@ -5,17 +5,18 @@ from django.http import Http404
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
+from tests.logged_in import request_of
 
 
 def test_it_gives_the_owner_her_municipality_to_change(world):
-    municipality, can_write = get_municipality_for_user(world.alice, "2506")
+    municipality, can_write = get_municipality_for_user(request_of(world.alice), "2506")
     assert municipality == world.arjeplog
     assert can_write
 
 
 def test_it_gives_the_police_every_municipality_of_their_area(world):
     assert set(visible_municipalities(world.bob)) == {world.arjeplog, world.arvidsjaur}
-    assert get_municipality_for_user(world.bob, "2506")[1]
+    assert get_municipality_for_user(request_of(world.bob), "2506")[1]
 
 
 def test_it_gives_a_police_region_the_municipalities_of_its_areas(world):
@@ -29,7 +30,7 @@ def test_it_gives_a_police_region_the_municipalities_of_its_areas(world):
 
 def test_it_hides_arjeplog_from_an_outsider(world):
     with pytest.raises(Http404):
-        get_municipality_for_user(world.charlie, "2506")
+        get_municipality_for_user(request_of(world.charlie), "2506")
     assert world.arjeplog not in visible_municipalities(world.charlie)
 
 

@@ -15,7 +15,7 @@ from samverkan.organisations.http import AuthenticatedHttpRequest
 
 @login_required
 def part2_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement, _can_write = get_agreement_for_user(request.user, pk)
+    agreement, _can_write = get_agreement_for_user(request, pk)
     data = part2_structure(agreement, user=request.user, today=clock.today())
     if data is None:
         raise Http404

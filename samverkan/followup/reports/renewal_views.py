@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +18,7 @@ from samverkan.agreements.models import Agreement
 from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
 from samverkan.followup.reports import renewal
+from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import FocusArea
 
@@ -53,16 +54,10 @@ class DecisionForm(forms.Form):
     name = GuardedFormField(required=False, max_length=200, label=gettext_lazy("Or a new focus area"))
 
 
-def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Agreement:
-    agreement, can_write = get_agreement_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return agreement
-
-
 @login_required
 def next_agreement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     refused = renewal.refusal(agreement)
     if refused:
         messages.error(request, refused)
@@ -106,14 +101,15 @@ def _render_proposals(
 
 @login_required
 def focus_area_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    agreement, can_write = get_agreement_for_user(request.user, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
     return _render_proposals(request, agreement, can_write)
 
 
 @login_required
 @require_POST
 def focus_area_proposal_decide(request: AuthenticatedHttpRequest, pk: int, proposal: int) -> HttpResponse:
-    agreement = _get_writable(request, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
+    require_write(can_write)
     found = get_object_or_404(agreement.focus_area_proposals, pk=proposal)
     form = DecisionForm(request.POST)
     if not form.is_valid():

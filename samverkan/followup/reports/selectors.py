@@ -26,7 +26,7 @@ from samverkan.followup.reports.commitments import agreements_follow_up
 from samverkan.followup.reports.freshness import CADENCE_DAYS, freshness
 from samverkan.followup.reports.models import GeneratedReport, ReportNarrative
 from samverkan.followup.reports.status import goal_colour
-from samverkan.organisations.access import get_municipality_for_user, scope_for, sees_internal_figures
+from samverkan.organisations.access import municipality_in_reach, scope_for, sees_internal_figures
 from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import (
@@ -84,7 +84,7 @@ class Place:
 
 
 def place_for_municipality(user: User, code: str) -> Place:
-    municipality, can_write = get_municipality_for_user(user, code)
+    municipality, can_write = municipality_in_reach(user, code)
     return Place(municipality, None, [municipality], can_write)
 
 

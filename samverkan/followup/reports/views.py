@@ -211,7 +211,7 @@ def generated_report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 def evaluation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The whole agreement's figures as the user may see them, and the evaluations of the scopes the user is a
     party to the picture of."""
-    agreement, can_write = get_agreement_for_user(request.user, pk)
+    agreement, can_write = get_agreement_for_user(request, pk)
     data = evaluation_for(agreement, today=clock.today(), user=request.user)
     scopes = []
     if agreement.part == Agreement.Part.STRATEGIC:
@@ -256,13 +256,13 @@ def _scope(request: AuthenticatedHttpRequest, agreement: Agreement, place: Place
 
 @login_required
 def evaluation_municipality(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
-    agreement = get_agreement_for_user(request.user, pk)[0]
+    agreement = get_agreement_for_user(request, pk)[0]
     return _scope(request, agreement, evaluation_place(request.user, agreement, code=code))
 
 
 @login_required
 def evaluation_joint(request: AuthenticatedHttpRequest, pk: int, area_id: int) -> HttpResponse:
-    agreement = get_agreement_for_user(request.user, pk)[0]
+    agreement = get_agreement_for_user(request, pk)[0]
     return _scope(request, agreement, evaluation_place(request.user, agreement, area_id=area_id))
 
 

@@ -40,7 +40,7 @@ def _wheel_url(municipality: Municipality, year: int) -> str:
 
 
 def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     if not can_write:
         raise Http404
     return municipality
@@ -123,7 +123,7 @@ def _render_wheel(
 
 @login_required
 def yearly_wheel(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     form = PrepareForm(events=RecurringEvent.objects.filter(municipality=municipality))
     return _render_wheel(request, municipality, can_write, _year(request), form)
 

@@ -17,7 +17,7 @@ from samverkan.organisations.models import Municipality
 
 
 def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     if not can_write:
         raise Http404
     return municipality

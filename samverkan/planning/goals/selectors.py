@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from samverkan.agreements.access import get_agreement_for_user, visible_agreements
+from samverkan.agreements.access import visible_agreements, writable_agreements
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.core.privacy import share_visible, suppress_count
@@ -94,7 +94,7 @@ def get_goal_for_user(user: User, pk: int) -> tuple[Goal, bool]:
     if goal is None:
         raise Http404
     if goal.is_common:
-        return goal, get_agreement_for_user(user, goal.agreement_id)[1]
+        return goal, writable_agreements(user).filter(pk=goal.agreement_id).exists()
     return goal, goal.municipality_id in scope_for(user).write_municipalities
 
 

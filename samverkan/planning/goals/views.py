@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements.access import get_agreement_for_user, visible_agreements
+from samverkan.agreements.access import writable_agreements
 from samverkan.organisations.access import scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality
 from samverkan.planning.goals import services
@@ -27,7 +27,7 @@ from samverkan.planning.goals.status import GREEN, GREY, RED, YELLOW
 
 
 def _writable_agreements(request: HttpRequest) -> list:
-    return [a for a in visible_agreements(request.user) if get_agreement_for_user(request.user, a.pk)[1]]
+    return list(writable_agreements(request.user))
 
 
 def _writable_municipalities(request: HttpRequest) -> list[Municipality]:

@@ -117,7 +117,7 @@ def incident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def incident_settings(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A municipality's categories (each tied to a focus area) and named places."""
-    municipality, can_write = get_municipality_for_user(request.user, code)
+    municipality, can_write = get_municipality_for_user(request, code)
     if not can_write:
         raise Http404
     services.incident_categories_for(municipality)
@@ -144,9 +144,7 @@ def incident_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     municipalities = list(visible_municipalities(request.user))
     if not municipalities:
         raise Http404
-    municipality, _can_write = get_municipality_for_user(
-        request.user, request.GET.get("kommun", municipalities[0].code)
-    )
+    municipality, _can_write = get_municipality_for_user(request, request.GET.get("kommun", municipalities[0].code))
     form = WeekFilterForm(request.GET or None, municipalities=municipalities, initial={"kommun": municipality.code})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     export = request.GET.get("export")

@@ -23,7 +23,7 @@ def police_events_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context: dict = {"municipalities": municipalities}
     if code is None:
         return render(request, "police_events/list.html", context)
-    municipality, _can_write = get_municipality_for_user(request.user, code)
+    municipality, _can_write = get_municipality_for_user(request, code)
     form = PeriodForm(request.GET, today=clock.today())
     context.update(municipality=municipality, form=form)
     if not form.is_valid():
