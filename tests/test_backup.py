@@ -21,8 +21,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def tables() -> dict[str, str]:
     """Every table of a model with its primary key column, counted and hashed below with plain SQL."""
-    keys = {model._meta.db_table: model._meta.pk.column for model in apps.get_models(include_auto_created=True)}
-    return {"django_migrations": "id", **keys}
+    keys = {"django_migrations": "id"}
+    for model in apps.get_models(include_auto_created=True):
+        assert model._meta.pk is not None and model._meta.pk.column is not None
+        keys[model._meta.db_table] = model._meta.pk.column
+    return keys
 
 
 def fingerprint() -> dict[str, tuple[int, str]]:
@@ -38,10 +41,10 @@ def fingerprint() -> dict[str, tuple[int, str]]:
     return result
 
 
-def run(*argv: str) -> tuple[int, str, str]:
+def run(*argv: str) -> tuple[int | str | None, str, str]:
     """Run the samverkan command as from the shell: exit status, standard output, standard error."""
     out, err = io.StringIO(), io.StringIO()
-    status = 0
+    status: int | str | None = 0
     try:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr("sys.stdout", out)

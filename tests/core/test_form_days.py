@@ -1,7 +1,7 @@
 """Every day or moment a person types is within the supported days (issue 10: year 0001 gave a 500).
 
 The test walks every field of every samverkan form class, as tests/core/test_free_text_guard.py does for
-texts, and fails on a date or date-and-time field that is not a core.bounds.DayField or MomentField,
+texts, and fails on a date or date-and-time field that is not a core.forms.DayField or MomentField,
 unless it is on the allow-list below. Two forms show what that means in the web.
 """
 
@@ -16,7 +16,7 @@ from django import forms
 from django.urls import reverse
 
 import samverkan
-from samverkan.core.bounds import DayField, MomentField
+from samverkan.core.forms import DayField, MomentField
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup
 from samverkan.sources.incidents.models import Incident
@@ -30,13 +30,13 @@ ALLOWED = {
 
 
 def date_fields() -> list[tuple[str, forms.Field]]:
-    found = []
+    found: list[tuple[str, forms.Field]] = []
     for module in pkgutil.walk_packages(samverkan.__path__, "samverkan."):
         if not module.name.endswith(".forms"):
             continue
         loaded = importlib.import_module(module.name)
         for name, form in inspect.getmembers(loaded, inspect.isclass):
-            if not issubclass(form, forms.BaseForm) or form.__module__ != loaded.__name__:
+            if not issubclass(form, (forms.Form, forms.ModelForm)) or form.__module__ != loaded.__name__:
                 continue
             for field_name, field in form.base_fields.items():
                 if isinstance(field, forms.DateField | forms.DateTimeField):

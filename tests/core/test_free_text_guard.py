@@ -18,8 +18,7 @@ from django.apps import apps
 from django.db import models
 
 import samverkan
-from samverkan.core.fields import GuardedFormField
-from samverkan.core.privacy import validate_no_contact_details, validate_no_personnummer
+from samverkan.core.fields import GuardedFormField, validate_no_contact_details, validate_no_personnummer
 
 # Text fields nobody types free text into.
 MODEL_ALLOWED = {
@@ -97,13 +96,13 @@ def form_text_fields() -> dict[str, forms.Field]:
         if module.name.rsplit(".", 1)[-1] in {"forms", "views"}:
             importlib.import_module(module.name)
 
-    def subclasses(cls: type) -> list[type]:
+    def subclasses(cls: type[forms.BaseForm]) -> list[type[forms.BaseForm]]:
         return [c for sub in cls.__subclasses__() for c in [sub, *subclasses(sub)]]
 
     return {
         f"{form.__module__}.{form.__qualname__}.{name}": field
         for form in subclasses(forms.BaseForm)
-        if form.__module__.startswith("samverkan.")
+        if form.__module__.startswith("samverkan.") and issubclass(form, (forms.Form, forms.ModelForm))
         for name, field in form.base_fields.items()
         if isinstance(field, forms.CharField)
     }
