@@ -132,3 +132,19 @@ def start_joint(year) -> Evaluation:
     world = year.world
     place = ev.evaluation_place(world.bob, world.part1, area_id=world.lpo.pk)
     return ev.evaluation_start(agreement=world.part1, place=place, by=world.bob, today=clock.today())
+
+
+def test_it_shows_a_dash_for_an_incident_total_it_may_not_give(client, year):
+    # The total is None when a suppressed category is part of it (ShownPicture.incidents_total); an evaluation
+    # that holds one shows "–" on both rows, as for a missing crime count, never "None".
+    evaluation = start(year)
+    [situation] = evaluation.data["situation"]
+    situation["latest"]["incidents"] = None
+    Evaluation.objects.filter(pk=evaluation.pk).update(data=evaluation.data)
+    client.force_login(year.world.alice)
+    page = client.get(evaluation.get_absolute_url()).content.decode()
+    start_at = page.index('<table class="situation">')
+    table = page[start_at : page.index("</table>", start_at)]
+    latest = table.split("<tbody>")[1].split("<tr>")[2]  # Arjeplog's rows: its baseline, then the latest
+    assert latest.split('<td class="number">')[3].startswith("–</td>")  # crimes, police events, incidents
+    assert "None" not in table
