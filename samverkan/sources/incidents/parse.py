@@ -146,7 +146,8 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
                 lat, lng = sweref99tm_to_wgs84(_number(values["sweref_n"]), _number(values["sweref_e"]))
             else:
                 problems.add(line, "lat", PLACE_REQUIRED)
-            if lat is not None and not (-90 <= lat <= 90 and -180 <= lng <= 180):  # also false for NaN
+            # (the comparisons are false for NaN too)
+            if lat is not None and lng is not None and not (-90 <= lat <= 90 and -180 <= lng <= 180):
                 raise ValueError
         except ValueError:
             field = "lat" if values["lat"] or values["lng"] else "sweref_n"
@@ -164,6 +165,8 @@ def parse_incidents(source: Source) -> list[IncidentRow]:
             problems.add(line, "description", PERSONNUMMER)
         if len(problems.items) > before:
             continue
+        # Without a problem the row has its start (it is required) and a place.
+        assert occurred_from is not None and lat is not None and lng is not None
         key = values["id"] and f"id:{values['id']}"
         if not key:
             content = "|".join(values[name] for name in COLUMNS if name not in {"id", "status"})

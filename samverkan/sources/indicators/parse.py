@@ -98,6 +98,7 @@ def parse_indicators(source: Source, problems: Problems) -> list[IndicatorRow]:
             if contains_personnummer(values[name]):
                 problems.add(row.line, name, PERSONNUMMER)
         if len(problems.items) == before:
+            assert year is not None  # it is required
             rows.append(
                 IndicatorRow(row.line, values["indicator"], values["municipality"], year, value, n, values["source"])
             )

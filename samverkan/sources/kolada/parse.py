@@ -131,6 +131,8 @@ def _entry(line: int, entry: object, problems: Problems) -> list[KoladaValue]:
         problems.add(line, "values", NOT_A_LIST)
     if len(problems.items) > before:
         return []
+    # Without a problem each is there and of its kind.
+    assert isinstance(kpi, str) and code is not None and year is not None and isinstance(genders, list)
     result = []
     for index, item in enumerate(genders):
         where = f"values[{index}]"
@@ -154,5 +156,6 @@ def _entry(line: int, entry: object, problems: Problems) -> list[KoladaValue]:
             problems.add(line, f"{where}.status", TOO_LONG.format(limit=MAX_STATUS))
             ok = False
         if ok:
+            assert gender is not None  # one of GENDERS
             result.append(KoladaValue(line, kpi, code, year, gender, number, status.strip()))
     return result

@@ -149,8 +149,9 @@ def wave_dates(
 ) -> tuple[datetime.date, datetime.date] | None:
     """The days a wave was open: those given (one alone stands for both), else the first and last
     submit date, else the year in its name; None when there is nothing to date it by."""
-    if opened_on or closed_on:
-        return (opened_on or closed_on, closed_on or opened_on)
+    given = [day for day in (opened_on, closed_on) if day is not None]
+    if given:
+        return given[0], given[-1]
     days = [day for day in submitted if day is not None]
     if days:
         return min(days), max(days)
