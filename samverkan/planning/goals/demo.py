@@ -146,8 +146,9 @@ def _measure(
         value = float(WATCH_AREAS_AT_BASELINE)
         target = float(WATCH_AREAS_TARGET)
     else:
-        value, _n = baseline_figure(baseline=baseline, series=measure.series, key=measure.key)
-        target = _target(measure, value)
+        figure, _n = baseline_figure(baseline=baseline, series=measure.series, key=measure.key)
+        assert figure is not None, f"the demo's lägesbild has a figure for every measure ({measure.name})"
+        value, target = figure, _target(measure, figure)
     return services.indicator_create(
         goal=goal,
         municipality=municipality,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +22,9 @@ from samverkan.sources.indicators.models import Indicator as ImportedIndicator
 from samverkan.sources.kolada.models import Kpi
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 MUNICIPALITY_OUTSIDE_AGREEMENT = _("The municipality is not one of the agreement's.")
 FOCUS_AREA_OUTSIDE_AGREEMENT = _("The focus area is not one of the agreement's.")
@@ -90,6 +94,7 @@ def _key_exists(series: str, key: str, municipality: Municipality) -> bool:
 
 
 def _check_key(series: str, key: str, municipality: Municipality) -> None:
+    error: ValidationError | StrPromise | None
     if series == S.MANUAL:
         error = KEY_FOR_MANUAL if key else None
     elif series in {S.SURVEY_INDEX, S.SURVEY_UNSAFE, S.SURVEY_VICTIMS}:

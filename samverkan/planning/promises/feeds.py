@@ -43,6 +43,7 @@ class PromisesFeed(Feed):
             return _("Revised: %(title)s, version %(version)s") % values
         if item.kind == "followed_up":
             return _("Followed up: %(title)s") % values
+        assert item.activity is not None  # an activity carried out names it
         return _("Carried out on %(date)s: %(what)s") % {
             "date": formats.date_format(item.at.date(), "Y-m-d"),
             "what": item.activity.shown_what,

@@ -119,6 +119,7 @@ class PromiseSet(models.Model):
             return self.Standing.REPLACED
         if status == self.Status.FOLLOWED_UP:
             return self.Standing.FOLLOWED_UP
+        assert self.in_force_from is not None  # signed past the draft (promise_set_signed_when_past_draft)
         if today < self.in_force_from:
             return self.Standing.UPCOMING
         if status == self.Status.SIGNED:
@@ -129,6 +130,7 @@ class PromiseSet(models.Model):
         """The effective status in words, with the day an upcoming set holds from."""
         standing = self.effective_status(today)
         if standing == self.Standing.UPCOMING:
+            assert self.in_force_from is not None  # an upcoming set is signed
             return UPCOMING_TEXT % {"day": date_format(self.in_force_from, "j F Y")}
         return str(standing.label)
 

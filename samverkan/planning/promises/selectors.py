@@ -60,9 +60,10 @@ def public_municipalities() -> QuerySet[Municipality]:
 def earlier_versions(promise_set: PromiseSet) -> list[PromiseSet]:
     """The versions the set revised, newest first."""
     versions = []
-    while promise_set.revision_of_id is not None:
-        promise_set = promise_set.revision_of
-        versions.append(promise_set)
+    earlier = promise_set.revision_of
+    while earlier is not None:
+        versions.append(earlier)
+        earlier = earlier.revision_of
     return versions
 
 
@@ -190,9 +191,12 @@ def municipality_promises(municipality: Municipality, *, today: datetime.date) -
     return MunicipalityPromises(**groups)
 
 
+FeedKind = Literal["published", "revised", "followed_up", "carried_out"]
+
+
 @dataclass(frozen=True)
 class FeedEvent:
-    kind: Literal["published", "revised", "followed_up", "carried_out"]
+    kind: FeedKind
     at: datetime.datetime
     promise_set: PromiseSet
     activity: PromiseActivity | None = None
@@ -206,12 +210,14 @@ def feed_events(*, municipality: Municipality) -> list[FeedEvent]:
     seen: set[int] = set()
     sets = public_sets().filter(municipality=municipality).select_related("municipality").order_by("-published_at")
     for promise_set in sets:
-        kind = "revised" if promise_set.revision_of_id else "published"
+        kind: FeedKind = "revised" if promise_set.revision_of_id else "published"
+        assert promise_set.published_at is not None  # public_sets() are published
         events.append(FeedEvent(kind, promise_set.published_at, promise_set, key=promise_set.pk))
         if promise_set.followed_up_at:
             events.append(FeedEvent("followed_up", promise_set.followed_up_at, promise_set, key=promise_set.pk))
         activities = PromiseActivity.objects.filter(promise__promise_set=promise_set, activity__isnull=False)
         for promise_activity in activities.select_related("promise"):
+            assert promise_activity.activity_id is not None  # activity__isnull=False
             occurrences = Occurrence.objects.filter(activity_id=promise_activity.activity_id)
             for occurrence_id, held_on in occurrences.values_list("pk", "held_on"):
                 if occurrence_id in seen:  # the same activity in an older version of the promises
