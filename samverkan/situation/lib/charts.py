@@ -231,13 +231,14 @@ def month_profile(
     present = [value for value in bars if value is not None]
     if not present:
         return _empty(chart_id=chart_id, title=title, summary=summary, width=width)
-    entries = [(bars_name, _bar_swatch)]
+    entries: list[tuple[str, Callable[[float, float], str]]] = [(bars_name, _bar_swatch)]
     if series_line is not None:
         entries.append((RIGHT_AXIS.format(name=series_line[0]), _series_swatch(1)))
     legend, top = _legend(entries, top=TOP, width=width)
     band_top = top + 4
     ticks = nice_ticks(min(0.0, *present), max(present))
     tick_texts = _tick_texts(ticks, decimal_comma=decimal_comma)
+    right: float  # narrowed below by the right axis' labels
     left, right, bottom = max(_text_width(text) for text in tick_texts) + 10, width - 8, height - 24
     line_values = series_line[1] if series_line is not None else []
     line_present = [value for value in line_values if value is not None]
