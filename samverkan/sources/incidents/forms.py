@@ -5,6 +5,8 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BaseModelFormSet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,8 @@ from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
-from samverkan.sources.incidents.services import IncidentReport, incident_categories_for
+from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories, standard_categories
+from samverkan.sources.incidents.services import IncidentReport
 
 SPAN_BACKWARDS = _("The end of the time span is before its start.")
 PLACE_REQUIRED = _("Click the map, give coordinates, or pick a named place.")
@@ -44,7 +47,7 @@ class IncidentForm(forms.Form):
     def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.municipalities = municipalities
-        names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
+        names = {c.name: None for m in municipalities for c in incident_categories(m)}
         cast(forms.ChoiceField, self.fields["category"]).choices = [("", "—")] + [(n, n) for n in names]
         cast(forms.ModelChoiceField, self.fields["place"]).queryset = NamedPlace.objects.filter(
             municipality__in=municipalities
@@ -110,7 +113,7 @@ class WeekFilterForm(forms.Form):
     def __init__(self, *args, municipalities: list[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kommun"]).choices = [(m.code, m.name) for m in municipalities]
-        names = {c.name: None for m in municipalities for c in incident_categories_for(m)}
+        names = {c.name: None for m in municipalities for c in incident_categories(m)}
         cast(forms.ChoiceField, self.fields["category"]).choices = [("", _("All"))] + [(n, n) for n in names]
 
     def clean_week(self) -> datetime.date | None:
@@ -118,8 +121,11 @@ class WeekFilterForm(forms.Form):
         return week - datetime.timedelta(days=week.weekday()) if week else None
 
 
-CategoryFormSet = forms.modelformset_factory(
-    IncidentCategory, fields=["name", "focus_area", "active", "order"], extra=2, can_delete=False
+CATEGORY_FIELDS = ["name", "focus_area", "active", "order"]
+CategoryFormSet = forms.modelformset_factory(IncidentCategory, fields=CATEGORY_FIELDS, extra=2, can_delete=False)
+# The standard list offered as new rows, with the two empty ones.
+StandardCategoryFormSet = forms.modelformset_factory(
+    IncidentCategory, fields=CATEGORY_FIELDS, extra=len(STANDARD_CATEGORIES) + 2, can_delete=False
 )
 PlaceFormSet = forms.modelformset_factory(
     NamedPlace,
@@ -128,3 +134,16 @@ PlaceFormSet = forms.modelformset_factory(
     can_delete=True,
     widgets={"lat": forms.NumberInput(attrs={"step": "any"}), "lng": forms.NumberInput(attrs={"step": "any"})},
 )
+
+
+def category_formset(data: QueryDict | None, *, municipality: Municipality) -> BaseModelFormSet:
+    """The municipality's categories. One without categories of its own is offered the standard list as new rows,
+    stored when the form is saved: the page itself writes nothing."""
+    stored = IncidentCategory.objects.filter(municipality=municipality)
+    if data is not None or stored.exists():
+        return CategoryFormSet(data, prefix="categories", queryset=stored)
+    initial = [
+        {"name": c.name, "focus_area": c.focus_area_id, "active": True, "order": c.order}
+        for c in standard_categories(municipality)
+    ]
+    return StandardCategoryFormSet(prefix="categories", queryset=stored, initial=initial)

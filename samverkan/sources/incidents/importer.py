@@ -23,7 +23,8 @@ from samverkan.sources.incidents.aggregates import aggregates_deferred, aggregat
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.months import bucket_of
 from samverkan.sources.incidents.parse import parse_incidents
-from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_categories_for, reporter_organisation
+from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories
+from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
 from samverkan.sources.registry import register
 
@@ -53,10 +54,7 @@ UPDATED_FIELDS = [
 def _category_names(municipality: Municipality) -> set[str]:
     """The names (casefolded) a row may give: the categories in use, or the standard list for a
     municipality that has none yet (the import then creates them, as incident_categories_for does)."""
-    categories = list(IncidentCategory.objects.filter(municipality=municipality).values_list("name", "active"))
-    if not categories:
-        return {name.casefold() for name, _area in STANDARD_CATEGORIES}
-    return {name.casefold() for name, active in categories if active}
+    return {category.name.casefold() for category in incident_categories(municipality)}
 
 
 @dataclass

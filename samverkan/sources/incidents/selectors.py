@@ -11,8 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from samverkan.core.exports import csv_text, xlsx_bytes
-from samverkan.organisations.models import Municipality
-from samverkan.sources.incidents.models import Incident
+from samverkan.organisations.models import FocusArea, Municipality
+from samverkan.sources.incidents.models import Incident, IncidentCategory
 
 WEEKS_BEFORE = 4
 EXPORT_COLUMNS = [
@@ -29,6 +29,39 @@ EXPORT_COLUMNS = [
     "status",
     "description",
 ]
+
+# The common EST categories (DOMAIN.md §3), with the focus area each belongs to.
+STANDARD_CATEGORIES = [
+    ("Skadegörelse", "BRÅ"),
+    ("Klotter", "BRÅ"),
+    ("Nedskräpning", "BRÅ"),
+    ("Otrygg plats", "BRÅ"),
+    ("Samling som stör ordningen", "BRÅ"),
+    ("Misstänkt narkotikahandel", "ANDT-S"),
+    ("Berusade personer på allmän plats", "ANDT-S"),
+    ("Hot/våld mot personal", "BRÅ"),
+    ("Buskörning (moped, A-traktor, snöskoter)", "BRÅ"),
+    ("Brand", "BRÅ"),
+    ("Inbrott", "BRÅ"),
+]
+
+
+def standard_categories(municipality: Municipality) -> list[IncidentCategory]:
+    """The standard list as the municipality's categories, unsaved."""
+    focus = {f.short_name: f for f in FocusArea.objects.all()}
+    return [
+        IncidentCategory(municipality=municipality, name=name, focus_area=focus.get(area), order=order)
+        for order, (name, area) in enumerate(STANDARD_CATEGORIES, start=1)
+    ]
+
+
+def incident_categories(municipality: Municipality) -> list[IncidentCategory]:
+    """The municipality's categories in use, or the standard list (unsaved) while it has none of its own: the
+    first write that needs them stores them (services.incident_categories_for), so a page never writes."""
+    stored = list(IncidentCategory.objects.filter(municipality=municipality).select_related("focus_area"))
+    if not stored:
+        return standard_categories(municipality)
+    return [category for category in stored if category.active]
 
 
 def monday_of(day: datetime.date) -> datetime.date:

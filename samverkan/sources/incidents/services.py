@@ -12,40 +12,20 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.privacy import validate_no_personnummer
 from samverkan.organisations.geography import municipality_at
-from samverkan.organisations.models import FocusArea, Membership, Municipality, Organisation, User
+from samverkan.organisations.models import Membership, Municipality, Organisation, User
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote, NamedPlace
+from samverkan.sources.incidents.selectors import standard_categories
 
 OUTSIDE_YOUR_MUNICIPALITIES = _("The place is outside the municipalities you report for ({names}).")
 CATEGORY_NOT_USED = _("{municipality} does not use the category '{category}'.")
 STATUS_NOT_ALLOWED = _("An incident that is '{current}' cannot become '{new}'.")
 
-# The common EST categories (DOMAIN.md §3), with the focus area each belongs to.
-STANDARD_CATEGORIES = [
-    ("Skadegörelse", "BRÅ"),
-    ("Klotter", "BRÅ"),
-    ("Nedskräpning", "BRÅ"),
-    ("Otrygg plats", "BRÅ"),
-    ("Samling som stör ordningen", "BRÅ"),
-    ("Misstänkt narkotikahandel", "ANDT-S"),
-    ("Berusade personer på allmän plats", "ANDT-S"),
-    ("Hot/våld mot personal", "BRÅ"),
-    ("Buskörning (moped, A-traktor, snöskoter)", "BRÅ"),
-    ("Brand", "BRÅ"),
-    ("Inbrott", "BRÅ"),
-]
-
 
 def incident_categories_for(municipality: Municipality) -> list[IncidentCategory]:
-    """The municipality's categories in use; a municipality starts with the standard list."""
+    """The municipality's categories in use, stored: one without categories of its own gets the standard list
+    here. For the writes that need them; a page reads them with selectors.incident_categories."""
     if not IncidentCategory.objects.filter(municipality=municipality).exists():
-        focus = {f.short_name: f for f in FocusArea.objects.all()}
-        IncidentCategory.objects.bulk_create(
-            [
-                IncidentCategory(municipality=municipality, name=name, focus_area=focus.get(area), order=order)
-                for order, (name, area) in enumerate(STANDARD_CATEGORIES, start=1)
-            ],
-            ignore_conflicts=True,
-        )
+        IncidentCategory.objects.bulk_create(standard_categories(municipality), ignore_conflicts=True)
     return list(IncidentCategory.objects.filter(municipality=municipality, active=True).select_related("focus_area"))
 
 

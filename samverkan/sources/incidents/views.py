@@ -25,8 +25,14 @@ from samverkan.organisations.access import (
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.sources.incidents import selectors, services
-from samverkan.sources.incidents.forms import CategoryFormSet, HandlingForm, IncidentForm, PlaceFormSet, WeekFilterForm
-from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from samverkan.sources.incidents.forms import (
+    HandlingForm,
+    IncidentForm,
+    PlaceFormSet,
+    WeekFilterForm,
+    category_formset,
+)
+from samverkan.sources.incidents.models import Incident, NamedPlace
 
 PAGE_SIZE = 25
 
@@ -120,11 +126,8 @@ def incident_settings(request: AuthenticatedHttpRequest, code: str) -> HttpRespo
     municipality, can_write = get_municipality_for_user(request, code)
     if not can_write:
         raise Http404
-    services.incident_categories_for(municipality)
     data = request.POST or None
-    categories = CategoryFormSet(
-        data, prefix="categories", queryset=IncidentCategory.objects.filter(municipality=municipality)
-    )
+    categories = category_formset(data, municipality=municipality)
     places = PlaceFormSet(data, prefix="places", queryset=NamedPlace.objects.filter(municipality=municipality))
     if request.method == "POST" and categories.is_valid() and places.is_valid():
         services.incident_settings_save(

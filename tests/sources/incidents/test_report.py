@@ -9,7 +9,8 @@ from django.utils import timezone
 from samverkan.core.privacy import PERSONNUMMER_REFUSED
 from samverkan.organisations.models import Membership, Organisation, Role, User
 from samverkan.sources.incidents.models import Incident, NamedPlace
-from samverkan.sources.incidents.services import STANDARD_CATEGORIES, incident_categories_for
+from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES
+from samverkan.sources.incidents.services import incident_categories_for
 
 
 def form_data(**changes) -> dict:

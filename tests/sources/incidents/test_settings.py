@@ -4,36 +4,32 @@ from django.urls import reverse
 
 from samverkan.organisations.models import FocusArea
 from samverkan.sources.incidents.models import IncidentCategory, NamedPlace
-from samverkan.sources.incidents.services import STANDARD_CATEGORIES
+from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES
 
 
-def formset_data(world) -> dict:
-    categories = list(IncidentCategory.objects.filter(municipality=world.arjeplog))
-    data = {
-        "categories-TOTAL_FORMS": str(len(categories) + 2),
-        "categories-INITIAL_FORMS": str(len(categories)),
-        "places-TOTAL_FORMS": "2",
-        "places-INITIAL_FORMS": "0",
-    }
-    for extra in (len(categories), len(categories) + 1):  # the empty rows, as the browser sends them
-        data |= {f"categories-{extra}-active": "on", f"categories-{extra}-order": "0"}
-    for i, category in enumerate(categories):
-        data |= {
-            f"categories-{i}-id": str(category.pk),
-            f"categories-{i}-name": category.name,
-            f"categories-{i}-focus_area": str(category.focus_area_id or ""),
-            f"categories-{i}-active": "on",
-            f"categories-{i}-order": str(category.order),
-        }
+def formset_data(response) -> dict:
+    """What the browser sends back of the page's categories and places, as they are shown."""
+    data = {}
+    for formset in (response.context["categories"], response.context["places"]):
+        data[f"{formset.prefix}-TOTAL_FORMS"] = str(formset.total_form_count())
+        data[f"{formset.prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
+        for form in formset:
+            for name in form.fields:
+                value = form[name].value()
+                if value is True:
+                    data[form.add_prefix(name)] = "on"
+                elif value is not None and value is not False:
+                    data[form.add_prefix(name)] = str(value)
     return data
 
 
 def test_it_lets_the_coordinator_add_a_category_and_a_place(client, world):
     client.force_login(world.alice)
     url = reverse("incident_settings", args=["2506"])
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
     andts = FocusArea.objects.get(short_name="ANDT-S")
-    data = formset_data(world)
+    data = formset_data(page)
     n = len(STANDARD_CATEGORIES)
     data |= {
         f"categories-{n}-name": "Langning av alkohol",
@@ -51,13 +47,14 @@ def test_it_lets_the_coordinator_add_a_category_and_a_place(client, world):
     assert added.focus_area == andts
     assert not IncidentCategory.objects.get(municipality=world.arjeplog, name=STANDARD_CATEGORIES[0][0]).active
     assert NamedPlace.objects.get(name="Slagnäs badplats").municipality == world.arjeplog
+    stored = IncidentCategory.objects.filter(municipality=world.arjeplog).values_list("name", flat=True)
+    assert list(stored) == [name for name, _area in STANDARD_CATEGORIES] + ["Langning av alkohol"]
 
 
 def test_it_keeps_the_form_when_a_place_is_incomplete(client, world):
     client.force_login(world.alice)
     url = reverse("incident_settings", args=["2506"])
-    client.get(url)
-    data = formset_data(world) | {"places-0-name": "Torget", "places-0-lat": "66.05", "places-0-lng": ""}
+    data = formset_data(client.get(url)) | {"places-0-name": "Torget", "places-0-lat": "66.05", "places-0-lng": ""}
     response = client.post(url, data)
     assert response.status_code == 400
     assert 'value="Torget"' in response.content.decode()
