@@ -591,8 +591,8 @@ def test_it_answers_each_identity_as_the_rule_of_the_url_says(name, cast, settin
     settings.REQUIRE_2FA = False
     built, clients = cast
     pattern = PATTERNS.get(name)
-    assert name in RULES, f"no permission rule for {name} ({pattern.route})"
     assert pattern is not None, f"a permission rule for {name}, which is no URL pattern any more"
+    assert name in RULES, f"no permission rule for {name} ({pattern.route})"
     rule = RULES[name]
     failures = _check_rule(name, rule, built, clients)
     assert not failures, f"{len(failures)} unexpected answers:\n" + "\n".join(failures)

@@ -132,7 +132,8 @@ def test_it_moves_a_part_2_revision_started_first_to_the_new_part_1(world):
     new_part2.refresh_from_db()
     assert new_part2.strategic == new_part1
     assert list(new_part1.local_parts.all()) == [new_part2]
-    assert new_part2.changes.first().details == {"strategic": [world.part1.title, new_part1.title]}
+    change = new_part2.changes.first()
+    assert change is not None and change.details == {"strategic": [world.part1.title, new_part1.title]}
 
 
 def test_it_revises_only_a_signed_agreement(world):

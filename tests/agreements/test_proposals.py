@@ -178,6 +178,7 @@ def test_it_keeps_one_open_proposal_at_a_time(client, world):
 
 def test_it_keeps_one_answer_per_party(world):
     proposal = services.agreement_parties_propose(agreement=world.part1, parties=[world.lpo], by=world.alice)
+    assert proposal is not None
     with pytest.raises(IntegrityError), transaction.atomic():
         ProposalAnswer.objects.create(proposal=proposal, organisation=world.lpo)
 
@@ -192,6 +193,7 @@ def test_it_asks_a_party_being_added_too(client, world):
     lulea_org = Organisation.objects.get(name="Luleå kommun")
     parties = [world.lpo, world.arjeplog_org, world.arvidsjaur_org, lulea_org]
     proposal = services.agreement_parties_propose(agreement=world.part1, parties=parties, by=world.bob)
+    assert proposal is not None
     assert set(proposal.waiting_for()) == {world.arjeplog_org, world.arvidsjaur_org, lulea_org}
     client.force_login(world.dave)  # Luleå sees what it is asked to join, not the agreement yet
     assert client.get(reverse("change_proposal", args=[proposal.pk])).status_code == 200

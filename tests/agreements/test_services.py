@@ -30,6 +30,7 @@ def test_it_links_the_histories_of_both_agreements(world):
     draft = services.agreement_start_revision(agreement=world.part1, by=world.alice)
     started = world.part1.changes.first()
     drafted = draft.changes.first()
+    assert started is not None and drafted is not None
     assert (started.action, started.related, started.by) == (
         AgreementChange.Action.REVISION_STARTED,
         draft,

@@ -139,7 +139,7 @@ def build(structure: dict, draw) -> facts.SituationPicture:
 def public_renderings(picture: facts.SituationPicture, *, pdf: bool = False) -> tuple[str, ...]:
     shown = for_audience(picture, PUBLIC)
     charts = charts_for(shown, ARJEPLOG_BOX)
-    rendered = (
+    rendered: tuple[str, ...] = (
         json.dumps(shown.to_json(), ensure_ascii=False, sort_keys=True),
         render_to_string("situation/sections.html", {"data": shown, "charts": charts}),
     )

@@ -88,4 +88,5 @@ def test_it_offers_the_adopted_plan_on_the_decision_page(client, groups, world):
     assert groups.adopted.title in client.get(url).text
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"] == groups.adopted.get_absolute_url()
-    assert Activity.objects.get(title="Trygghetsvandring i Slagnäs").addition.number == 1
+    addition = Activity.objects.get(title="Trygghetsvandring i Slagnäs").addition
+    assert addition is not None and addition.number == 1
