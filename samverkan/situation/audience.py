@@ -214,7 +214,8 @@ class ShownPicture:
     def incidents_total(self) -> int | None:
         """Every incident of the period, or None when a suppressed category is part of it."""
         counts = [row.count for row in self.incidents]
-        return sum(counts) if all(isinstance(c, int) for c in counts) else None  # type: ignore[misc]
+        numbers = [count for count in counts if isinstance(count, int)]
+        return sum(numbers) if len(numbers) == len(counts) else None
 
     def to_json(self) -> dict:
         return encode(self)

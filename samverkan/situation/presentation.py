@@ -177,7 +177,7 @@ def _survey(data: ShownPicture) -> dict[str, str]:
     summary = (
         _("In %(wave)s the biggest problem was %(item)s (index %(index)s of 6).")
         % {"wave": wave.wave, "item": highest.text, "index": highest.index}
-        if highest
+        if wave and highest
         else _("No survey in the period.")
     )
     return _bar(

@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.organisations.models import Municipality, Organisation
+from samverkan.situation.audience import ShownJoint, ShownPicture
 from samverkan.situation.presentation import charts_for, joint_charts_for
 from samverkan.situation.reports import pdf_for
 from samverkan.situation.selectors import AUDIENCES, INTERNAL, Period, joint_situation, situation_for_municipality
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             raise CommandError("--to is before --from")
         if bool(kommunkod) == bool(joint):
             raise CommandError("give either a kommunkod or --joint LPO")
+        data: ShownPicture | ShownJoint
         if joint:
             area = self._area(joint)
             data = joint_situation(police_area=area, period=period, audience=audience)
