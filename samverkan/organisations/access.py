@@ -145,9 +145,9 @@ class _InMunicipality(Protocol):
     municipality_id: int
 
 
-def get_municipal_object_for_user[M: Model](user: User, queryset: QuerySet[M], **lookup) -> tuple[M, bool]:
+def municipal_object_in_reach[M: Model](user: User, queryset: QuerySet[M], **lookup) -> tuple[M, bool]:
     """An object that belongs to one municipality (a `municipality` field), and whether the user may
-    change it; 404 for anyone outside that municipality."""
+    change it; 404 for anyone outside that municipality. The apps' `get_<object>_for_user` build on it."""
     scope = scope_for(user)
     found = queryset.filter(municipality_id__in=scope.read_municipalities, **lookup).first()
     if found is None:

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable
 
 from django.db.models import Count, F, Q, QuerySet, Sum
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,19 +27,6 @@ DUE_WITHIN = datetime.timedelta(days=30)
 def visible_action_plans(user: User) -> QuerySet[ActionPlan]:
     """The plans of the municipalities the user reaches."""
     return ActionPlan.objects.filter(municipality_id__in=scope_for(user).read_municipalities)
-
-
-def get_activity_for_user(user: User, pk: int) -> tuple[Activity, bool]:
-    """The activity and whether the user may change it; its plan's municipality decides, 404 for anyone else."""
-    scope = scope_for(user)
-    activity = (
-        Activity.objects.select_related("plan__municipality")
-        .filter(pk=pk, plan__municipality_id__in=scope.read_municipalities)
-        .first()
-    )
-    if activity is None:
-        raise Http404
-    return activity, activity.plan.municipality_id in scope.write_municipalities
 
 
 def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:

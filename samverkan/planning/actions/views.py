@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export
-from samverkan.organisations.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.access import require_write, scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
+from samverkan.planning.access import get_activity_for_user, get_plan_for_user
 from samverkan.planning.actions import services
 from samverkan.planning.actions.forms import (
     ActionPlanForm,
@@ -30,7 +31,6 @@ from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import (
     activity_progress,
     follow_up_sheet,
-    get_activity_for_user,
     goal_choices,
     plan_activities,
     plan_additions,
@@ -40,26 +40,6 @@ from samverkan.planning.actions.selectors import (
 )
 
 STATUS_PREFIX = "activities"
-
-
-def _get_plan(request: AuthenticatedHttpRequest, pk: int) -> tuple[ActionPlan, bool]:
-    return get_municipal_object_for_user(
-        request.user, ActionPlan.objects.select_related("municipality", "adopted_by", "created_by"), pk=pk
-    )
-
-
-def _get_writable_plan(request: AuthenticatedHttpRequest, pk: int) -> ActionPlan:
-    plan, can_write = _get_plan(request, pk)
-    if not can_write:
-        raise Http404
-    return plan
-
-
-def _get_writable_activity(request: AuthenticatedHttpRequest, pk: int) -> Activity:
-    activity, can_write = get_activity_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return activity
 
 
 def _followed_up(plan: ActionPlan) -> bool:
@@ -122,7 +102,7 @@ def _render_plan(
 
 @login_required
 def action_plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan, can_write = _get_plan(request, pk)
+    plan, can_write = get_plan_for_user(request, pk)
     if request.method != "POST":
         return _render_plan(request, plan, can_write)
     if not (can_write and _followed_up(plan)):
@@ -153,7 +133,7 @@ def _save_statuses(request: AuthenticatedHttpRequest, formset: BaseModelFormSet[
 
 @login_required
 def action_plan_sheet(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan, _can_write = _get_plan(request, pk)
+    plan, _can_write = get_plan_for_user(request, pk)
     record_export(request, "action_plan_sheet", plan, detail="csv")
     response = HttpResponse(follow_up_sheet(plan), content_type="text/csv; charset=utf-8")
     name = f"uppfoljning-{slugify(plan.municipality.name)}-v{plan.version}.csv"
@@ -164,7 +144,8 @@ def action_plan_sheet(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 @require_POST
 def action_plan_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan = _get_writable_plan(request, pk)
+    plan, can_write = get_plan_for_user(request, pk)
+    require_write(can_write)
     try:
         services.action_plan_adopt(plan=plan, by=request.user)
     except ValidationError as error:
@@ -177,7 +158,8 @@ def action_plan_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 @require_POST
 def action_plan_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan = _get_writable_plan(request, pk)
+    plan, can_write = get_plan_for_user(request, pk)
+    require_write(can_write)
     try:
         draft = services.action_plan_new_version(plan=plan, by=request.user)
     except ValidationError as error:
@@ -190,7 +172,8 @@ def action_plan_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpR
 @login_required
 def action_plan_addition_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Record a decision that adds an activity to the adopted plan (Tillägg N); the adopted version stays."""
-    plan = _get_writable_plan(request, pk)
+    plan, can_write = get_plan_for_user(request, pk)
+    require_write(can_write)
     addition_form = AdditionForm(request.POST or None, prefix="addition")
     form = _activity_form(request, Activity(plan=plan))
     if request.method == "POST" and addition_form.is_valid() and form.is_valid():
@@ -262,7 +245,8 @@ def _edit_activity(
 
 @login_required
 def activity_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    plan = _get_writable_plan(request, pk)
+    plan, can_write = get_plan_for_user(request, pk)
+    require_write(can_write)
 
     def create(**values) -> Activity:
         return services.activity_create(plan=plan, **values)
@@ -272,7 +256,8 @@ def activity_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def activity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    activity = _get_writable_activity(request, pk)
+    activity, can_write = get_activity_for_user(request, pk)
+    require_write(can_write)
 
     def update(**values) -> Activity:
         return services.activity_update(activity=activity, **values)
@@ -301,14 +286,15 @@ def _render_activity(
 
 @login_required
 def activity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    activity, can_write = get_activity_for_user(request.user, pk)
+    activity, can_write = get_activity_for_user(request, pk)
     return _render_activity(request, activity, can_write)
 
 
 @login_required
 @require_POST
 def occurrence_log(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    activity = _get_writable_activity(request, pk)
+    activity, can_write = get_activity_for_user(request, pk)
+    require_write(can_write)
     if not _followed_up(activity.plan):
         raise Http404
     form = OccurrenceForm(request.POST)

@@ -13,13 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
-from samverkan.agreements.access import visible_agreements, writable_agreements
+from samverkan.agreements.access import visible_agreements
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.core.privacy import share_visible, suppress_count
-from samverkan.organisations.access import get_municipal_object_for_user, scope_for, sees_internal_figures
+from samverkan.organisations.access import scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.goals.measurements import Measurement, baseline_for, followed, measurements
 from samverkan.planning.goals.models import Goal, Indicator
@@ -86,24 +85,6 @@ def indicators_in_force(municipalities: Iterable[Municipality], day: datetime.da
         .select_related("goal", "municipality", "baseline")
         .order_by("goal__title", "name", "municipality__name")
     )
-
-
-def get_goal_for_user(user: User, pk: int) -> tuple[Goal, bool]:
-    """The goal and whether the user may change it; 404 for anyone else."""
-    goal = goals_for_user(user).filter(pk=pk).first()
-    if goal is None:
-        raise Http404
-    if goal.is_common:
-        return goal, writable_agreements(user).filter(pk=goal.agreement_id).exists()
-    return goal, goal.municipality_id in scope_for(user).write_municipalities
-
-
-def get_indicator_for_user(user: User, pk: int) -> tuple[Indicator, bool]:
-    """The indicator and whether the user may change it (and its values); 404 for anyone else."""
-    queryset = Indicator.objects.filter(goal__in=goals_for_user(user)).select_related(
-        "goal__focus_area", "goal__agreement", "goal__municipality", "municipality", "baseline"
-    )
-    return get_municipal_object_for_user(user, queryset, pk=pk)
 
 
 def indicator_municipalities(user: User, goal: Goal) -> list[Municipality]:

@@ -9,29 +9,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import writable_agreements
-from samverkan.organisations.access import scope_for, sees_internal_figures
+from samverkan.organisations.access import require_write, scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality
+from samverkan.planning.access import get_goal_for_user, get_indicator_for_user
 from samverkan.planning.goals import services
 from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
 from samverkan.planning.goals.selectors import (
     follow_up,
-    get_goal_for_user,
-    get_indicator_for_user,
     goals_with_indicators,
     indicator_municipalities,
     indicators_for_user,
 )
 from samverkan.planning.goals.status import GREEN, GREY, RED, YELLOW
-
-
-def _writable_agreements(request: HttpRequest) -> list:
-    return list(writable_agreements(request.user))
-
-
-def _writable_municipalities(request: HttpRequest) -> list[Municipality]:
-    return list(Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities).order_by("name"))
 
 
 @login_required
@@ -42,7 +33,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     ]
     context = {
         "goals": goals,
-        "can_create": bool(_writable_agreements(request)),
+        "can_create": writable_agreements(request.user).exists(),
         "statuses": [(colour, STATUS_LABELS[colour]) for colour in (GREEN, YELLOW, RED, GREY)],
     }
     return render(request, "goals/list.html", context)
@@ -50,10 +41,11 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def goal_new(request: HttpRequest) -> HttpResponse:
-    agreements = _writable_agreements(request)
+    agreements = list(writable_agreements(request.user))
     if not agreements:
         raise Http404
-    form = GoalForm(request.POST or None, agreements=agreements, municipalities=_writable_municipalities(request))
+    writable = Municipality.objects.filter(id__in=scope_for(request.user).write_municipalities).order_by("name")
+    form = GoalForm(request.POST or None, agreements=agreements, municipalities=list(writable))
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_create(**form.cleaned_data)
@@ -100,15 +92,14 @@ def _render_goal(request: HttpRequest, goal: Goal, can_write: bool, **forms) -> 
 
 @login_required
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal, can_write = get_goal_for_user(request.user, pk)
+    goal, can_write = get_goal_for_user(request, pk)
     return _render_goal(request, goal, can_write)
 
 
 @login_required
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    goal, can_write = get_goal_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
+    goal, can_write = get_goal_for_user(request, pk)
+    require_write(can_write)
     form = GoalForm(request.POST or None, goal=goal)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -128,7 +119,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
-    goal, can_write = get_goal_for_user(request.user, pk)
+    goal, can_write = get_goal_for_user(request, pk)
     municipalities = indicator_municipalities(request.user, goal) if can_write else []
     if not municipalities:
         raise Http404
@@ -144,16 +135,10 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_goal(request, goal, can_write, indicator_form=form)
 
 
-def _get_writable_indicator(request: HttpRequest, pk: int) -> Indicator:
-    indicator, can_write = get_indicator_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return indicator
-
-
 @login_required
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = _get_writable_indicator(request, pk)
+    indicator, can_write = get_indicator_for_user(request, pk)
+    require_write(can_write)
     form = IndicatorForm(request.POST or None, municipalities=[indicator.municipality], indicator=indicator)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,7 +155,8 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def manual_value_new(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = _get_writable_indicator(request, pk)
+    indicator, can_write = get_indicator_for_user(request, pk)
+    require_write(can_write)
     if indicator.series != Indicator.Series.MANUAL:
         raise Http404
     form = ManualValueForm(request.POST, indicator=indicator)
@@ -182,14 +168,15 @@ def manual_value_new(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect(indicator.goal)
-    goal, can_write = get_goal_for_user(request.user, indicator.goal_id)
+    goal, can_write = get_goal_for_user(request, indicator.goal_id)
     return _render_goal(request, goal, can_write, **{f"value_form_{indicator.pk}": form})
 
 
 @login_required
 @require_POST
 def manual_value_delete(request: HttpRequest, pk: int, value: int) -> HttpResponse:
-    indicator = _get_writable_indicator(request, pk)
+    indicator, can_write = get_indicator_for_user(request, pk)
+    require_write(can_write)
     services.manual_value_delete(value=get_object_or_404(indicator.manual_values, pk=value))
     messages.success(request, _("Removed."))
     return redirect(indicator.goal)

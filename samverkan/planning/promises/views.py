@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core import clients, clock
-from samverkan.organisations.access import get_municipal_object_for_user, scope_for
+from samverkan.organisations.access import require_write, scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
+from samverkan.planning.access import get_promise_set_for_user
 from samverkan.planning.promises import services
 from samverkan.planning.promises.forms import (
     CommentForm,
@@ -160,18 +161,7 @@ def consultation_thanks(request: HttpRequest, code: str, pk: int) -> HttpRespons
     return render(request, "promises/consultation_thanks.html", context)
 
 
-# Staff: login, access through organisations.access (outsiders 404, read-only roles never change anything).
-
-
-def _get_set(request: AuthenticatedHttpRequest, pk: int) -> tuple[PromiseSet, bool]:
-    return get_municipal_object_for_user(request.user, PromiseSet.objects.select_related("municipality"), pk=pk)
-
-
-def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> PromiseSet:
-    promise_set, can_write = _get_set(request, pk)
-    if not can_write:
-        raise Http404
-    return promise_set
+# Staff: login, access through planning.access (outsiders 404, read-only roles never change anything).
 
 
 @login_required
@@ -235,14 +225,15 @@ def _render_detail(
 
 @login_required
 def promise_set_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set, can_write = _get_set(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
     return _render_detail(request, promise_set, can_write)
 
 
 @login_required
 @require_POST
 def promise_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     form = PromiseForm(request.POST)
     if form.is_valid():
         try:
@@ -258,7 +249,8 @@ def promise_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def promise_update(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     target = get_object_or_404(promise_set.promises, pk=promise)
     form = promise_edit_form(target, request.POST)
     if form.is_valid():
@@ -275,7 +267,8 @@ def promise_update(request: AuthenticatedHttpRequest, pk: int, promise: int) -> 
 @login_required
 @require_POST
 def promise_remove(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     target = get_object_or_404(promise_set.promises, pk=promise)
     try:
         services.promise_remove(promise=target, by=request.user)
@@ -290,7 +283,8 @@ def promise_remove(request: AuthenticatedHttpRequest, pk: int, promise: int) -> 
 @login_required
 @require_POST
 def promise_activity_add(request: AuthenticatedHttpRequest, pk: int, promise: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     target = get_object_or_404(promise_set.promises, pk=promise)
     form = PromiseActivityForm(request.POST, promise=target)
     if form.is_valid():
@@ -307,7 +301,8 @@ def promise_activity_add(request: AuthenticatedHttpRequest, pk: int, promise: in
 @login_required
 @require_POST
 def promise_signatory_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     form = SignatoryForm(request.POST)
     if form.is_valid():
         try:
@@ -324,7 +319,8 @@ def _step(
     request: AuthenticatedHttpRequest, pk: int, service: Callable[..., PromiseSet | None], done: str
 ) -> HttpResponse:
     """A workflow button: run the step, or tell why it cannot be taken."""
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     try:
         result = service(promise_set=promise_set, by=request.user)
     except ValidationError as error:
@@ -360,7 +356,8 @@ def promise_set_revise(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 @login_required
 def promise_set_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     if promise_set.status != PromiseSet.Status.PUBLISHED:
         raise Http404
     activities = list(PromiseActivity.objects.filter(promise__promise_set=promise_set).select_related("promise"))
@@ -380,7 +377,8 @@ def promise_set_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @login_required
 @require_POST
 def suggestion_moderate(request: AuthenticatedHttpRequest, pk: int, suggestion: int) -> HttpResponse:
-    promise_set = _get_writable(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
     target = get_object_or_404(Suggestion, pk=suggestion, promise__promise_set=promise_set)
     decision = request.POST.get("decision")
     if decision not in ("accept", "reject"):
@@ -427,10 +425,10 @@ def _render_consultation(
 
 @login_required
 def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set, can_write = _get_set(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
     if request.method != "POST":
         return _render_consultation(request, promise_set, can_write)
-    promise_set = _get_writable(request, pk)
+    require_write(can_write)
     form = ConsultationForm(request.POST, instance=Consultation.objects.filter(promise_set=promise_set).first())
     if form.is_valid():
         try:
@@ -443,15 +441,12 @@ def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_consultation(request, promise_set, True, failed={"form": form})
 
 
-def _get_consultation(request: AuthenticatedHttpRequest, pk: int) -> tuple[PromiseSet, Consultation]:
-    promise_set = _get_writable(request, pk)
-    return promise_set, get_object_or_404(Consultation, promise_set=promise_set)
-
-
 @login_required
 @require_POST
 def comment_moderate(request: AuthenticatedHttpRequest, pk: int, comment: int) -> HttpResponse:
-    promise_set, consultation = _get_consultation(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
+    consultation = get_object_or_404(Consultation, promise_set=promise_set)
     target = get_object_or_404(consultation.comments, pk=comment)
     form = CommentModerationForm(request.POST, comment=target)
     if form.is_valid():
@@ -471,7 +466,9 @@ def comment_moderate(request: AuthenticatedHttpRequest, pk: int, comment: int) -
 @login_required
 @require_POST
 def consultation_summarise(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    promise_set, consultation = _get_consultation(request, pk)
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
+    consultation = get_object_or_404(Consultation, promise_set=promise_set)
     form = ConsultationSummaryForm(request.POST)
     if form.is_valid():
         try:

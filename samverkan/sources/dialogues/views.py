@@ -7,9 +7,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samverkan.organisations.access import get_municipal_object_for_user, scope_for, visible_municipalities
+from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
+from samverkan.sources.access import get_dialogue_for_user
 from samverkan.sources.dialogues import services
 from samverkan.sources.dialogues.forms import DialogueForm, ProblemFormSet
 from samverkan.sources.dialogues.inputs import dialogue_inputs
@@ -52,7 +53,5 @@ def dialogue_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def dialogue_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    dialogue, _can_write = get_municipal_object_for_user(
-        request.user, Dialogue.objects.select_related("municipality"), pk=pk
-    )
+    dialogue, _can_write = get_dialogue_for_user(request, pk)
     return render(request, "dialogues/detail.html", {"dialogue": dialogue})

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from samverkan.core import clock
 from samverkan.core.audit import record_export, record_read
 from samverkan.organisations.access import (
-    get_municipal_object_for_user,
     get_municipality_for_user,
     is_member_of,
     reads_incident_text,
@@ -24,6 +23,7 @@ from samverkan.organisations.access import (
 )
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
+from samverkan.sources.access import get_incident_for_user
 from samverkan.sources.incidents import selectors, services
 from samverkan.sources.incidents.forms import (
     HandlingForm,
@@ -77,11 +77,7 @@ def incident_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def incident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    incident, can_write = get_municipal_object_for_user(
-        request.user,
-        Incident.objects.select_related("category", "municipality", "place", "reporter_organisation"),
-        pk=pk,
-    )
+    incident, can_write = get_incident_for_user(request, pk)
     form = HandlingForm(request.POST or None, incident=incident) if can_write else None
     if request.method == "POST":
         if form is None:

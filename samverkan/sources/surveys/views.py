@@ -29,10 +29,11 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clients
 from samverkan.core.privacy import suppress_count
-from samverkan.organisations.access import scope_for
+from samverkan.organisations.access import require_write, scope_for
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
+from samverkan.sources.access import get_wave_for_user
 from samverkan.sources.surveys import bank, selectors, services
 from samverkan.sources.surveys.forms import AnswerForm, WaveForm
 from samverkan.sources.surveys.indices import band
@@ -56,19 +57,6 @@ SHARE_MEANING = {
         "Share who agree completely or partly, of all who answered other than “Don't know”."
     ),
 }
-
-
-def _get_wave_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Wave, bool]:
-    """The wave and whether the user may change it; 404 for anyone who may not see its municipality."""
-    wave = get_object_or_404(waves_for_user(request.user).select_related("municipality"), pk=pk)
-    return wave, wave.municipality_id in scope_for(request.user).write_municipalities
-
-
-def _get_writable(request: AuthenticatedHttpRequest, pk: int) -> Wave:
-    wave, can_write = _get_wave_for_user(request, pk)
-    if not can_write:
-        raise Http404
-    return wave
 
 
 @login_required
@@ -144,7 +132,7 @@ def _result_rows(wave: Wave, *, owner: bool) -> tuple[list[str], list[ResultRow]
 
 @login_required
 def survey_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    wave, can_write = _get_wave_for_user(request, pk)
+    wave, can_write = get_wave_for_user(request, pk)
     owner = wave.municipality_id in scope_for(request.user).owned_municipalities
     columns, rows = _result_rows(wave, owner=owner)
     context = {"wave": wave, "can_write": can_write, "owner": owner, "columns": columns, "rows": rows}
@@ -163,7 +151,8 @@ def survey_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def survey_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    wave = _get_writable(request, pk)
+    wave, can_write = get_wave_for_user(request, pk)
+    require_write(can_write)
     if wave.is_open:
         services.wave_close(wave=wave)
         messages.success(request, _("The survey is closed: it takes no more answers."))
@@ -176,13 +165,15 @@ def _public_url(request: HttpRequest, wave: Wave) -> str:
 
 @login_required
 def survey_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    wave = _get_writable(request, pk)
+    wave, can_write = get_wave_for_user(request, pk)
+    require_write(can_write)
     return render(request, "surveys/link.html", {"wave": wave, "url": _public_url(request, wave)})
 
 
 @login_required
 def survey_qr(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    wave = _get_writable(request, pk)
+    wave, can_write = get_wave_for_user(request, pk)
+    require_write(can_write)
     svg = io.BytesIO()
     segno.make(_public_url(request, wave), error="m").save(svg, kind="svg", scale=8, title=wave.name)
     return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
