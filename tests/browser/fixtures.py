@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM}: apt-get install chromium (or set SAMVERKAN_CHROMIUM)"
@@ -47,7 +48,7 @@ def browser() -> Browser:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server) -> Page:
+def page(browser: Browser, live_server) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
     yield page

@@ -12,7 +12,7 @@ import re
 import zoneinfo
 
 import time_machine
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
@@ -23,7 +23,7 @@ from samverkan.planning.promises.models import Comment, PromiseSet
 from tests.browser.fixtures import assert_accessible, log_in
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 COMMENT = "Ta med skolvägarna i Laisvall också, där kör mopederna fort på morgnarna."
 SUMMARY = "Tre synpunkter: kontroller vid skolvägarna i byarna, polisen i byarna och kvällsvandringar i centrum."
 ANSWER = "Tack! Kontrollerna vid skolvägarna gäller alla byar, även Laisvall."
@@ -62,6 +62,7 @@ def test_it_renews_the_agreement_with_the_parties_and_the_citizens(demo, page: P
     new_start = part1.ends_on + datetime.timedelta(days=1)
     new_end = datetime.date(new_start.year + 3, 12, 31)  # four years, from the day after the old end
     browser = page.context.browser
+    assert browser is not None
     coordinator, police = page, staff(browser, live_server.url, "polis.kontaktperson")
     log_in(coordinator, "arjeplog.samordnare", DEMO_PASSWORD)
     to_english(coordinator)
@@ -161,6 +162,7 @@ def test_it_renews_the_agreement_with_the_parties_and_the_citizens(demo, page: P
     citizen.get_by_role("link", name="Read the draft and comment").click()
     assert_accessible(citizen)
     promise = next_promises.promises.order_by("order").first()
+    assert promise is not None
     citizen.get_by_label("Which promise your comment is about").select_option(value=str(promise.pk))
     citizen.get_by_role("textbox", name="Your comment").fill(COMMENT)
     citizen.get_by_role("button", name="Send comment").click()

@@ -26,6 +26,7 @@ def test_it_prepares_the_agenda_records_a_decision_and_shows_it_in_the_plan(demo
     )
     draft = ActionPlan.objects.get(municipality__code="2506", status=ActionPlan.Status.DRAFT)
     upcoming = Meeting.objects.filter(group__name="Folkhälsorådet").order_by("-starts_at").first()
+    assert upcoming is not None
 
     log_in(page, "arjeplog.samordnare", DEMO_PASSWORD)
     to_english(page)
@@ -57,16 +58,16 @@ def test_it_prepares_the_agenda_records_a_decision_and_shows_it_in_the_plan(demo
 
     expect(page.get_by_role("link", name="Grannsamverkan startas i Centrum under våren")).to_be_visible()
     decision = Decision.objects.get(meeting=upcoming)
-    expect(page).to_have_url(re.compile(re.escape(decision.activity.plan.get_absolute_url()) + "$"))
+    activity = decision.activity
+    assert activity is not None
+    expect(page).to_have_url(re.compile(re.escape(activity.plan.get_absolute_url()) + "$"))
     expect(page.get_by_role("link", name="Grannsamverkan startas i Centrum under våren")).to_be_visible()
     assert_accessible(page)
-    assert (decision.activity.role, decision.activity.ends_on.isoformat()) == (
+    assert (activity.role, activity.ends_on.isoformat()) == (
         "kommunpolis och trygghetssamordnare",
         "2027-05-31",
     )
 
     page.goto(upcoming.get_absolute_url())
-    expect(
-        page.get_by_role("region", name="Decisions").get_by_role("link", name=decision.activity.title)
-    ).to_be_visible()
+    expect(page.get_by_role("region", name="Decisions").get_by_role("link", name=activity.title)).to_be_visible()
     assert_accessible(page)
