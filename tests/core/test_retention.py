@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import zoneinfo
 
 import pytest
+import time_machine
 from auditlog.models import LogEntry
 from django.core.management import call_command
 from django.urls import reverse
@@ -19,6 +21,8 @@ from samverkan.sources.incidents.models import Incident, IncidentMonth, Incident
 from samverkan.sources.incidents.services import incident_categories_for
 from samverkan.sources.surveys.models import Response, Wave
 from tests.sources.incidents.test_report import form_data
+
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
 def gallra(*args: str) -> str:
@@ -62,9 +66,9 @@ def test_it_counts_years_and_months_back_on_the_calendar():
     assert months_before(datetime.date(2027, 1, 15), 25) == datetime.date(2024, 12, 15)
 
 
+@time_machine.travel(datetime.datetime(2027, 6, 15, 10, tzinfo=STOCKHOLM), tick=False)
 def test_it_clears_exactly_the_incident_texts_older_than_three_years(world):
-    today = clock.today()
-    limit = years_before(today, 3)
+    limit = datetime.date(2024, 6, 15)  # three years before 15 June 2027
     old = [incident(world, limit - datetime.timedelta(days=d), f"Gammal {d}", note=f"Not {d}") for d in (1, 400)]
     kept = [incident(world, limit + datetime.timedelta(days=d), f"Ny {d}", note=f"Ny not {d}") for d in (0, 30)]
     kept_notes = set(IncidentNote.objects.filter(incident__in=kept).values_list("text", flat=True))
@@ -82,9 +86,9 @@ def test_it_clears_exactly_the_incident_texts_older_than_three_years(world):
     assert Incident.objects.count() == 4
 
 
+@time_machine.travel(datetime.datetime(2027, 1, 15, 10, tzinfo=STOCKHOLM), tick=False)
 def test_it_clears_survey_free_text_twelve_months_after_the_wave_closed(world):
-    today = clock.today()
-    limit = months_before(today, 12)
+    limit = datetime.date(2026, 1, 15)  # twelve months before 15 January 2027
     wave(world, "Stängd länge", limit, "Mörkt vid skolan", "", "Otryggt i parken")
     wave(world, "Stängd nyss", limit + datetime.timedelta(days=1), "Fortfarande kvar")
     wave(world, "Öppen", None, "Öppen text")
