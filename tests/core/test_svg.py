@@ -1,15 +1,10 @@
-"""The one SVG renderer, without a database: elements, the accessible <svg> around a chart, and no Django."""
+"""The one SVG renderer, without a database: elements and the accessible <svg> around a chart."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 
 from samverkan.core import svg
-
-DRAWN_WITH_IT = ("samverkan.core.svg", "samverkan.situation.lib.charts", "samverkan.followup.seasons.lib.wheel")
 
 
 def test_it_writes_attributes_with_dashes_in_tenths_and_leaves_out_none():
@@ -37,9 +32,3 @@ def test_it_refuses_a_chart_id_that_is_not_an_id(chart_id):
     with pytest.raises(ValueError) as error:
         svg.chart(chart_id=chart_id, title="", summary="", width=1, height=1, body=[])
     assert str(error.value) == svg.BAD_CHART_ID.format(chart_id=chart_id)
-
-
-def test_it_and_the_charts_drawn_with_it_import_no_django():
-    code = f"import sys; import {', '.join(DRAWN_WITH_IT)}; print('django' in sys.modules)"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert loaded == "False"
