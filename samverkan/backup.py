@@ -24,11 +24,15 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from samverkan.core.progress import Output, progress
+
+if TYPE_CHECKING:
+    from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabaseWrapper
 
 NOT_VERIFIED = "{file}: not a usable backup: {reason}"
 NOT_EMPTY = (
@@ -91,7 +95,7 @@ def restore_database(file: Path, *, force: bool, alias: str = "default", out: Ou
     if users and not force:
         raise BackupError(NOT_EMPTY.format(users=users))
     if connection.vendor == "sqlite":
-        _sqlite_restore(file, connection, out=out)
+        _sqlite_restore(file, cast("SQLiteDatabaseWrapper", connection), out=out)
     else:
         _pg_restore(file, connection, tables=len(expected), out=out)
     found = table_counts(connection)
@@ -176,7 +180,7 @@ def _sqlite_verify(file: Path, shown: Path) -> list[TableCount]:
         raise BackupError(NOT_VERIFIED.format(file=shown, reason=error)) from error
 
 
-def _sqlite_restore(file: Path, connection: BaseDatabaseWrapper, *, out: Output | None) -> None:
+def _sqlite_restore(file: Path, connection: SQLiteDatabaseWrapper, *, out: Output | None) -> None:
     connection.ensure_connection()
     if connection.is_in_memory_db():
         # Nothing on disk to replace (the test database): the backup API writes it in one transaction.

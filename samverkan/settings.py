@@ -188,7 +188,9 @@ OTP_TOTP_ISSUER = "Samverkan"
 
 # Where Samverkan is reached, for links in emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+MAILERS: dict[str, dict[str, object]] = {
+    "default": {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
+}
 if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("EMAIL_HOST", "localhost"),

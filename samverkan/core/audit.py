@@ -52,14 +52,16 @@ def municipalities_of(obj: Model | None, depth: int = DEPTH) -> set[str]:
     if obj is None:
         return set()
     if obj._meta.label == "organisations.Municipality":
-        return {obj.code}
+        return {obj.serializable_value("code")}
     found: set[str] = set()
     fields = [field for field in obj._meta.fields if isinstance(field, ForeignKey) and _followed(field)]
     if any(field.name == "municipality" for field in fields):
         found |= municipalities_of(_related(obj, "municipality"), 0)
-    if any(field.name == "municipalities" for field in obj._meta.many_to_many):
-        # Its own list, even while it is empty (an agreement being created): never a guess from what it points to.
-        return found | (set(obj.municipalities.values_list("code", flat=True)) if obj.pk is not None else set())
+    for many in obj._meta.many_to_many:
+        if many.name == "municipalities":
+            # Its own list, even while it is empty (an agreement being created): never a guess from what it points to.
+            codes = getattr(obj, many.name).values_list("code", flat=True) if obj.pk is not None else []
+            return found | set(codes)
     if found or depth == 0:
         return found
     for field in fields:

@@ -51,7 +51,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    fieldsets = DjangoUserAdmin.fieldsets + ((None, {"fields": ["title"]}),)
+    fieldsets = (*(DjangoUserAdmin.fieldsets or ()), (None, {"fields": ["title"]}))
     inlines = [MembershipInline]
 
 
