@@ -46,7 +46,7 @@ def municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         "can_write": can_write,
         "residents": municipality.resident_counts.order_by("-year"),
         "present_year": latest,
-        "present_population": municipality.present_population.filter(year=latest),
+        "present_population": municipality.present_population.filter(year=latest) if latest is not None else [],
         "agreements": visible_agreements(request.user).filter(municipalities=municipality),
         "groups": municipality.collaboration_groups.prefetch_related(
             "municipalities", Prefetch("members", GroupMember.objects.select_related("organisation"))
