@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from samverkan.agreements import services
 from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.models import Agreement, Section
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import FocusArea, Municipality, Organisation, User

@@ -19,8 +19,8 @@ from samverkan.agreements.models import (
 )
 from samverkan.agreements.services import HAND_SET_STATUSES, STATUS_NOT_CHOSEN
 from samverkan.core import clock
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.organisations.models import Organisation
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.audit.selectors import CHANGE, KINDS, LogReach, log_entries, log_reach, municipality_names
 from samverkan.core.audit import EXPORT, MASK, READ
-from samverkan.core.bounds import DayField
+from samverkan.core.forms import DayField
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 

@@ -3,19 +3,16 @@
 A day in a file, a query parameter or a path lies between EARLIEST_DAY and latest_day(), ten years
 ahead; a year of statistics (Brå, Kolada, other indicators) between FIRST_STATISTICS_YEAR and
 LAST_STATISTICS_YEAR; a count fits PostgreSQL's integer, an id its bigint. Beyond them a value is a
-mistake, reported as a problem of the file, a form error on the page or a 404 for a path – never a
-500 from the calendar arithmetic (year 0001 to UTC) or the database (an integer out of range).
+mistake, reported as a problem of the file, a form error on the page (samverkan.core.forms) or a 404 for a
+path – never a 500 from the calendar arithmetic (year 0001 to UTC) or the database (an integer out of range).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core import clock
+from samverkan.core.lazytext import _
 
 EARLIEST_DAY = datetime.date(2000, 1, 1)
 YEARS_AHEAD = 10
@@ -27,8 +24,6 @@ MAX_BIG_INTEGER = 2**63 - 1  # a BigIntegerField, or an id
 DAY_OUTSIDE = _("{value} is outside the days the product holds, {earliest} to {latest}")
 YEAR_OUTSIDE = _("{value} is outside the years the product holds, {first} to {last}")
 NUMBER_TOO_LARGE = _("{value} is larger than {limit}")
-# For a form field.
-CHOOSE_A_DAY_WITHIN = _("Choose a day from %(earliest)s to %(latest)s.")
 
 
 def latest_day() -> datetime.date:
@@ -66,33 +61,6 @@ def day_outside(value: object) -> str:
 
 def year_outside(value: object) -> str:
     return YEAR_OUTSIDE.format(value=value, first=FIRST_STATISTICS_YEAR, last=LAST_STATISTICS_YEAR)
-
-
-def _refuse_outside(day: datetime.date) -> None:
-    if not supported_day(day):
-        raise ValidationError(
-            CHOOSE_A_DAY_WITHIN,
-            code="outside",
-            params={"earliest": EARLIEST_DAY.isoformat(), "latest": latest_day().isoformat()},
-        )
-
-
-class DayField(forms.DateField):
-    """A day within the supported range; any other day is a form error, never a page that fails."""
-
-    def validate(self, value: datetime.date | None) -> None:
-        super().validate(value)
-        if value is not None:
-            _refuse_outside(value)
-
-
-class MomentField(forms.DateTimeField):
-    """A date and time on a supported day (year 0001 in Stockholm is no moment in UTC: a 500 on saving)."""
-
-    def validate(self, value: datetime.datetime | None) -> None:
-        super().validate(value)
-        if value is not None:
-            _refuse_outside(value.date())
 
 
 class YearConverter:

@@ -1,6 +1,6 @@
 """The one guarded free-text type (DOMAIN.md §4): every text a person can type is one of these.
 
-A guarded field refuses a personnummer (samverkan.core.privacy.validate_no_personnummer); a
+A guarded field refuses a personnummer (validate_no_personnummer, by the rules of samverkan.core.privacy); a
 public one (what citizens type, `public=True`) also refuses phone numbers and e-mail addresses.
 The model fields hand out the guarded form field, so model forms check before the model does;
 plain forms use GuardedFormField directly. tests/core/test_fields.py fails on any free-text model
@@ -12,9 +12,31 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
 
-from samverkan.core.privacy import validate_no_contact_details, validate_no_personnummer
+from samverkan.core.privacy import (
+    CONTACT_DETAILS_REFUSED,
+    PERSONNUMMER_REFUSED,
+    contains_contact_details,
+    contains_personnummer,
+)
+
+_personnummer_refused = lazy(str, str)(PERSONNUMMER_REFUSED)
+_contact_details_refused = lazy(str, str)(CONTACT_DETAILS_REFUSED)
+
+
+def validate_no_personnummer(text: str) -> None:
+    """A validator for every free-text field."""
+    if contains_personnummer(text):
+        raise ValidationError(_personnummer_refused, code="personnummer")
+
+
+def validate_no_contact_details(text: str) -> None:
+    """A validator for public free text, what citizens type."""
+    if contains_contact_details(text):
+        raise ValidationError(_contact_details_refused, code="contact_details")
 
 
 def guards(*, public: bool) -> list:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from samverkan.core.lazytext import _
 
 MIN_COUNT = 3
 MIN_RESPONDENTS = 10
@@ -76,18 +75,6 @@ def contains_personnummer(text: str) -> bool:
 def contains_contact_details(text: str) -> bool:
     """A phone number or an e-mail address."""
     return bool(_PHONE.search(text) or _EMAIL.search(text))
-
-
-def validate_no_personnummer(text: str) -> None:
-    """A validator for every free-text field."""
-    if contains_personnummer(text):
-        raise ValidationError(PERSONNUMMER_REFUSED, code="personnummer")
-
-
-def validate_no_contact_details(text: str) -> None:
-    """A validator for public free text, what citizens type."""
-    if contains_contact_details(text):
-        raise ValidationError(CONTACT_DETAILS_REFUSED, code="contact_details")
 
 
 def suppress_count(count: int, *, owner: bool) -> int | str:

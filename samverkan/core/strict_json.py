@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from django.utils.translation import gettext_lazy as _
+from samverkan.core.lazytext import _
 
 DUPLICATE_KEY = _("the key {key!r} appears twice in one object")
 TOO_DEEP = _("nested too deeply")

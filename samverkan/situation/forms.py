@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 
 PERIOD_BACKWARDS = _("The period ends before it starts.")
 ANALYSIS = _("Analysis: %(name)s")

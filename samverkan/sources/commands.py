@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.sources.importing import Importer, ImportFailed, read_source, run_import
+from samverkan.sources.importing import Importer, read_source, run_import
+from samverkan.sources.parsing import ImportFailed
 from samverkan.sources.registry import IMPORTERS
 
 

@@ -13,16 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.sources.importing import (
-    Importer,
-    ImportFailed,
-    Problem,
-    Source,
-    check_size,
-    reach_for,
-    run_import,
-)
+from samverkan.sources.importing import Importer, check_size, reach_for, run_import
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import ImportFailed, Problem, Source
 from samverkan.sources.registry import IMPORTERS
 from samverkan.sources.uploads import upload_keep, upload_take
 

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
-from samverkan.core.bounds import DayField, digits_beyond, latest_day, statistics_year, supported_day, supported_year
+from samverkan.core.bounds import digits_beyond, latest_day, statistics_year, supported_day, supported_year
+from samverkan.core.forms import DayField
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samverkan.core.privacy import contains_contact_details, contains_personnummer, validate_no_personnummer
+from samverkan.core.fields import validate_no_personnummer
+from samverkan.core.privacy import contains_contact_details, contains_personnummer
 
 SPELLINGS = [
     "850101-1234",

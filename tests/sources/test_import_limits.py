@@ -14,9 +14,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
-from samverkan.sources.importing import ImportFailed, Source, TableRow, read_rows, run_import
+from samverkan.sources.importing import run_import
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import ImportFailed, Source, TableRow, read_rows
 from samverkan.sources.registry import IMPORTERS
 
 HEADER = ["id", "occurred_from", "kommunkod", "lat", "lng", "category", "severity", "status", "description"]

@@ -17,9 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import Importer, ImportFailed, Source, run_import
+from samverkan.sources.importing import Importer, run_import
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentMonth
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import ImportFailed, Source
 from samverkan.sources.registry import IMPORTERS
 from samverkan.sources.surveys.importer import SurveyImporter
 

@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField, MomentField
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup, GroupMember
 from samverkan.planning.actions.forms import ServiceErrorsMixin

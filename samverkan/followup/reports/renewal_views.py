@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.models import Agreement
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.followup.reports import renewal
 from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest

@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.followup.supervision.models import CHECKLIST, Answer, SupervisedObject, Visit
 from samverkan.planning.actions.forms import DATE_INPUT, ServiceErrorsMixin
 

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import MAX_INTEGER, DayField
+from samverkan.core.bounds import MAX_INTEGER
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals.models import Goal

@@ -48,8 +48,9 @@ from samverkan.planning.actions.services import (
     occurrence_validate,
     status_after_occurrence,
 )
-from samverkan.sources.importing import HEADER, Batch, Claim, ImportFailed, Plan, Problem, Problems, Source, read_rows
+from samverkan.sources.importing import Batch, Claim, Plan
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import HEADER, ImportFailed, Problem, Problems, Source, read_rows
 from samverkan.sources.registry import register
 
 COLUMNS = [

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.core.bounds import day_outside, supported_day
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import validate_no_personnummer
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity, Occurrence, PlanAddition
 from samverkan.planning.actions.selectors import goals_for_municipality

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.organisations.models import FocusArea, Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline

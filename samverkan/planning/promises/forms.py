@@ -4,8 +4,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import DayField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import (

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('start', models.DateField()),
                 ('end', models.DateField()),
                 ('problem', models.CharField(blank=True, max_length=200, verbose_name='problem')),
-                ('text', models.TextField(blank=True, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='analysis')),
+                ('text', models.TextField(blank=True, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='analysis')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conclusions', to='organisations.municipality')),
                 ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

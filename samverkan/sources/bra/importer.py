@@ -12,8 +12,9 @@ from samverkan.organisations.regions import region_names
 from samverkan.sources.bra.models import CrimeCategory
 from samverkan.sources.bra.parse import CRIME, REGION, parse_export
 from samverkan.sources.bra.services import CrimePlan, crime_statistics_apply, crime_statistics_plan
-from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, decode_text
+from samverkan.sources.importing import Batch, Claim, Plan
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import Problems, Source, decode_text
 from samverkan.sources.registry import register
 
 CATEGORY_MOVED = _("{category!r} lies under {parent!r}: only an administrator moves a category in Brå's tree")

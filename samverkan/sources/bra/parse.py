@@ -16,11 +16,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core.bounds import MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond, statistics_year, year_outside
+from samverkan.core.lazytext import _
 from samverkan.sources.bra.taxonomy import category_parents
-from samverkan.sources.importing import HEADER
+from samverkan.sources.parsing import HEADER
 
 CRIME = "Brott"
 REGION = "Region"

@@ -5,7 +5,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.bounds import DayField
+from samverkan.core.forms import DayField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
 

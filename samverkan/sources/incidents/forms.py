@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
-from samverkan.core.bounds import DayField, MomentField
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import DayField, MomentField
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories, standard_categories

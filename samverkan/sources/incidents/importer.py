@@ -10,15 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import (
-    Batch,
-    ChangedMeanwhile,
-    Plan,
-    Problems,
-    Source,
-    bulk_update,
-    expect_written,
-)
+from samverkan.sources.importing import Batch, ChangedMeanwhile, Plan, bulk_update, expect_written
 from samverkan.sources.incidents.aggregates import aggregates_deferred, aggregates_touched
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.months import bucket_of
@@ -26,6 +18,7 @@ from samverkan.sources.incidents.parse import parse_incidents
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories
 from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import Problems, Source
 from samverkan.sources.registry import register
 
 OUTSIDE_SWEDEN = _("{lat}, {lng} lies in no Swedish municipality")

@@ -22,12 +22,11 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.coordinates import sweref99tm_to_wgs84
+from samverkan.core.lazytext import _
 from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import HEADER, Problems, Source, read_rows
+from samverkan.sources.parsing import HEADER, Problems, Source, read_rows
 
 COLUMNS = [
     "id",

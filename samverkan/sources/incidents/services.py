@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import validate_no_personnummer
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import Membership, Municipality, Organisation, User
 from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote, NamedPlace

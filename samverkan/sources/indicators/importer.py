@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written
+from samverkan.sources.importing import Batch, Claim, Plan, bulk_update, expect_written
 from samverkan.sources.indicators.models import Indicator, IndicatorValue
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import Problems, Source
 from samverkan.sources.registry import register
 
 UNKNOWN_MUNICIPALITY = _("unknown municipality {name!r}")

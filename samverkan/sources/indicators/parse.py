@@ -14,11 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core.bounds import MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond, statistics_year, year_outside
+from samverkan.core.lazytext import _
 from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
+from samverkan.sources.parsing import HEADER, Problems, Source, decode_text, read_table
 
 COLUMNS = ["indicator", "municipality", "year", "value", "n", "source"]
 MAX_INDICATOR, MAX_SOURCE = 200, 300

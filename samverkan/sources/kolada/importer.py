@@ -16,23 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
-from samverkan.sources.importing import (
-    Batch,
-    Claim,
-    ImportFailed,
-    Plan,
-    Problem,
-    Problems,
-    Source,
-    bulk_update,
-    decode_text,
-    expect_written,
-    read_source,
-)
+from samverkan.sources.importing import Batch, Claim, Plan, bulk_update, expect_written, read_source
 from samverkan.sources.kolada.kpis import kpi_defaults
 from samverkan.sources.kolada.models import Kpi, KpiValue
 from samverkan.sources.kolada.parse import KoladaPage, KoladaValue, parse_kolada
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import ImportFailed, Problem, Problems, Source, decode_text
 from samverkan.sources.registry import register
 
 UNKNOWN_MUNICIPALITY = _("unknown municipality {code!r}")

@@ -18,12 +18,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core import strict_json
 from samverkan.core.bounds import statistics_year
+from samverkan.core.lazytext import _
 from samverkan.organisations.counties import COUNTIES
-from samverkan.sources.importing import Problems
+from samverkan.sources.parsing import Problems
 
 GENDERS = ("T", "K", "M")
 COUNTRY_ID = "0000"

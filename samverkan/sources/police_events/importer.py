@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
-from samverkan.sources.importing import Batch, Claim, Plan, Problems, Source, bulk_update, expect_written, unpacked
+from samverkan.sources.importing import Batch, Claim, Plan, bulk_update, expect_written
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import Problems, Source, unpacked
 from samverkan.sources.police_events.local_time import local_month
 from samverkan.sources.police_events.models import PoliceEvent
 from samverkan.sources.police_events.parse import EventRow, parse_events

@@ -26,11 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core import strict_json
 from samverkan.core.bounds import MAX_BIG_INTEGER, NUMBER_TOO_LARGE, day_outside, supported_day
-from samverkan.sources.importing import FILE
+from samverkan.core.lazytext import _
+from samverkan.sources.parsing import FILE
 
 POLISEN = "https://polisen.se"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"

@@ -8,7 +8,7 @@ import math
 from django.db import transaction
 
 from samverkan.core import clock
-from samverkan.sources.importing import ImportFailed, Problem
+from samverkan.sources.parsing import ImportFailed, Problem
 from samverkan.sources.police_events.models import FeedFetch
 
 FEED_URL = "https://polisen.se/api/events"

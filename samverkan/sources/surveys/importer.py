@@ -18,17 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.bounds import day_outside, supported_day
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
-from samverkan.sources.importing import (
-    MAX_PREVIEW_CHANGES,
-    Batch,
-    Outcome,
-    Plan,
-    Problems,
-    Source,
-    bulk_update,
-    expect_written,
-)
+from samverkan.sources.importing import MAX_PREVIEW_CHANGES, Batch, Outcome, Plan, bulk_update, expect_written
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import Problems, Source
 from samverkan.sources.registry import register
 from samverkan.sources.surveys import tallies
 from samverkan.sources.surveys.forms import SurveyImportForm

@@ -19,11 +19,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.core.bounds import day_outside, supported_day
+from samverkan.core.lazytext import _
 from samverkan.core.privacy import contains_personnummer
-from samverkan.sources.importing import HEADER, Problems, Source, decode_text, read_table
+from samverkan.sources.parsing import HEADER, Problems, Source, decode_text, read_table
 from samverkan.sources.surveys.bank import ANSWERS, QUESTION_BY_KEY, option_for_text
 
 KOMMUNKOD = "kommunkod"

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import override
 
-from samverkan.core.privacy import validate_no_personnummer
+from samverkan.core.fields import validate_no_personnummer
 from samverkan.followup.reports.models import GeneratedReport, MeetingRhythm, ReportNarrative
 from samverkan.followup.reports.selectors import FEWER_THAN_AGREED
 from samverkan.followup.reports.services import report_generate

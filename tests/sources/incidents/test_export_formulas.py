@@ -8,8 +8,8 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from samverkan.sources.importing import Source, read_rows
 from samverkan.sources.incidents.selectors import EXPORT_COLUMNS
+from samverkan.sources.parsing import Source, read_rows
 from tests.sources.incidents.test_week import at
 
 FORMULA = '=HYPERLINK("http://x","y")'

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from samverkan.sources.importing import Problems, Source
 from samverkan.sources.indicators.parse import IndicatorRow, parse_indicators
+from samverkan.sources.parsing import Problems, Source
 
 from .conftest import DATA
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from samverkan.sources.importing import Problems
 from samverkan.sources.kolada.parse import KoladaValue, parse_kolada, region_code
+from samverkan.sources.parsing import Problems
 
 
 def parse(document) -> tuple[list[KoladaValue], list[str]]:

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from samverkan.sources.importing import ImportFailed
+from samverkan.sources.parsing import ImportFailed
 from samverkan.sources.police_events.models import FeedFetch
 from samverkan.sources.police_events.services import FEED_URL, police_feed_claim
 from tests.sources.police_events.support import import_file, tables

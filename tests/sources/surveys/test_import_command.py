@@ -6,8 +6,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from samverkan.sources.importing import ImportFailed, Source, run_import
+from samverkan.sources.importing import run_import
 from samverkan.sources.models import ImportRun
+from samverkan.sources.parsing import ImportFailed, Source
 from samverkan.sources.surveys.importer import SurveyImporter
 from samverkan.sources.surveys.indices import Share
 from samverkan.sources.surveys.models import Wave

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from samverkan.sources.importing import Problems, Source
+from samverkan.sources.parsing import Problems, Source
 from samverkan.sources.surveys.parse import SurveyRow, parse_survey
 from tests.sources.surveys.conftest import DATA
 

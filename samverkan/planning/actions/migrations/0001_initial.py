@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=300, verbose_name='activity')),
-                ('description', models.TextField(blank=True, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='description')),
+                ('description', models.TextField(blank=True, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='description')),
                 ('problems', models.JSONField(blank=True, default=list, help_text='Names of ranked problems of the situation picture.', verbose_name='problems')),
                 ('responsible', models.CharField(choices=[('polis', 'Police'), ('kommun', 'Municipality'), ('bada', 'Police and municipality'), ('partner', 'A partner')], max_length=10, verbose_name='responsible')),
                 ('role', models.CharField(blank=True, help_text='e.g. kommunpolis', max_length=200, verbose_name='responsible role')),
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('target_count', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='target (times)')),
                 ('target_text', models.CharField(blank=True, help_text='e.g. "två gånger per år"', max_length=200, verbose_name='target')),
                 ('status', models.CharField(choices=[('ej_paborjad', 'Not started'), ('pagar', 'Ongoing'), ('utford', 'Done'), ('installd', 'Cancelled')], default='ej_paborjad', max_length=12, verbose_name='status')),
-                ('status_comment', models.CharField(blank=True, max_length=500, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='comment')),
+                ('status_comment', models.CharField(blank=True, max_length=500, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='comment')),
                 ('cost', models.DecimalField(blank=True, decimal_places=0, max_digits=12, null=True, verbose_name='cost (SEK)')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
             ],
@@ -48,8 +48,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('held_on', models.DateField(verbose_name='date')),
-                ('what', models.CharField(max_length=300, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='what')),
-                ('where', models.CharField(blank=True, max_length=200, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='where')),
+                ('what', models.CharField(max_length=300, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='what')),
+                ('where', models.CharField(blank=True, max_length=200, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='where')),
                 ('reached', models.PositiveIntegerField(blank=True, null=True, verbose_name='people reached')),
                 ('logged_at', models.DateTimeField(auto_now_add=True, verbose_name='logged at')),
             ],

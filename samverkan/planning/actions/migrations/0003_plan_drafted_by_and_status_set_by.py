@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -41,17 +41,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='activity',
             name='role',
-            field=models.CharField(blank=True, help_text='e.g. kommunpolis', max_length=200, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='responsible role'),
+            field=models.CharField(blank=True, help_text='e.g. kommunpolis', max_length=200, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='responsible role'),
         ),
         migrations.AlterField(
             model_name='activity',
             name='target_text',
-            field=models.CharField(blank=True, help_text='e.g. "två gånger per år"', max_length=200, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='target'),
+            field=models.CharField(blank=True, help_text='e.g. "två gånger per år"', max_length=200, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='target'),
         ),
         migrations.AlterField(
             model_name='activity',
             name='title',
-            field=models.CharField(max_length=300, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='activity'),
+            field=models.CharField(max_length=300, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='activity'),
         ),
         migrations.AlterConstraint(
             model_name='actionplan',

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='Promise',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='promise')),
+                ('text', models.TextField(validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='promise')),
                 ('text_en', models.TextField(blank=True, verbose_name='promise in English')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
             name='Suggestion',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='suggestion')),
+                ('text', models.TextField(max_length=2000, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='suggestion')),
                 ('received_on', models.DateField(auto_now_add=True, verbose_name='received')),
                 ('status', models.CharField(choices=[('ny', 'New'), ('godkand', 'Accepted'), ('avvisad', 'Rejected')], default='ny', max_length=10, verbose_name='status')),
                 ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

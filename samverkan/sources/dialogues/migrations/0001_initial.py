@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,9 +25,9 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('medarbetardialog', 'Employee dialogue'), ('medborgardialog', 'Citizen dialogue'), ('partnerdialog', 'Partner dialogue')], max_length=20, verbose_name='kind')),
                 ('held_on', models.DateField(verbose_name='held on')),
                 ('format', models.CharField(choices=[('mote', 'Meeting'), ('workshop', 'Workshop'), ('trygghetsvandring', 'Safety walk'), ('enkat', 'Survey'), ('digitalt', 'Digital')], max_length=20, verbose_name='format')),
-                ('groups', models.CharField(help_text="For example: school staff, youth leaders, the pensioners' association. Never names.", max_length=300, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='groups that took part')),
+                ('groups', models.CharField(help_text="For example: school staff, youth leaders, the pensioners' association. Never names.", max_length=300, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='groups that took part')),
                 ('participants', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='participants')),
-                ('summary', models.TextField(blank=True, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='summary')),
+                ('summary', models.TextField(blank=True, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='summary')),
                 ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dialogues', to='organisations.municipality', verbose_name='municipality')),
                 ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             name='RaisedProblem',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('problem', models.CharField(max_length=200, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='problem')),
+                ('problem', models.CharField(max_length=200, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='problem')),
                 ('prioritised_by', models.PositiveIntegerField(verbose_name='prioritised by (participants)')),
                 ('dialogue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='problems', to='dialogues.dialogue')),
                 ('focus_area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='agreements.focusarea', verbose_name='focus area')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import samverkan.core.privacy
+import samverkan.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('lat', models.FloatField(verbose_name='latitude')),
                 ('lng', models.FloatField(verbose_name='longitude')),
                 ('severity', models.PositiveSmallIntegerField(help_text='1 low – 3 high', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)], verbose_name='severity')),
-                ('description', models.TextField(validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='description')),
+                ('description', models.TextField(validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='description')),
                 ('status', models.CharField(choices=[('ny', 'New'), ('bedomd', 'Assessed'), ('atgardad', 'Acted on'), ('avslutad', 'Closed')], default='ny', max_length=10, verbose_name='status')),
                 ('reported_at', models.DateTimeField(auto_now_add=True, verbose_name='reported at')),
                 ('import_key', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True)),
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('text', models.TextField(blank=True, validators=[samverkan.core.privacy.validate_no_personnummer], verbose_name='note')),
+                ('text', models.TextField(blank=True, validators=[samverkan.core.fields.validate_no_personnummer], verbose_name='note')),
                 ('status_from', models.CharField(blank=True, choices=[('ny', 'New'), ('bedomd', 'Assessed'), ('atgardad', 'Acted on'), ('avslutad', 'Closed')], max_length=10)),
                 ('status_to', models.CharField(blank=True, choices=[('ny', 'New'), ('bedomd', 'Assessed'), ('atgardad', 'Acted on'), ('avslutad', 'Closed')], max_length=10)),
                 ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from samverkan.sources.commands import ImportCommand
-from samverkan.sources.importing import ImportFailed
+from samverkan.sources.parsing import ImportFailed
 from samverkan.sources.police_events.services import FEED_URL, police_feed_claim
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.management.base import CommandError
 
 from samverkan.sources.commands import ImportCommand
-from samverkan.sources.importing import ImportFailed
+from samverkan.sources.parsing import ImportFailed
 from samverkan.sources.police_events.services import FEED_URL, police_feed_claim
 
 
