@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from django.utils import timezone
+
 import samverkan
+from samverkan.core import clock
 
 ROOT = Path(samverkan.__file__).parent
 DIRECT_READS = re.compile(
@@ -37,3 +40,11 @@ def test_it_recognises_a_direct_read():
     assert not DIRECT_READS.search("today = clock.today()")
     assert not DIRECT_READS.search("at = datetime.datetime.combine(day, datetime.time(10))")
     assert not DIRECT_READS.search("day = timezone.localdate(moment)")
+
+
+def test_it_tells_the_moment_and_day_django_tells(settings):
+    """The clock is plain Python, so the pure modules may read it; it agrees with Django's time zone settings."""
+    assert clock.TIME_ZONE == settings.TIME_ZONE and settings.USE_TZ
+    moment = clock.now()
+    assert moment.tzinfo is not None and abs((timezone.now() - moment).total_seconds()) < 5
+    assert clock.today() == timezone.localdate(moment)
