@@ -46,7 +46,7 @@ def test_it_writes_one_entry_per_focus_area_and_commitment_with_status_and_asses
 def test_it_writes_a_tagged_pdf_with_the_focus_areas(year, tmp_path):
     out = run(tmp_path, "2506", "--period", period(year.world), format="pdf")
     reader = pypdf.PdfReader(out)
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert "/StructTreeRoot" in reader.root_object
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Brottsförebyggande arbete (BRÅ)" in text
     assert "Ta fram en fördjupad lägesbild (baslinje)." in text
@@ -67,7 +67,7 @@ def test_it_works_after_the_period_has_ended(year, tmp_path):
         data = json.loads(run(tmp_path, "2506", "--period", period(year.world)).read_text())
         pdf = run(tmp_path, "2506", "--period", period(year.world), format="pdf")
     assert data["until"] == year.world.part1.ends_on.isoformat()
-    assert "/StructTreeRoot" in pypdf.PdfReader(pdf).trailer["/Root"]
+    assert "/StructTreeRoot" in pypdf.PdfReader(pdf).root_object
     assert Evaluation.objects.count() == 1  # the second run refreshed the draft
 
 
