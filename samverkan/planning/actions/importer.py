@@ -43,6 +43,7 @@ from samverkan.core import clock
 from samverkan.core.bounds import MAX_BIG_INTEGER, MAX_INTEGER, NUMBER_TOO_LARGE, digits_beyond
 from samverkan.core.progress import Output
 from samverkan.planning.actions.models import Activity, Occurrence
+from samverkan.planning.actions.selectors import SHEET_COLUMNS
 from samverkan.planning.actions.services import (
     activity_status_validate,
     occurrence_validate,
@@ -53,18 +54,8 @@ from samverkan.sources.models import ImportRun
 from samverkan.sources.parsing import HEADER, ImportFailed, Problem, Problems, Source, read_rows
 from samverkan.sources.registry import register
 
-COLUMNS = [
-    "activity_id",
-    "activity",
-    "addition",
-    "status",
-    "comment",
-    "occurrence_date",
-    "occurrence_what",
-    "occurrence_where",
-    "occurrence_reached",
-]
-OCCURRENCE_COLUMNS = ["occurrence_date", "occurrence_what", "occurrence_where", "occurrence_reached"]
+COLUMNS = SHEET_COLUMNS  # the follow-up sheet's, which the importer reads back
+OCCURRENCE_COLUMNS = [name for name in COLUMNS if name.startswith("occurrence_")]
 # The column each model field is read from, for naming a problem.
 COLUMN_OF = {
     "status": "status",

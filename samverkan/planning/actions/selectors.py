@@ -123,6 +123,7 @@ def problem_names(*, municipality: Municipality, user: User, today: datetime.dat
     return [problem.name for problem in problems]
 
 
+# The follow-up sheet's columns: written by follow_up_sheet, read back by the activities importer.
 SHEET_COLUMNS = [
     "activity_id",
     "activity",
