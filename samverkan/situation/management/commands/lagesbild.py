@@ -5,7 +5,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.commands import police_area_named
+from samverkan.organisations.models import Municipality
 from samverkan.situation.audience import ShownJoint, ShownPicture
 from samverkan.situation.presentation import charts_for, joint_charts_for
 from samverkan.situation.reports import pdf_for
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError("give either a kommunkod or --joint LPO")
         data: ShownPicture | ShownJoint
         if joint:
-            area = self._area(joint)
+            area = police_area_named(joint)
             data = joint_situation(police_area=area, period=period, audience=audience)
             charts = joint_charts_for(data)
         else:
@@ -65,10 +66,3 @@ class Command(BaseCommand):
                 self.stdout.write(text)
         if out:
             self.stderr.write(f"written: {out}")
-
-    def _area(self, name: str) -> Organisation:
-        areas = Organisation.objects.filter(kind=Organisation.Kind.POLICE_AREA)
-        found = list(areas.filter(pk=int(name))) if name.isdigit() else list(areas.filter(name__icontains=name))
-        if len(found) != 1:
-            raise CommandError(f"{name!r} names {len(found)} police areas; give one exactly")
-        return found[0]

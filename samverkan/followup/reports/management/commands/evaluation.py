@@ -16,7 +16,8 @@ from samverkan.followup.reports.evaluation import (
     evaluation_start,
 )
 from samverkan.followup.reports.selectors import Place
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.commands import police_area_named
+from samverkan.organisations.models import Municipality
 from samverkan.situation.selectors import joint_municipalities
 
 PERIOD = re.compile(r"^(\d{4})[-–](\d{4})$")
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         if years is None:
             raise CommandError(f"--period {period!r}: give the years as YYYY-YYYY, e.g. 2023-2026")
         if joint:
-            area = self._area(joint)
+            area = police_area_named(joint)
             place = Place(None, area, joint_municipalities(area), True)
             agreements = Agreement.objects.filter(parties=area)
             name = f"lpo{area.pk}"
@@ -79,10 +80,3 @@ class Command(BaseCommand):
         with open(out, "wb") as file:
             file.write(content)
         self.stderr.write(f"version {evaluation.version} ({evaluation.get_status_display()}) written: {out}")
-
-    def _area(self, name: str) -> Organisation:
-        areas = Organisation.objects.filter(kind=Organisation.Kind.POLICE_AREA)
-        found = list(areas.filter(pk=int(name))) if name.isdigit() else list(areas.filter(name__icontains=name))
-        if len(found) != 1:
-            raise CommandError(f"{name!r} names {len(found)} police areas; give one exactly")
-        return found[0]

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.followup.reports.selectors import Place
 from samverkan.followup.reports.services import report_generate
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.commands import police_area_named
+from samverkan.organisations.models import Municipality
 from samverkan.situation.selectors import joint_municipalities
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         if bool(kommunkod) == bool(joint):
             raise CommandError("give either a kommunkod or --joint LPO")
         if joint:
-            area = self._area(joint)
+            area = police_area_named(joint)
             place = Place(None, area, joint_municipalities(area), True)
             name = f"lpo{area.pk}"
         else:
@@ -40,10 +41,3 @@ class Command(BaseCommand):
         with open(out, "wb") as file:
             file.write(report.pdf)
         self.stderr.write(f"version {report.version} written: {out}")
-
-    def _area(self, name: str) -> Organisation:
-        areas = Organisation.objects.filter(kind=Organisation.Kind.POLICE_AREA)
-        found = list(areas.filter(pk=int(name))) if name.isdigit() else list(areas.filter(name__icontains=name))
-        if len(found) != 1:
-            raise CommandError(f"{name!r} names {len(found)} police areas; give one exactly")
-        return found[0]
