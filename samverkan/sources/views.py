@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -19,7 +19,7 @@ from samverkan.sources.parsing import ImportFailed, Problem, Source
 from samverkan.sources.registry import IMPORTERS
 from samverkan.sources.uploads import upload_keep, upload_take
 
-# The source pages, in the order of the cycle's kartläggning; one joins the list when its page exists.
+# The source pages, in the order of the cycle's kartläggning.
 SOURCE_PAGES = [
     ("incidents_list", _lazy("Incidents (EST)"), _lazy("What reporters from every party log, week by week.")),
     ("bra_list", _lazy("Reported crimes (Brå)"), _lazy("Brå's statistics of reported crimes per year.")),
@@ -46,12 +46,7 @@ def _options(importer: Importer, data: dict | None):
 @login_required
 def sources(request: AuthenticatedHttpRequest) -> HttpResponse:
     can_import = bool(reach_for(request.user))
-    pages = []
-    for url_name, label, description in SOURCE_PAGES:
-        try:
-            pages.append((reverse(url_name), label, description))
-        except NoReverseMatch:
-            continue
+    pages = [(reverse(url_name), label, description) for url_name, label, description in SOURCE_PAGES]
     context = {
         "pages": pages,
         "importers": sorted(IMPORTERS.values(), key=lambda i: str(i.label)) if can_import else [],
