@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -45,6 +46,9 @@ from samverkan.sources.kolada import demo as kolada_demo
 from samverkan.sources.models import DEMO_SOURCE, ImportRun
 from samverkan.sources.police_events import demo as police_events_demo
 from samverkan.sources.surveys import demo as surveys_demo
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DEMO_PASSWORD = "samverkan-demo"
 # Every source's demo generator, each taking (rng, run); the seed makes the demo the same every time.
@@ -95,7 +99,7 @@ VISITORS_SOURCE = "Uppskattning: biltestsäsong jan–mars, sommarturism och mar
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
-    role: str
+    role: StrOrPromise
     organisation: str
     municipality: str
 
