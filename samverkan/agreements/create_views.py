@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.agreements import services
 from samverkan.agreements.access import get_agreement_for_user
-from samverkan.agreements.models import Agreement, Section
+from samverkan.agreements.models import Agreement
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import DayField
 from samverkan.organisations.access import scope_for, visible_municipalities
@@ -27,7 +27,6 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_COVERED = gettext_lazy("The police area does not cover: %(names)s.")
 NOT_YOURS = gettext_lazy("Choose at least one municipality or police area you write for.")
 ENDS_BEFORE_START = gettext_lazy("The agreement ends after it starts.")
-LOCAL_SECTIONS = [Section.Kind.LOCAL_GOALS, Section.Kind.IMPLEMENTATION, Section.Kind.FOLLOW_UP, Section.Kind.PROMISES]
 
 
 class _PeriodForm(forms.Form):
@@ -130,27 +129,13 @@ def part2_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = Part2Form(request.POST or None, part1=part1, writable=writable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        municipality = data["municipality"]
-        parties = [
-            p
-            for p in part1.parties.all()
-            if p.kind == Organisation.Kind.POLICE_AREA or p.municipalities.filter(pk=municipality.pk).exists()
-        ]
-        agreement = services.agreement_create(
-            by=request.user,
+        agreement = services.agreement_part2_create(
+            part1=part1,
+            municipality=data["municipality"],
             title=data["title"],
-            part=Agreement.Part.LOCAL,
-            status=Agreement.Status.DRAFT,
             starts_on=data["starts_on"],
             ends_on=data["ends_on"],
-            strategic=part1,
-            parties=parties,
-            municipalities=[municipality],
-            focus_areas=list(part1.focus_areas.all()),
-        )
-        Section.objects.bulk_create(
-            Section(agreement=agreement, kind=kind, body="", order=order)
-            for order, kind in enumerate(LOCAL_SECTIONS, start=1)
+            by=request.user,
         )
         messages.success(request, _("The agreement is created as a draft."))
         return redirect(agreement)

@@ -22,7 +22,7 @@ from samverkan.agreements.models import (
 )
 from samverkan.core import clock
 from samverkan.organisations.access import scope_for
-from samverkan.organisations.models import CollaborationGroup, Organisation, User
+from samverkan.organisations.models import CollaborationGroup, Municipality, Organisation, User
 
 REVISION_ALREADY_STARTED = "A revision of this agreement has already been started."
 AGREEMENT_LOCKED = _(
@@ -40,6 +40,8 @@ STATUS_NOT_CHOSEN = _(
 ALREADY_SIGNED = _("The signatory has already signed.")
 ONLY_SIGNED_REVISED = _("Only a signed agreement is revised: change the draft itself.")
 HAND_SET_STATUSES = (Agreement.Status.DRAFT, Agreement.Status.SIGNING)
+# A part 2 agreement's sections, in order.
+LOCAL_SECTIONS = [Section.Kind.LOCAL_GOALS, Section.Kind.IMPLEMENTATION, Section.Kind.FOLLOW_UP, Section.Kind.PROMISES]
 PARTIES_NEED_CONSENT = _("A part 1 agreement's parties change only through a proposal the other parties accept.")
 PROPOSAL_ALREADY_OPEN = _("A change is already waiting for the parties' answers: answer or withdraw it first.")
 PROPOSAL_NOT_OPEN = _("The proposal has already been decided.")
@@ -315,6 +317,42 @@ def agreement_create(*, by: User | None, signatories: Iterable[dict[str, Any]] =
     _settle_signing(agreement, by)
     if status == Agreement.Status.IN_FORCE and not agreement.is_locked:
         raise ValueError(str(NOT_SIGNED_BY_ALL))
+    return agreement
+
+
+@transaction.atomic
+def agreement_part2_create(
+    *,
+    part1: Agreement,
+    municipality: Municipality,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    by: User,
+) -> Agreement:
+    """Draft a municipality's part 2 under a part 1: the police area and the parties that cover the municipality
+    are its parties, part 1's focus areas its focus areas, and its sections (LOCAL_SECTIONS) start empty."""
+    parties = [
+        party
+        for party in part1.parties.all()
+        if party.kind == Organisation.Kind.POLICE_AREA or party.municipalities.filter(pk=municipality.pk).exists()
+    ]
+    agreement = agreement_create(
+        by=by,
+        title=title,
+        part=Agreement.Part.LOCAL,
+        status=Agreement.Status.DRAFT,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        strategic=part1,
+        parties=parties,
+        municipalities=[municipality],
+        focus_areas=list(part1.focus_areas.all()),
+    )
+    Section.objects.bulk_create(
+        Section(agreement=agreement, kind=kind, body="", order=order)
+        for order, kind in enumerate(LOCAL_SECTIONS, start=1)
+    )
     return agreement
 
 

@@ -20,7 +20,12 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.agreements.lib.periods import Period, move_day, next_period, retitle, rewrite
 from samverkan.agreements.models import Agreement, Commitment, CommunicationItem, FocusAreaProposal, Section
-from samverkan.agreements.services import agreement_create, agreement_start_revision, agreement_update
+from samverkan.agreements.services import (
+    LOCAL_SECTIONS,
+    agreement_create,
+    agreement_start_revision,
+    agreement_update,
+)
 from samverkan.core import clock
 from samverkan.followup.reports.evaluation import recommendations
 from samverkan.organisations.models import FocusArea, Municipality, Organisation, User
@@ -36,13 +41,6 @@ ENDS_TOO_EARLY = gettext_lazy("The new period ends after it starts, in a later y
 ALREADY_DECIDED = gettext_lazy("The proposal has already been decided.")
 DRAFT_ONLY = gettext_lazy("The agreement is signed: its focus areas change only through a revision.")
 NO_FOCUS_AREA = gettext_lazy("Choose a focus area or write the name of a new one.")
-
-LOCAL_SECTIONS = [
-    Section.Kind.LOCAL_GOALS,
-    Section.Kind.IMPLEMENTATION,
-    Section.Kind.FOLLOW_UP,
-    Section.Kind.PROMISES,
-]
 
 
 def period_of(agreement: Agreement) -> Period:
