@@ -15,14 +15,17 @@ D = datetime.date
 
 
 def later_agreement(world) -> Agreement:
-    """Part 1 of 2031–2034, after the shared cast's agreements whenever the suite runs."""
+    """The next part 1, from the day after the shared cast's ends to the end of the third year after it: after
+    the shared cast's agreements whenever the suite runs."""
+    starts = world.part1.ends_on + datetime.timedelta(days=1)
+    ends = D(starts.year + 3, 12, 31)
     return agreements.agreement_create(
         by=world.bob,
-        title="Samverkansöverenskommelse del 1 2031–2034",
+        title=f"Samverkansöverenskommelse del 1 {starts.year}–{ends.year}",
         part=Agreement.Part.STRATEGIC,
         status=Agreement.Status.DRAFT,
-        starts_on=D(2031, 1, 1),
-        ends_on=D(2034, 12, 31),
+        starts_on=starts,
+        ends_on=ends,
         parties=[world.lpo, world.arjeplog_org, world.arvidsjaur_org],
         municipalities=[world.arjeplog, world.arvidsjaur],
         focus_areas=FocusArea.objects.all(),
@@ -31,16 +34,18 @@ def later_agreement(world) -> Agreement:
 
 def test_it_holds_the_goals_of_the_agreements_in_force_in_the_period(world):
     common, separate = common_goal(world), separate_goal(world)
+    agreement = later_agreement(world)
     later = services.goal_create(
-        agreement=later_agreement(world),
+        agreement=agreement,
         focus_area=FocusArea.objects.get(short_name="BRÅ"),
         municipality=None,
-        title="Minska klottret 2031–2034",
+        title="Minska klottret",
         description="",
     )
     during = world.part1.starts_on, world.part1.ends_on
     assert set(goals_in_force(world.arjeplog, start=during[0], end=during[1])) == {common, separate}
-    assert set(goals_in_force(world.arjeplog, start=D(2032, 1, 1), end=D(2032, 12, 31))) == {later}
+    next_year = agreement.starts_on.year + 1  # a whole year of the later agreement only
+    assert set(goals_in_force(world.arjeplog, start=D(next_year, 1, 1), end=D(next_year, 12, 31))) == {later}
     assert set(goals_in_force(world.arvidsjaur, start=during[0], end=during[1])) == {common}  # not Arjeplog's own
     before = world.part1.starts_on - datetime.timedelta(days=1)
     assert not goals_in_force(world.arjeplog, start=before, end=before).exists()
@@ -48,8 +53,9 @@ def test_it_holds_the_goals_of_the_agreements_in_force_in_the_period(world):
 
 def test_it_measures_only_the_goals_in_force_on_the_day(world):
     now = measure(common_goal(world), "manual", name="I kraft")
+    agreement = later_agreement(world)
     later_goal = services.goal_create(
-        agreement=later_agreement(world),
+        agreement=agreement,
         focus_area=FocusArea.objects.get(short_name="BRÅ"),
         municipality=world.arjeplog,
         title="Senare mål",
@@ -57,4 +63,4 @@ def test_it_measures_only_the_goals_in_force_on_the_day(world):
     )
     later = measure(later_goal, "manual", name="Senare")
     assert list(indicators_in_force([world.arjeplog], world.part1.ends_on)) == [now]
-    assert list(indicators_in_force([world.arjeplog], D(2031, 6, 1))) == [later]
+    assert list(indicators_in_force([world.arjeplog], D(agreement.starts_on.year + 1, 6, 1))) == [later]
