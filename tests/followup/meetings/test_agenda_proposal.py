@@ -67,10 +67,15 @@ def test_it_lists_new_suggestions_and_coming_seasons(groups, world):
 def test_it_lists_last_weeks_incidents_and_their_places_with_small_counts_hidden(groups, world):
     category = IncidentCategory.objects.create(municipality=world.arjeplog, name="Klotter")
     square = NamedPlace.objects.create(municipality=world.arjeplog, name="Torget", lat=66.05, lng=17.88)
-    meeting_day = timezone.localtime(groups.meeting.starts_at).date()
-    last_week = meeting_day - datetime.timedelta(days=meeting_day.weekday() + 5)
-    when = datetime.datetime.combine(last_week, datetime.time(22), timezone.get_current_timezone())
-    for _ in range(4):
+    # A meeting on Wednesday 2 December 2026 lists week 48 (Monday 23 – Sunday 29 November), the last whole week
+    # before it: the four incidents of Tuesday 24 November, not the one of Monday 30 November.
+    stockholm = timezone.get_current_timezone()
+    groups.meeting.starts_at = datetime.datetime(2026, 12, 2, 9, tzinfo=stockholm)
+    groups.meeting.save(update_fields=["starts_at"])
+    days = [datetime.datetime(2026, 11, 24, 22, tzinfo=stockholm)] * 4 + [
+        datetime.datetime(2026, 11, 30, 8, tzinfo=stockholm)
+    ]
+    for when in days:
         Incident.objects.create(
             municipality=world.arjeplog,
             category=category,
@@ -81,8 +86,7 @@ def test_it_lists_last_weeks_incidents_and_their_places_with_small_counts_hidden
             severity=2,
             description="Klotter på busskuren",
         )
-    week = (last_week - datetime.timedelta(days=last_week.weekday())).isocalendar().week
-    assert f"Incidents week {week} in Arjeplog: 4; most at Torget (4)" in proposal(groups, world)
+    assert "Incidents week 48 in Arjeplog: 4; most at Torget (4)" in proposal(groups, world)
 
 
 def test_it_keeps_what_the_chair_edits(groups):

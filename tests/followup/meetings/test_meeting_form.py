@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
+from samverkan.core import clock
 from samverkan.followup.meetings import services
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import GroupMember
@@ -12,7 +15,8 @@ from samverkan.organisations.models import GroupMember
 
 def test_it_plans_a_meeting_with_attendees(client, groups, world):
     client.force_login(world.alice)
-    data = {"kind": "est", "starts_at": "2027-01-12T09:00", "place": "Polisstationen", "attendees": [groups.chair.pk]}
+    coming = clock.today() + datetime.timedelta(days=30)
+    data = {"kind": "est", "starts_at": f"{coming}T09:00", "place": "Polisstationen", "attendees": [groups.chair.pk]}
     response = client.post(f"/moten/grupp/{groups.local.pk}/nytt/", data)
     meeting = Meeting.objects.get(place="Polisstationen")
     assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
