@@ -10,7 +10,6 @@ import calendar
 import datetime
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,22 +40,6 @@ def groups_for_user(user: User) -> QuerySet[CollaborationGroup]:
 def can_change_group(user: User, group: CollaborationGroup) -> bool:
     municipalities = {m.id for m in group.municipalities.all()}
     return bool(municipalities) and municipalities <= scope_for(user).write_municipalities
-
-
-def get_group_for_user(user: User, pk: int) -> tuple[CollaborationGroup, bool]:
-    """The group and whether the user may change its meetings; 404 for anyone else."""
-    group = groups_for_user(user).filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group, can_change_group(user, group)
-
-
-def get_meeting_for_user(user: User, pk: int) -> tuple[Meeting, bool]:
-    """The meeting and whether the user may change it; 404 for anyone else."""
-    meeting = Meeting.objects.filter(group__in=groups_for_user(user), pk=pk).select_related("group").first()
-    if meeting is None:
-        raise Http404
-    return meeting, can_change_group(user, meeting.group)
 
 
 def decision_plans(group: CollaborationGroup) -> QuerySet[ActionPlan]:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.core.pdf import pdf_from_template
+from samverkan.followup.access import get_group_for_user, get_meeting_for_user
 from samverkan.followup.meetings import ical, services
 from samverkan.followup.meetings.forms import AgendaForm, DecisionForm, DecisionUpdateForm, MeetingForm, MinutesForm
 from samverkan.followup.meetings.models import GroupCalendar, Meeting
@@ -24,19 +25,11 @@ from samverkan.followup.meetings.selectors import (
     can_change_group,
     changeable_activities,
     decision_plans,
-    get_group_for_user,
-    get_meeting_for_user,
     groups_for_user,
 )
+from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import CollaborationGroup
-
-
-def _writable_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
-    meeting, can_write = get_meeting_for_user(request.user, pk)
-    if not can_write:
-        raise Http404
-    return meeting
 
 
 def _status(form: BaseForm) -> int:
@@ -66,9 +59,8 @@ def meeting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_new(request: AuthenticatedHttpRequest, group_pk: int) -> HttpResponse:
-    group, can_write = get_group_for_user(request.user, group_pk)
-    if not can_write:
-        raise Http404
+    group, can_write = get_group_for_user(request, group_pk)
+    require_write(can_write)
     form = MeetingForm(request.POST or None, instance=Meeting(group=group), group=group)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +83,7 @@ def meeting_new(request: AuthenticatedHttpRequest, group_pk: int) -> HttpRespons
 
 @login_required
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting, can_write = get_meeting_for_user(request.user, pk)
+    meeting, can_write = get_meeting_for_user(request, pk)
     context = {
         "meeting": meeting,
         "can_write": can_write,
@@ -103,7 +95,8 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _writable_meeting(request, pk)
+    meeting, can_write = get_meeting_for_user(request, pk)
+    require_write(can_write)
     form = MinutesForm(request.POST or None, instance=meeting, group=meeting.group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -128,7 +121,8 @@ def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The chair's agenda; "prepare" fills it with what is open for the group, to edit before saving."""
-    meeting = _writable_meeting(request, pk)
+    meeting, can_write = get_meeting_for_user(request, pk)
+    require_write(can_write)
     prepare = request.method == "GET" and "prepare" in request.GET
     proposal = agenda_proposal(meeting=meeting, user=request.user) if prepare else None
     initial = {"agenda": "\n".join(proposal) if proposal is not None else meeting.agenda}
@@ -147,7 +141,8 @@ def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _writable_meeting(request, pk)
+    meeting, can_write = get_meeting_for_user(request, pk)
+    require_write(can_write)
     plans = decision_plans(meeting.group)
     form = DecisionForm(request.POST or None, plans=plans)
     if request.method == "POST" and form.is_valid():
@@ -165,7 +160,8 @@ def decision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decision_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _writable_meeting(request, pk)
+    meeting, can_write = get_meeting_for_user(request, pk)
+    require_write(can_write)
     form = DecisionUpdateForm(request.POST or None, activities=changeable_activities(meeting.group))
     if request.method == "POST" and form.is_valid():
         try:
@@ -181,7 +177,7 @@ def decision_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def meeting_minutes_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting, _can_write = get_meeting_for_user(request.user, pk)
+    meeting, _can_write = get_meeting_for_user(request, pk)
     context = {
         "meeting": meeting,
         "attendees": meeting.attendees.select_related("organisation"),
@@ -199,9 +195,8 @@ def meeting_minutes_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_POST
 def group_calendar_rotate(request: AuthenticatedHttpRequest, group_pk: int) -> HttpResponse:
     """A new secret calendar address for the group; only those who may change the group's meetings."""
-    group, can_write = get_group_for_user(request.user, group_pk)
-    if not can_write:
-        raise Http404
+    group, can_write = get_group_for_user(request, group_pk)
+    require_write(can_write)
     services.group_calendar_token_rotate(group=group)
     messages.success(request, _("The calendar has a new address. The old address no longer works."))
     return redirect("meetings")

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samverkan.agreements.access import writable_agreements
 from samverkan.agreements.models import Agreement, AgreementChange
 from samverkan.followup.notifications.due import Notice
 from samverkan.followup.notifications.models import Kind
@@ -35,16 +36,6 @@ SIGNATURE_WAIT_DAYS = 14
 SIGNATURE_START_DAYS = 30
 # An agreement ending within this many days with no revision or next agreement started.
 SUCCESSOR_DAYS = 120
-
-
-def writable_agreements(scope: Scope) -> QuerySet[Agreement]:
-    """The agreements the user writes for: a part 1 of a party the user writes for, a part 2 of a municipality
-    the user writes for (as samverkan.agreements.access)."""
-    ids = Agreement.objects.filter(
-        Q(part=Agreement.Part.STRATEGIC, parties__in=scope.write_organisations)
-        | Q(part=Agreement.Part.LOCAL, municipalities__in=scope.write_municipalities)
-    ).values("id")
-    return Agreement.objects.filter(id__in=ids).order_by("ends_on", "id")
 
 
 def _status(agreement: Agreement, today: datetime.date) -> str:
@@ -72,10 +63,14 @@ def _evaluation_path(agreement: Agreement) -> str:
 def evaluations_due(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
     """Part 1 agreements in force whose period ends within EVALUATION_DUE_DAYS (or ended less than
     EVALUATION_LATE_DAYS ago), with no adopted evaluation."""
-    agreements = writable_agreements(scope).filter(
-        part=Agreement.Part.STRATEGIC,
-        ends_on__gte=today - datetime.timedelta(days=EVALUATION_LATE_DAYS),
-        ends_on__lte=today + datetime.timedelta(days=EVALUATION_DUE_DAYS),
+    agreements = (
+        writable_agreements(user)
+        .order_by("ends_on", "id")
+        .filter(
+            part=Agreement.Part.STRATEGIC,
+            ends_on__gte=today - datetime.timedelta(days=EVALUATION_LATE_DAYS),
+            ends_on__lte=today + datetime.timedelta(days=EVALUATION_DUE_DAYS),
+        )
     )
     evaluated = set(adopted_evaluations().values_list("agreement_id", flat=True))
     return [
@@ -141,7 +136,8 @@ def signatures_missing(user: User, scope: Scope, today: datetime.date) -> list[N
     """Agreements not yet signed by all with a signatory who has not signed: SIGNATURE_WAIT_DAYS after they were
     sent for signing, or from SIGNATURE_START_DAYS before they start."""
     agreements = (
-        writable_agreements(scope)
+        writable_agreements(user)
+        .order_by("ends_on", "id")
         .filter(signatories__signed_on__isnull=True, ends_on__gte=today)
         .exclude(status__in=[Agreement.Status.IN_FORCE, Agreement.Status.EXPIRED, Agreement.Status.UNDER_REVISION])
         .distinct()
@@ -187,8 +183,10 @@ def has_successor(agreement: Agreement) -> bool:
 
 def agreements_without_successor(user: User, scope: Scope, today: datetime.date) -> list[Notice]:
     """Agreements in force ending within SUCCESSOR_DAYS with no revision or next agreement started."""
-    agreements = writable_agreements(scope).filter(
-        ends_on__gte=today, ends_on__lte=today + datetime.timedelta(days=SUCCESSOR_DAYS)
+    agreements = (
+        writable_agreements(user)
+        .order_by("ends_on", "id")
+        .filter(ends_on__gte=today, ends_on__lte=today + datetime.timedelta(days=SUCCESSOR_DAYS))
     )
     return [
         Notice(

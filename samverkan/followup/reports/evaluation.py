@@ -918,17 +918,6 @@ def evaluation_place(user: User, agreement: Agreement, *, code: str | None = Non
     return place
 
 
-def get_evaluation_for_user(user: User, pk: int) -> tuple[Evaluation, Place]:
-    evaluation = Evaluation.objects.filter(pk=pk).select_related("agreement", "municipality", "police_area").first()
-    if evaluation is None:
-        raise Http404
-    if evaluation.municipality is not None:
-        place = evaluation_place(user, evaluation.agreement, code=evaluation.municipality.code)
-    else:
-        place = evaluation_place(user, evaluation.agreement, area_id=evaluation.police_area_id)
-    return evaluation, place
-
-
 def versions_of(evaluation: Evaluation) -> list[Evaluation]:
     owner = {"municipality": evaluation.municipality_id, "police_area": evaluation.police_area_id}
     return list(Evaluation.objects.filter(agreement=evaluation.agreement_id, **owner).order_by("-version"))

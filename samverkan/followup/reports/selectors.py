@@ -121,22 +121,6 @@ def generated_reports(place: Place, year: int, user: User) -> QuerySet[Generated
     return GeneratedReport.objects.filter(year=year, **place.owner()).select_related("generated_by").defer("pdf")
 
 
-def get_report_for_user(user: User, pk: int) -> GeneratedReport:
-    """A kept report, for the parties to the picture of its municipality (or of every municipality of its
-    police area), who read it; 404 for anyone else."""
-    report = GeneratedReport.objects.filter(pk=pk).select_related("municipality", "police_area").first()
-    if report is None:
-        raise Http404
-    if report.municipality:
-        place = place_for_municipality(user, report.municipality.code)
-    else:
-        assert report.police_area_id is not None  # report_of_a_municipality_or_a_police_area
-        place = place_for_area(user, report.police_area_id)
-    if not sees_place_figures(user, place):
-        raise Http404
-    return report
-
-
 def _indicator_row(follow_up: FollowUp) -> dict:
     view = indicator_view(follow_up)
     return {

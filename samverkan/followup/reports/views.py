@@ -15,6 +15,7 @@ from samverkan.agreements.access import get_agreement_for_user, open_proposals, 
 from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.followup.access import get_evaluation_for_user, get_report_for_user
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import (
     confirms_for,
@@ -28,7 +29,6 @@ from samverkan.followup.reports.evaluation import (
     evaluation_refresh,
     evaluation_save,
     evaluation_start,
-    get_evaluation_for_user,
     parties_of,
     versions_of,
 )
@@ -39,7 +39,6 @@ from samverkan.followup.reports.selectors import (
     annual_report,
     continuous_follow_up,
     generated_reports,
-    get_report_for_user,
     groups_of,
     meeting_rhythm,
     narratives,
@@ -49,7 +48,7 @@ from samverkan.followup.reports.selectors import (
     visible_police_areas,
 )
 from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
-from samverkan.organisations.access import visible_municipalities
+from samverkan.organisations.access import require_write, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, User
 from samverkan.sources.registry import IMPORTERS
@@ -105,8 +104,7 @@ def municipality_follow_up(request: AuthenticatedHttpRequest, code: str) -> Http
     forms: dict[int, RhythmForm] = {}
     status = 200
     if request.method == "POST":
-        if not place.can_write:
-            raise Http404
+        require_write(place.can_write)
         group = groups_of([municipality]).filter(pk=request.POST.get("group") or 0).first()
         if group is None:
             raise Http404
@@ -141,8 +139,7 @@ def _annual(request: AuthenticatedHttpRequest, place: Place, year: int) -> HttpR
     form = NarrativeForm(request.POST or None, initial=narratives(place, year))
     status = 200
     if request.method == "POST":
-        if not place.can_write:
-            raise Http404
+        require_write(place.can_write)
         if form.is_valid():
             for section, text in form.cleaned_data.items():
                 services.narrative_save(place=place, year=year, section=section, text=text, by=request.user)
@@ -193,13 +190,13 @@ def joint_generate(request: AuthenticatedHttpRequest, area_id: int, year: int) -
 
 @login_required
 def generated_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    report = get_report_for_user(request.user, pk)
+    report, _can_write = get_report_for_user(request, pk)
     return render(request, "reports/generated.html", {"report": report, "data": report.data})
 
 
 @login_required
 def generated_report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    report = get_report_for_user(request.user, pk)
+    report, _can_write = get_report_for_user(request, pk)
     record_export(request, "annual_report", report, detail=f"{report.year} v{report.version} pdf")
     response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
     name = report.municipality.code if report.municipality else f"lpo{report.police_area_id}"
@@ -239,8 +236,7 @@ def evaluation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _scope(request: AuthenticatedHttpRequest, agreement: Agreement, place: Place) -> HttpResponse:
     """A scope's evaluation: its current version, or, before there is one, a button for its writers to start it."""
     if request.method == "POST":
-        if not place.can_write:
-            raise Http404
+        require_write(place.can_write)
         try:
             kept = evaluation_start(agreement=agreement, place=place, by=request.user, today=clock.today())
         except ValidationError as error:
@@ -268,7 +264,7 @@ def evaluation_joint(request: AuthenticatedHttpRequest, pk: int, area_id: int) -
 
 @login_required
 def evaluation_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    kept, place = get_evaluation_for_user(request.user, pk)
+    kept, place = get_evaluation_for_user(request, pk)
     editable = place.can_write and not kept.is_adopted
     form = (
         EvaluationForm(request.POST or None, items=kept.items.all(), initial=model_to_dict(kept)) if editable else None
@@ -307,9 +303,8 @@ def evaluation_version(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 def _evaluation_action(request: AuthenticatedHttpRequest, pk: int, action, done: str) -> HttpResponse:
-    kept, place = get_evaluation_for_user(request.user, pk)
-    if not place.can_write:
-        raise Http404
+    kept, place = get_evaluation_for_user(request, pk)
+    require_write(place.can_write)
     try:
         kept = action(kept)
     except ValidationError as error:
@@ -349,7 +344,7 @@ def evaluation_new_version_view(request: AuthenticatedHttpRequest, pk: int) -> H
 @login_required
 @require_GET
 def evaluation_pdf_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    kept, _place = get_evaluation_for_user(request.user, pk)
+    kept, _place = get_evaluation_for_user(request, pk)
     record_export(request, "evaluation", kept, detail=f"v{kept.version} pdf")
     response = HttpResponse(evaluation_pdf(kept), content_type="application/pdf")
     name = kept.municipality.code if kept.municipality else f"lpo{kept.police_area_id}"

@@ -18,7 +18,7 @@ from samverkan.followup.seasons import services
 from samverkan.followup.seasons.forms import PrepareForm
 from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
 from samverkan.followup.seasons.selectors import activities_in_year, tasks_for_year
-from samverkan.organisations.access import get_municipality_for_user, visible_municipalities
+from samverkan.organisations.access import get_municipality_for_user, require_write, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, PresentPopulation
 from samverkan.situation.models import RecurringEvent
@@ -37,13 +37,6 @@ def _year(request: AuthenticatedHttpRequest) -> int:
 
 def _wheel_url(municipality: Municipality, year: int) -> str:
     return f"{reverse('yearly_wheel', args=[municipality.code])}?year={year}"
-
-
-def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
-    municipality, can_write = get_municipality_for_user(request, code)
-    if not can_write:
-        raise Http404
-    return municipality
 
 
 @login_required
@@ -131,7 +124,8 @@ def yearly_wheel(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def tasks_prepare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality = _writable(request, code)
+    municipality, can_write = get_municipality_for_user(request, code)
+    require_write(can_write)
     year = _year(request)
     form = PrepareForm(request.POST, events=RecurringEvent.objects.filter(municipality=municipality))
     if not form.is_valid():
@@ -144,7 +138,8 @@ def tasks_prepare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def tasks_mark(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality = _writable(request, code)
+    municipality, can_write = get_municipality_for_user(request, code)
+    require_write(can_write)
     year = _year(request)
     done = set(request.POST.getlist("done"))
     for task in tasks_for_year(municipality=municipality, year=year):
@@ -157,7 +152,8 @@ def tasks_mark(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def present_population(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality = _writable(request, code)
+    municipality, can_write = get_municipality_for_user(request, code)
+    require_write(can_write)
     year = _year(request)
     try:
         created = services.present_population_from_events(municipality=municipality, year=year)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,16 +11,8 @@ from samverkan.followup.supervision import services
 from samverkan.followup.supervision.forms import SupervisedObjectForm, VisitForm
 from samverkan.followup.supervision.models import CHECKLIST
 from samverkan.followup.supervision.selectors import objects_of, visible_visits
-from samverkan.organisations.access import get_municipality_for_user, scope_for, visible_municipalities
+from samverkan.organisations.access import get_municipality_for_user, require_write, scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.organisations.models import Municipality
-
-
-def _writable(request: AuthenticatedHttpRequest, code: str) -> Municipality:
-    municipality, can_write = get_municipality_for_user(request, code)
-    if not can_write:
-        raise Http404
-    return municipality
 
 
 @login_required
@@ -40,7 +32,8 @@ def supervision_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def visit_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality = _writable(request, code)
+    municipality, can_write = get_municipality_for_user(request, code)
+    require_write(can_write)
     form = VisitForm(request.POST or None, objects=objects_of(municipality))
     if request.method == "POST" and form.is_valid():
         try:
@@ -56,7 +49,8 @@ def visit_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def object_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    municipality = _writable(request, code)
+    municipality, can_write = get_municipality_for_user(request, code)
+    require_write(can_write)
     form = SupervisedObjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
