@@ -12,12 +12,12 @@ from samverkan.core import clock
 from samverkan.organisations.access import (
     get_municipality_for_user,
     report_municipalities,
-    sees_internal_figures,
     visible_municipalities,
 )
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import GroupMember, Membership, Role
 from samverkan.planning.promises.selectors import citizens_entrance
+from samverkan.situation.access import visible_baselines
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -59,6 +59,6 @@ def municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         .order_by("organisation__name"),
         "today": clock.today(),
         # An adopted lägesbild holds the owner's full figures: listed inside the municipality only.
-        "baselines": municipality.baselines.all() if sees_internal_figures(request.user, municipality) else [],
+        "baselines": visible_baselines(request.user).filter(municipality=municipality),
     }
     return render(request, "organisations/municipality.html", context)

@@ -5,9 +5,8 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,16 +16,21 @@ from samverkan.core.audit import record_export
 from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
-    scope_for,
+    require_write,
     sees_internal_figures,
     visible_municipalities,
 )
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.models import Municipality
 from samverkan.situation import services
+from samverkan.situation.access import (
+    get_baseline_for_user,
+    get_police_area_for_user,
+    readable_police_areas,
+    visible_baselines,
+)
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
 from samverkan.situation.forms import ConclusionsForm, PeriodForm
-from samverkan.situation.models import Baseline
 from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, joint_charts_for, map_for
 from samverkan.situation.reports import pdf_for
@@ -37,7 +41,6 @@ from samverkan.situation.selectors import (
     Period,
     audience_for,
     joint_audience,
-    joint_municipalities,
     joint_picture_for,
     joint_situation,
     picture_for,
@@ -60,7 +63,7 @@ def _exact_period(request: HttpRequest) -> Period:
     """The period a download or a write is for: the one asked for, or a 400 when it is not valid."""
     form, period = _period(request)
     if form.errors:
-        raise BadRequest(" ".join(error for errors in form.errors.values() for error in errors))
+        raise BadRequest(" ".join(str(error) for errors in form.errors.values() for error in errors))
     return period
 
 
@@ -70,14 +73,10 @@ def _query(period: Period) -> str:
 
 @login_required
 def situation_index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    areas = _readable_areas(request)
-    party = scope_for(request.user).party_municipalities
     context = {
         "municipalities": visible_municipalities(request.user),
-        "areas": areas,
-        "baselines": Baseline.objects.filter(Q(municipality__in=party) | Q(police_area__in=areas)).select_related(
-            "municipality", "police_area", "adopted_by"
-        ),
+        "areas": readable_police_areas(request.user),
+        "baselines": visible_baselines(request.user).select_related("municipality", "police_area", "adopted_by"),
     }
     return render(request, "situation/index.html", context)
 
@@ -89,8 +88,7 @@ def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> Http
     audience = audience_for(request.user, municipality)
     conclusions = None
     if request.method == "POST":
-        if not can_write:
-            raise Http404
+        require_write(can_write)
         period = _exact_period(request)
         conclusions = ConclusionsForm(request.POST, problems=request.POST.getlist("problem"))
         if conclusions.is_valid():
@@ -118,7 +116,7 @@ def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> Http
         # The law puts the lägesbild on the municipality: its own organisation adopts it.
         "can_adopt": can_write and owns_municipality(request.user, municipality),
         "query": _query(period),
-        "baselines": municipality.baselines.all() if audience == INTERNAL else Baseline.objects.none(),
+        "baselines": visible_baselines(request.user).filter(municipality=municipality),
         "conclusions_form": conclusions,
     }
     status = 400 if form.errors or (conclusions is not None and conclusions.errors) else 200
@@ -146,8 +144,7 @@ def situation_points(request: AuthenticatedHttpRequest, code: str) -> JsonRespon
 @require_POST
 def situation_adopt(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_write = get_municipality_for_user(request, code)
-    if not (can_write and owns_municipality(request.user, municipality)):
-        raise Http404
+    require_write(can_write and owns_municipality(request.user, municipality))
     period = _exact_period(request)
     baseline = services.baseline_adopt(
         picture=picture_for(municipality=municipality, period=period), by=request.user, municipality=municipality
@@ -187,21 +184,9 @@ def _download(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]]
     return response
 
 
-def _get_baseline(request: AuthenticatedHttpRequest, pk: int) -> Baseline:
-    """An adopted lägesbild holds the full figures: for the parties to it (the municipality's organisation and
-    the police of its area; a joint one, the readers of the police area)."""
-    baseline = get_object_or_404(Baseline.objects.select_related("municipality", "police_area", "adopted_by"), pk=pk)
-    if baseline.municipality_id:
-        if not sees_internal_figures(request.user, baseline.municipality):
-            raise Http404
-    elif baseline.police_area_id not in scope_for(request.user).read_organisations:
-        raise Http404
-    return baseline
-
-
 @login_required
 def baseline_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    baseline = _get_baseline(request, pk)
+    baseline, _can_adopt = get_baseline_for_user(request, pk)
     kind = request.GET.get("format")
     name = f"baslinje-{baseline.pk}-v{baseline.version}"
     if baseline.police_area_id:
@@ -213,6 +198,7 @@ def baseline_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return response
         return render(request, "situation/joint.html", {"data": joint, "charts": charts, "baseline": baseline})
     municipality = baseline.municipality
+    assert municipality is not None  # a baseline is of a municipality or of a police area (a constraint)
     data = for_audience(from_json(baseline.data), INTERNAL)
     charts = charts_for(data, municipality.boundary)
     if kind:
@@ -228,26 +214,9 @@ def baseline_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "situation/municipality.html", context)
 
 
-def _readable_areas(request: AuthenticatedHttpRequest):
-    return Organisation.objects.filter(
-        id__in=scope_for(request.user).read_organisations, kind=Organisation.Kind.POLICE_AREA
-    )
-
-
-def _get_area(request: AuthenticatedHttpRequest, pk: int) -> Organisation:
-    area = _readable_areas(request).filter(pk=pk).first()
-    if area is None:
-        raise Http404
-    return area
-
-
-def _can_adopt_joint(request: AuthenticatedHttpRequest, area: Organisation) -> bool:
-    return {m.id for m in joint_municipalities(area)} <= scope_for(request.user).write_municipalities
-
-
 @login_required
 def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    area = _get_area(request, pk)
+    area, can_adopt = get_police_area_for_user(request, pk)
     form, period = _period(request)
     if request.GET.get("format"):
         period = _exact_period(request)  # a download is of the period asked for
@@ -263,8 +232,8 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "charts": charts,
         "area": area,
         "query": _query(period),
-        "can_adopt": _can_adopt_joint(request, area),
-        "baselines": area.baselines.all(),
+        "can_adopt": can_adopt,
+        "baselines": visible_baselines(request.user).filter(police_area=area),
     }
     return render(request, "situation/joint.html", context, status=400 if form.errors else 200)
 
@@ -272,9 +241,8 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def situation_joint_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    area = _get_area(request, pk)
-    if not _can_adopt_joint(request, area):
-        raise Http404
+    area, can_adopt = get_police_area_for_user(request, pk)
+    require_write(can_adopt)
     period = _exact_period(request)
     baseline = services.baseline_adopt(
         picture=joint_picture_for(police_area=area, period=period), by=request.user, police_area=area
