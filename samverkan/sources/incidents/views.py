@@ -18,6 +18,7 @@ from samverkan.organisations.access import (
     is_member_of,
     reads_incident_text,
     report_municipalities,
+    require_write,
     scope_for,
     visible_municipalities,
 )
@@ -120,8 +121,7 @@ def incident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def incident_settings(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A municipality's categories (each tied to a focus area) and named places."""
     municipality, can_write = get_municipality_for_user(request, code)
-    if not can_write:
-        raise Http404
+    require_write(can_write)
     data = request.POST or None
     categories = category_formset(data, municipality=municipality)
     places = PlaceFormSet(data, prefix="places", queryset=NamedPlace.objects.filter(municipality=municipality))
@@ -148,7 +148,7 @@ def incident_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     export = request.GET.get("export")
     if export and form.errors:  # an export is of the week asked for, or none
-        raise BadRequest(" ".join(error for errors in form.errors.values() for error in errors))
+        raise BadRequest(" ".join(str(error) for errors in form.errors.values() for error in errors))
     week = data.get("week") or selectors.last_complete_week(clock.today())
     form.initial["week"] = week
     filters = {"category__name": data.get("category"), "status": data.get("status")}
