@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -48,22 +51,23 @@ class GoalForm(ServiceForm):
     def __init__(
         self,
         *args,
-        agreements: list[Agreement] = (),
-        municipalities: list[Municipality] = (),
+        agreements: Sequence[Agreement] = (),
+        municipalities: Sequence[Municipality] = (),
         goal: Goal | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.municipalities = {m.code: m for m in municipalities}
         if goal is None:
-            self.fields["agreement"].queryset = Agreement.objects.filter(pk__in=[a.pk for a in agreements])
-            self.fields["municipality"].choices = [(COMMON, _("Common goal of the whole agreement"))] + [
-                (m.code, _("Separate goal: %(name)s") % {"name": m.name}) for m in municipalities
-            ]
+            agreement = cast(forms.ModelChoiceField, self.fields["agreement"])
+            agreement.queryset = Agreement.objects.filter(pk__in=[a.pk for a in agreements])
+            cast(forms.ChoiceField, self.fields["municipality"]).choices = [
+                (COMMON, _("Common goal of the whole agreement"))
+            ] + [(m.code, _("Separate goal: %(name)s") % {"name": m.name}) for m in municipalities]
         else:
             del self.fields["agreement"], self.fields["municipality"]
             if goal.agreement.focus_areas.exists():
-                self.fields["focus_area"].queryset = goal.agreement.focus_areas.all()
+                cast(forms.ModelChoiceField, self.fields["focus_area"]).queryset = goal.agreement.focus_areas.all()
             self.initial.update(focus_area=goal.focus_area_id, title=goal.title, description=goal.description)
 
     def clean_municipality(self) -> Municipality | None:
@@ -115,11 +119,11 @@ class IndicatorForm(ServiceForm):
 
     def __init__(self, *args, municipalities: list[Municipality], indicator: Indicator | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["baseline"].queryset = Baseline.objects.filter(municipality__in=municipalities).select_related(
-            "municipality"
-        )
+        baselines = Baseline.objects.filter(municipality__in=municipalities).select_related("municipality")
+        cast(BaselineChoiceField, self.fields["baseline"]).queryset = baselines
         if indicator is None:
-            self.fields["municipality"].queryset = Municipality.objects.filter(pk__in=[m.pk for m in municipalities])
+            municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+            municipality.queryset = Municipality.objects.filter(pk__in=[m.pk for m in municipalities])
             if len(municipalities) == 1:
                 self.initial["municipality"] = municipalities[0].pk
         else:
@@ -140,6 +144,6 @@ class ManualValueForm(ServiceForm):
     value = forms.FloatField(label=_("Value"), widget=NUMBER_INPUT)
     note = GuardedFormField(label=_("Note"), required=False, max_length=_max_length(ManualValue, "note"))
 
-    def __init__(self, *args, indicator: Indicator, **kwargs) -> None:
-        super().__init__(*args, prefix=f"value-{indicator.pk}", **kwargs)
+    def __init__(self, data: Mapping[str, Any] | None = None, *, indicator: Indicator) -> None:
+        super().__init__(data, prefix=f"value-{indicator.pk}")
         self.initial.setdefault("measured_on", clock.today())

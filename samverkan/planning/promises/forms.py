@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, cast
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +34,7 @@ class PromiseSetForm(forms.ModelForm):
 
     def __init__(self, *args, municipalities: QuerySet[Municipality], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = municipalities
         self.fields["title"].help_text = _("For example “Medborgarlöfte 2025–2026”.")
 
 
@@ -44,7 +47,7 @@ class PromiseForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 3})}
 
 
-def promise_edit_form(promise: Promise, data=None) -> PromiseForm:
+def promise_edit_form(promise: Promise, data: Mapping[str, Any] | None = None) -> PromiseForm:
     """The form to change a promise already written: one per promise on the page."""
     return PromiseForm(data, instance=promise, prefix=f"promise-{promise.pk}")
 
@@ -68,12 +71,11 @@ class PromiseActivityForm(forms.ModelForm):
         model = PromiseActivity
         fields = ["who", "what", "what_en", "unit", "planned", "activity"]
 
-    def __init__(self, *args, promise: Promise, **kwargs) -> None:
-        super().__init__(*args, prefix=f"activity-{promise.pk}", **kwargs)
+    def __init__(self, data: Mapping[str, Any] | None = None, *, promise: Promise) -> None:
+        super().__init__(data, prefix=f"activity-{promise.pk}")
         self.promise = promise
-        self.fields["activity"].queryset = Activity.objects.filter(
-            plan__municipality_id=promise.promise_set.municipality_id
-        ).select_related("plan")
+        activities = Activity.objects.filter(plan__municipality_id=promise.promise_set.municipality_id)
+        cast(ActionActivityChoiceField, self.fields["activity"]).queryset = activities.select_related("plan")
 
 
 class SignatoryForm(forms.ModelForm):
@@ -155,7 +157,7 @@ class CommentForm(forms.ModelForm):
 
     def __init__(self, *args, consultation: Consultation, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["promise"].queryset = consultation.promise_set.promises.all()
+        cast(PromiseChoiceField, self.fields["promise"]).queryset = consultation.promise_set.promises.all()
 
 
 class CommentModerationForm(forms.Form):
@@ -172,11 +174,11 @@ class CommentModerationForm(forms.Form):
         help_text=_("Shown under the published comment, as the answer of the police and the municipality."),
     )
 
-    def __init__(self, *args, comment: Comment, **kwargs) -> None:
+    def __init__(self, data: Mapping[str, Any] | None = None, *, comment: Comment) -> None:
         initial = {"answer": comment.answer}
         if comment.status != Comment.Status.NEW:
             initial["decision"] = "publish" if comment.status == Comment.Status.PUBLISHED else "reject"
-        super().__init__(*args, prefix=f"comment-{comment.pk}", initial=initial, **kwargs)
+        super().__init__(data, prefix=f"comment-{comment.pk}", initial=initial)
 
 
 class ConsultationSummaryForm(forms.Form):
