@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -23,6 +24,9 @@ from samverkan.organisations.models import Municipality, User
 from samverkan.planning.goals.measurements import Measurement, baseline_for, followed, measurements
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.status import Status, status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def goals_for_user(user: User) -> QuerySet[Goal]:
@@ -43,7 +47,11 @@ def indicators_for_user(user: User) -> QuerySet[Indicator]:
     )
 
 
-def goals_with_indicators(user: User) -> QuerySet[Goal]:
+class GoalIndicators(TypedDict):
+    visible_indicators: list[Indicator]
+
+
+def goals_with_indicators(user: User) -> QuerySet[WithAnnotations[Goal, GoalIndicators]]:
     """The user's goals, each with `visible_indicators`: those the user reaches."""
     return goals_for_user(user).prefetch_related(
         Prefetch("indicators", queryset=indicators_for_user(user), to_attr="visible_indicators")

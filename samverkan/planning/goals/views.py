@@ -3,17 +3,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import writable_agreements
 from samverkan.organisations.access import require_write, scope_for, sees_internal_figures
+from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.planning.access import get_goal_for_user, get_indicator_for_user
 from samverkan.planning.goals import services
-from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm
+from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm, ServiceForm
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
 from samverkan.planning.goals.selectors import (
@@ -26,7 +27,7 @@ from samverkan.planning.goals.status import GREEN, GREY, RED, YELLOW
 
 
 @login_required
-def goal_list(request: HttpRequest) -> HttpResponse:
+def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     goals = [
         {"goal": goal, "indicators": [indicator_view(follow_up(i, user=request.user)) for i in goal.visible_indicators]}
         for goal in goals_with_indicators(request.user)
@@ -40,7 +41,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def goal_new(request: HttpRequest) -> HttpResponse:
+def goal_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     agreements = list(writable_agreements(request.user))
     if not agreements:
         raise Http404
@@ -57,7 +58,7 @@ def goal_new(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _render_goal(request: HttpRequest, goal: Goal, can_write: bool, **forms) -> HttpResponse:
+def _render_goal(request: AuthenticatedHttpRequest, goal: Goal, can_write: bool, **forms: ServiceForm) -> HttpResponse:
     indicators = list(indicators_for_user(request.user).filter(goal=goal))
     writable = scope_for(request.user).write_municipalities
     sections = []
@@ -91,13 +92,13 @@ def _render_goal(request: HttpRequest, goal: Goal, can_write: bool, **forms) -> 
 
 
 @login_required
-def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def goal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     goal, can_write = get_goal_for_user(request, pk)
     return _render_goal(request, goal, can_write)
 
 
 @login_required
-def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def goal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     goal, can_write = get_goal_for_user(request, pk)
     require_write(can_write)
     form = GoalForm(request.POST or None, goal=goal)
@@ -118,7 +119,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     goal, can_write = get_goal_for_user(request, pk)
     municipalities = indicator_municipalities(request.user, goal) if can_write else []
     if not municipalities:
@@ -136,7 +137,7 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     indicator, can_write = get_indicator_for_user(request, pk)
     require_write(can_write)
     form = IndicatorForm(request.POST or None, municipalities=[indicator.municipality], indicator=indicator)
@@ -154,7 +155,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def manual_value_new(request: HttpRequest, pk: int) -> HttpResponse:
+def manual_value_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     indicator, can_write = get_indicator_for_user(request, pk)
     require_write(can_write)
     if indicator.series != Indicator.Series.MANUAL:
@@ -174,7 +175,7 @@ def manual_value_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def manual_value_delete(request: HttpRequest, pk: int, value: int) -> HttpResponse:
+def manual_value_delete(request: AuthenticatedHttpRequest, pk: int, value: int) -> HttpResponse:
     indicator, can_write = get_indicator_for_user(request, pk)
     require_write(can_write)
     services.manual_value_delete(value=get_object_or_404(indicator.manual_values, pk=value))
