@@ -4,8 +4,10 @@ date has come; before that "Signed – in force from …". No signature is dated
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -56,13 +58,14 @@ def test_it_shows_next_years_signed_set_as_signed_from_its_start_until_the_start
         assert next_year.status_text(start) == "In force"
 
 
+@time_machine.travel(datetime.datetime(2027, 6, 15, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm")), tick=False)
 def test_it_is_in_force_only_from_the_last_signature_when_signed_after_the_start(world):
-    today = clock.today()
-    this_year = set_of_year(world, today.year, signed_on=today)
-    assert this_year.signed_on == today
-    assert this_year.in_force_from == max(today, datetime.date(today.year, 1, 1))
-    assert this_year.effective_status(today) == PromiseSet.Standing.IN_FORCE
-    assert this_year.effective_status(today - datetime.timedelta(days=1)) == PromiseSet.Standing.UPCOMING
+    signed = datetime.date(2027, 6, 15)  # today, five and a half months after the set's start
+    this_year = set_of_year(world, 2027, signed_on=signed)
+    assert this_year.signed_on == signed
+    assert this_year.in_force_from == signed
+    assert this_year.effective_status(signed) == PromiseSet.Standing.IN_FORCE
+    assert this_year.effective_status(datetime.date(2027, 6, 14)) == PromiseSet.Standing.UPCOMING
 
 
 def test_it_is_never_in_force_unsigned_or_unpublished(world):
