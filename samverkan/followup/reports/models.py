@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedTextField
-from samverkan.organisations.models import Municipality, Organisation
+from samverkan.organisations.models import FocusArea, Municipality, Organisation
 
 REPORT_IMMUTABLE = _("A generated report cannot be changed; generate a new version instead.")
 
@@ -215,7 +215,7 @@ class EvaluationItem(models.Model):
     evaluation = models.ForeignKey(Evaluation, models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     focus_area = models.ForeignKey(
-        "organisations.FocusArea", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
+        FocusArea, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("focus area")
     )
     commitment = models.ForeignKey(
         "agreements.Commitment", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("commitment")
