@@ -19,6 +19,8 @@ from importlib import import_module
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
+from django.db.models.signals import post_migrate
 from django.utils import translation
 
 from samverkan.agreements import services
@@ -87,19 +89,16 @@ def in_english(client, settings) -> Iterator[None]:
         yield
 
 
-@pytest.fixture(autouse=True)
-def question_bank(request) -> None:
-    """Live-server and other transactional tests run in a database that earlier ones flushed, migration data
-    included: seed the survey question bank again, as its migration does."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = marker is not None and marker.kwargs.get("transaction", False)
-    if not transactional and "live_server" not in request.fixturenames:
-        return
+def _seed_question_bank(**kwargs: object) -> None:
     from django.apps import apps
 
-    request.getfixturevalue("transactional_db")
-    migration = import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank")
-    migration.seed_questions(apps, None)
+    import_module("samverkan.sources.surveys.migrations.0002_seed_question_bank").seed_questions(apps, None)
+
+
+# A live-server or other transactional test empties the database after itself, migration data included, and Django
+# then sends post_migrate (content types and permissions are made again): seed the survey question bank again, as
+# its migration does, so that every later test in the worker finds the database as migrated.
+post_migrate.connect(_seed_question_bank, sender=django_apps.get_app_config("surveys"), dispatch_uid="question_bank")
 
 
 @pytest.fixture
