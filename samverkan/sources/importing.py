@@ -26,11 +26,11 @@ import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Model
+from django.db.models import Field, ForeignObjectRel, Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +40,9 @@ from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
 from samverkan.sources.models import ImportRun
 from samverkan.sources.parsing import FILE, ImportFailed, Problem, Problems, Source, UnreadableFile, megabytes
+
+if TYPE_CHECKING:
+    from django import forms
 
 USER_AGENT = "Samverkan/0.1 (crime prevention collaboration; +https://github.com/samverkan)"
 MAX_PREVIEW_CHANGES = 100
@@ -93,6 +96,13 @@ class Outcome:
         return f"imported: {self.created} created, {self.updated} updated, {self.skipped} skipped"
 
 
+def _stored(field: Field | ForeignObjectRel) -> tuple[Field, str]:
+    """A field kept in a column of the model's table, and the column (a relation seen from the other side has none)."""
+    if not isinstance(field, Field) or field.column is None:
+        raise TypeError(f"{field.name} is not stored in a column of the table")
+    return field, field.column
+
+
 def bulk_update(objects: Sequence[Model], fields: Sequence[str]) -> int:
     """Write the fields of stored objects with one prepared UPDATE run for every object; the rows updated.
 
@@ -102,13 +112,14 @@ def bulk_update(objects: Sequence[Model], fields: Sequence[str]) -> int:
     if not objects:
         return 0
     meta = type(objects[0])._meta
-    columns = [meta.get_field(name) for name in fields]
+    stored = [_stored(meta.get_field(name)) for name in fields]
+    pk, pk_column = _stored(meta.pk)
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    assignments = ", ".join(f"{quote(column)} = %s" for _field, column in stored)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk_column)} = %s"  # noqa: S608
     rows = [
-        [column.get_db_prep_save(getattr(item, column.attname), connection) for column in columns]
-        + [meta.pk.get_db_prep_save(item.pk, connection)]
+        [field.get_db_prep_save(getattr(item, field.attname), connection) for field, _column in stored]
+        + [pk.get_db_prep_save(item.pk, connection)]
         for item in objects
     ]
     with connection.cursor() as cursor:
@@ -164,10 +175,18 @@ class Claim:
 
 
 class Importer(Protocol):
-    key: ClassVar[str]  # as in the command: import_<key>
-    label: ClassVar[str]  # a lazy translation, shown in the web
-    accept: ClassVar[str]  # file endings for the upload field, e.g. ".csv,.txt"
-    help: ClassVar[str]  # a lazy translation: the format, in one or two sentences
+    # Four attributes of the class, read only.
+    @property
+    def key(self) -> str: ...  # as in the command: import_<key>
+
+    @property
+    def label(self) -> str | Promise: ...  # a lazy translation, shown in the web
+
+    @property
+    def accept(self) -> str: ...  # file endings for the upload field, e.g. ".csv,.txt"
+
+    @property
+    def help(self) -> str | Promise: ...  # a lazy translation: the format, in one or two sentences
 
     def parse(self, source: Source) -> Batch: ...
 
@@ -183,6 +202,17 @@ class Importer(Protocol):
 
     # Optional: `claims(self, batch) -> Iterable[Claim]`, every region the batch would write, including
     # those of the stored rows it would update. Without it, the batch's municipalities are its claims.
+
+
+class ConfigurableImporter(Importer, Protocol):
+    """An importer with options of its own (the survey's wave and days), asked by its form in the web."""
+
+    @property
+    def options_form(self) -> type[forms.Form]: ...  # an attribute of the class
+
+    def configured(self, **options: Any) -> Importer:
+        """An importer with the options of the command or of the form's cleaned data."""
+        ...
 
 
 def _claims(importer: Importer, batch: Batch) -> Iterable[Claim]:

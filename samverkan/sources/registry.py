@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # importing the module would load models before the apps are 
 IMPORTERS: dict[str, Importer] = {}
 
 
-def register[T](importer_class: type[T]) -> type[T]:
+def register[T: Importer](importer_class: type[T]) -> type[T]:
     importer = importer_class()
     IMPORTERS[importer.key] = importer
     return importer_class

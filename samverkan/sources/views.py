@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.sources.importing import Importer, check_size, reach_for, run_import
+from samverkan.sources.importing import ConfigurableImporter, Importer, check_size, reach_for, run_import
 from samverkan.sources.models import ImportRun
 from samverkan.sources.parsing import ImportFailed, Problem, Source
 from samverkan.sources.registry import IMPORTERS
@@ -66,16 +68,17 @@ def import_upload(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
         if upload is None:
             context["problems"] = [Problem("", None, _("file"), _("Choose a file to import."))]
             return render(request, "sources/import.html", context, status=400)
+        name, size = upload.name or "", upload.size or 0  # an upload has both
         try:
-            check_size(upload.name, upload.size)  # before the file is read into memory
+            check_size(name, size)  # before the file is read into memory
         except ImportFailed as failed:
-            context.update(problems=failed.problems, file_name=upload.name)
+            context.update(problems=failed.problems, file_name=name)
             return render(request, "sources/import.html", context, status=413)
         if options is not None:
             if not options.is_valid():
                 return render(request, "sources/import.html", context, status=400)
-            importer = importer.configured(**options.cleaned_data)
-        source = Source(upload.name, upload.read())
+            importer = cast(ConfigurableImporter, importer).configured(**options.cleaned_data)
+        source = Source(name, upload.read())
         try:
             outcome = run_import(importer, source, by=request.user, dry_run=True)
         except ImportFailed as failed:
@@ -100,7 +103,7 @@ def import_confirm(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
         raise Http404
     options = _options(importer, pending.get("options") or {})
     if options is not None and options.is_valid():
-        importer = importer.configured(**options.cleaned_data)
+        importer = cast(ConfigurableImporter, importer).configured(**options.cleaned_data)
     source = Source(pending["name"], data)
     try:
         outcome = run_import(importer, source, by=request.user)

@@ -52,7 +52,8 @@ def crime_statistics_plan(
     plan = CrimePlan(parents=parents)
     categories = dict(CrimeCategory.objects.filter(name__in=parents).values_list("name", "id"))
     municipalities = dict(Municipality.objects.filter(code__in={r.region_code for r in rows}).values_list("code", "id"))
-    stored = {
+    # Looked up with a row's category id, None for a category not stored yet.
+    stored: dict[tuple[str, int | None, int, str], CrimeStatistic] = {
         (s.region_code, s.category_id, s.year, s.period): s
         for s in CrimeStatistic.objects.filter(
             region_code__in={r.region_code for r in rows}, year__in={r.year for r in rows}

@@ -104,15 +104,15 @@ class IncidentImporter:
         plan = IncidentPlan()
         ids = {municipality.id for _row, municipality in batch.rows}
         categories: dict[int, dict[str, IncidentCategory]] = defaultdict(dict)
-        for category in IncidentCategory.objects.filter(municipality__in=ids, active=True):
-            categories[category.municipality_id][category.name.casefold()] = category
+        for in_use in IncidentCategory.objects.filter(municipality__in=ids, active=True):
+            categories[in_use.municipality_id][in_use.name.casefold()] = in_use
         places: dict[tuple[int, str], NamedPlace] = {
             (place.municipality_id, place.name): place for place in NamedPlace.objects.filter(municipality__in=ids)
         }
         keys: dict[int, set[str]] = defaultdict(set)
         for row, municipality in batch.rows:
             keys[municipality.id].add(row.key)
-        stored: dict[tuple[int, str], Incident] = {}
+        stored: dict[tuple[int, str | None], Incident] = {}  # by municipality and import key
         for municipality_id, municipality_keys in keys.items():
             for chunk in batched(sorted(municipality_keys), CHUNK):
                 matching = Incident.objects.filter(municipality_id=municipality_id, import_key__in=chunk)
@@ -163,9 +163,10 @@ class IncidentImporter:
         }
         organisations = {m.id: reporter_organisation(run.by, m) for m in plan.municipalities.values()}
         for incident, category_name in plan.created + plan.updated:
-            incident.category_id = categories.get((incident.municipality_id, category_name.casefold()))
-            if incident.category_id is None:  # put out of use since the plan
+            category_id = categories.get((incident.municipality_id, category_name.casefold()))
+            if category_id is None:  # put out of use since the plan
                 raise ChangedMeanwhile(category_name)
+            incident.category_id = category_id
             incident.run = run
         for incident, _category_name in plan.created:
             incident.reported_by = run.by

@@ -8,6 +8,7 @@ municipality-months they touched to aggregates.py, which recounts them from the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -80,7 +81,7 @@ class NamedPlace(models.Model):
         return self.name
 
 
-class IncidentQuerySet(models.QuerySet):
+class IncidentQuerySet[M: Incident](models.QuerySet[M]):
     """Writes that pass by Incident.save() and delete() keep the monthly aggregates right too."""
 
     def buckets(self) -> set[Bucket]:
@@ -92,7 +93,7 @@ class IncidentQuerySet(models.QuerySet):
             for month in months_between(local_month(first), local_month(last))
         }
 
-    def bulk_create(self, objs, *args, **kwargs) -> list[Incident]:
+    def bulk_create(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> list[M]:
         with transaction.atomic(using=self.db):
             created = super().bulk_create(objs, *args, **kwargs)
             _touched({incident.bucket() for incident in created})

@@ -160,7 +160,7 @@ def incident_series(*, municipality: Municipality, start: datetime.date, end: da
             IncidentCount(year, month, name, focus or "", n, severity) for year, month, name, focus, n, severity in rows
         ]
     if edges:
-        rows = (
+        edge_rows = (
             _raw(municipality, edges)
             .annotate(
                 edge=Case(*(When(_span(e), then=Value(i)) for i, e in enumerate(edges)), output_field=IntegerField())
@@ -168,9 +168,9 @@ def incident_series(*, municipality: Municipality, start: datetime.date, end: da
             .values_list("edge", "category__name", "category__focus_area__short_name")
             .annotate(Count("id"), Sum("severity"))
         )
-        counts += [
-            IncidentCount(*edges[edge].month, name, focus or "", n, severity) for edge, name, focus, n, severity in rows
-        ]
+        for edge, name, focus, n, severity in edge_rows:
+            year, month = edges[edge].month
+            counts.append(IncidentCount(year, month, name, focus or "", n, severity))
     counts.sort(key=lambda c: (c.year, c.month, c.category))
     return IncidentSeries(start, end, tuple(counts))
 

@@ -38,7 +38,8 @@ def incident_settings_save(
     removed: Iterable[NamedPlace],
 ) -> None:
     """Store the municipality's categories and named places as edited, and delete the places removed: all or none."""
-    for item in [*categories, *places]:
+    items: list[IncidentCategory | NamedPlace] = [*categories, *places]
+    for item in items:
         item.municipality = municipality
         item.full_clean()
         item.save()

@@ -106,7 +106,7 @@ class IndicatorImporter:
             if row.n is not None:
                 described += f" (n={row.n})"
             fields = dict(zip(STORED_FIELDS, (row.value, row.n, row.source), strict=True))
-            current = indicator and stored.get((indicator.pk, resolved.region_code, row.year))
+            current = stored.get((indicator.pk, resolved.region_code, row.year)) if indicator else None
             if current is None:
                 new = IndicatorValue(
                     region_code=resolved.region_code,

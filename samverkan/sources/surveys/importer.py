@@ -24,10 +24,9 @@ from samverkan.sources.parsing import Problems, Source
 from samverkan.sources.registry import register
 from samverkan.sources.surveys import tallies
 from samverkan.sources.surveys.forms import SurveyImportForm
-from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
+from samverkan.sources.surveys.models import WAVE_NAME_MAX_LENGTH, Answer, Question, Response, Wave, WaveQuestion
 from samverkan.sources.surveys.parse import KOMMUNKOD, SurveyRow, parse_survey, wave_dates
 
-WAVE_NAME_MAX_LENGTH = Wave._meta.get_field("name").max_length
 UNKNOWN_MUNICIPALITY = _("no municipality has the code {code}")
 WAVE_NAME_TOO_LONG = _("the wave name is longer than {limit} characters")
 WAVE_IS_WEB = _("{municipality} has a web survey named {name!r}; import under another wave name")
@@ -160,9 +159,9 @@ class SurveyImporter:
                 response.delomrade = row.delomrade
                 planned.updated.append((response, row))
                 outcome.count("updated", f"{shown} #{number}")
-        for number, response in stored.items():
+        for stored_number, response in stored.items():
             planned.removed.append(response.pk)
-            outcome.count("updated", f"{shown} #{number}: {_('removed')}")
+            outcome.count("updated", f"{shown} #{stored_number}: {_('removed')}")
         return planned
 
     def apply(self, plan: Plan, *, run: ImportRun) -> None:

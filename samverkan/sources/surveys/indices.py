@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
+from typing import Literal
 
 from samverkan.sources.surveys.bank import ANSWERS, PROBLEM, SAFETY, VICTIMISATION
 
-type Tally = Mapping[str | None, int]
+type Tally = Mapping[str, int] | Mapping[str | None, int]  # a Counter of answers may count blanks as None
+type Band = Literal["low", "medium", "high"]  # of an index
 
 PROBLEM_SCORES = {option.key: option.score for option in ANSWERS[PROBLEM] if option.score is not None}
 MEDIUM_FROM = 1.5
@@ -52,7 +54,7 @@ def problem_index(item_indices: Iterable[float | None]) -> float | None:
     return fmean(indices) if indices else None
 
 
-def band(index: float) -> str:
+def band(index: float) -> Band:
     if index >= HIGH_FROM:
         return "high"
     return "medium" if index >= MEDIUM_FROM else "low"

@@ -56,6 +56,9 @@ class Question(models.Model):
         return [(option.key, option.en if english else option.sv) for option in bank.ANSWERS[self.kind]]
 
 
+WAVE_NAME_MAX_LENGTH = 100
+
+
 class Wave(models.Model):
     """One round of the survey (mätomgång) in one municipality: imported, or answered on the web."""
 
@@ -63,7 +66,7 @@ class Wave(models.Model):
         IMPORT = "import", _("Imported file")
         WEB = "web", _("Web survey")
 
-    name = GuardedCharField(_("name"), max_length=100)
+    name = GuardedCharField(_("name"), max_length=WAVE_NAME_MAX_LENGTH)
     municipality = models.ForeignKey(
         Municipality, models.PROTECT, related_name="survey_waves", verbose_name=_("municipality")
     )

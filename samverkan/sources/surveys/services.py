@@ -85,7 +85,11 @@ def response_submit(
         errors["free_text"] = [CONTACT_DETAILS_REFUSED]
     if (unsafe_lat is None) != (unsafe_lng is None):
         errors["unsafe_lat"] = [PLACE_INCOMPLETE]
-    elif unsafe_lat is not None and municipality_at(unsafe_lat, unsafe_lng, [wave.municipality]) is None:
+    elif (
+        unsafe_lat is not None
+        and unsafe_lng is not None
+        and municipality_at(unsafe_lat, unsafe_lng, [wave.municipality]) is None
+    ):
         errors["unsafe_lat"] = [PLACE_OUTSIDE.format(municipality=wave.municipality)]
     if errors:
         raise ValidationError(errors)

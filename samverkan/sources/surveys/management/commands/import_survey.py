@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from typing import Any
 
 from samverkan.sources.commands import ImportCommand
 from samverkan.sources.surveys.importer import SurveyImporter
@@ -28,7 +29,6 @@ class Command(ImportCommand):
         parser.add_argument("--opened-on", type=iso_date, help="the day the wave opened, YYYY-MM-DD")
         parser.add_argument("--closed-on", type=iso_date, help="the day the wave closed, YYYY-MM-DD")
 
-    def get_importer(
-        self, *, wave: str, opened_on: datetime.date | None, closed_on: datetime.date | None, **options
-    ) -> SurveyImporter:
-        return SurveyImporter(wave=wave, opened_on=opened_on, closed_on=closed_on)
+    def get_importer(self, **options: Any) -> SurveyImporter:
+        """The survey importer for the wave and the days given on the command line."""
+        return SurveyImporter(wave=options["wave"], opened_on=options["opened_on"], closed_on=options["closed_on"])
