@@ -1,8 +1,11 @@
-"""The form fields of a day and a moment, within the days the product holds (samverkan.core.bounds)."""
+"""What every app's forms share: the fields of a day and a moment, within the days the product holds
+(samverkan.core.bounds), and the one way to put a service's errors on a form (ServiceErrorsMixin)."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -38,3 +41,25 @@ class MomentField(forms.DateTimeField):
         super().validate(value)
         if value is not None:
             _refuse_outside(value.date())
+
+
+class ServiceErrorsMixin(forms.BaseForm):
+    """A form whose data a service checks again on saving: the service's errors land beside their fields.
+
+    An error the service keys by a field (as full_clean does) goes beside the form's field of that name, an
+    error without a key above the form. `service_error_fields` sends a key, or the code of an error without
+    a key, to a field of another name.
+    """
+
+    service_error_fields: Mapping[str, str] = MappingProxyType({})
+
+    def add_service_error(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for key, errors in error.error_dict.items():
+                self.add_error(self._field_named(self.service_error_fields.get(key, key)), errors)
+        else:
+            for each in error.error_list:
+                self.add_error(self._field_named(self.service_error_fields.get(each.code or "")), each)
+
+    def _field_named(self, name: str | None) -> str | None:
+        return name if name in self.fields else None

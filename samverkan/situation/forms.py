@@ -3,11 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, ServiceErrorsMixin
 
 PERIOD_BACKWARDS = _("The period ends before it starts.")
 ANALYSIS = _("Analysis: %(name)s")
@@ -31,13 +30,15 @@ def conclusion_field(problem: str) -> str:
     return f"conclusion-{problem}"
 
 
-class ConclusionsForm(forms.Form):
-    """The overall summary and the analysis of each problem shown, saved together (services.conclusions_save)."""
+class ConclusionsForm(ServiceErrorsMixin, forms.Form):
+    """The overall summary and the analysis of each problem shown, saved together (services.conclusions_save),
+    whose errors are keyed by problem."""
 
     def __init__(self, data=None, *, problems: list[str], initial: dict[str, str] | None = None) -> None:
         initial = initial or {}
         super().__init__(data, initial={conclusion_field(problem): text for problem, text in initial.items()})
         self.problems = problems
+        self.service_error_fields = {problem: conclusion_field(problem) for problem in ["", *problems]}
         self.fields[conclusion_field("")] = GuardedFormField(
             label=_("Overall summary"), required=False, widget=forms.Textarea(attrs={"rows": 6})
         )
@@ -48,8 +49,3 @@ class ConclusionsForm(forms.Form):
 
     def texts(self) -> dict[str, str]:
         return {problem: self.cleaned_data[conclusion_field(problem)] for problem in ["", *self.problems]}
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """conclusions_save's errors, keyed by problem, next to their texts."""
-        for problem, errors in error.message_dict.items():
-            self.add_error(conclusion_field(problem) if conclusion_field(problem) in self.fields else None, errors)

@@ -7,10 +7,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, MomentField
+from samverkan.core.forms import DayField, MomentField, ServiceErrorsMixin
 from samverkan.followup.meetings.models import Meeting
 from samverkan.organisations.models import CollaborationGroup, GroupMember
-from samverkan.planning.actions.forms import ServiceErrorsMixin
 from samverkan.planning.actions.models import ActionPlan, Activity
 
 FROZEN_HELP = _("Only in a draft plan: an adopted plan is frozen, only its status and comment can change.")

@@ -3,28 +3,17 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.bounds import MAX_INTEGER
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals.models import Goal
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ServiceErrorsMixin(forms.BaseForm):
-    def add_service_error(self, error: ValidationError) -> None:
-        """Put a service's errors next to the fields they concern, the rest above the form."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
 
 
 class ActionPlanForm(ServiceErrorsMixin, forms.Form):

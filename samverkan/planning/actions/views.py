@@ -201,15 +201,12 @@ def action_plan_addition_new(request: AuthenticatedHttpRequest, pk: int) -> Http
 
 
 def _add_addition_errors(error: ValidationError, addition_form: AdditionForm, form: ActivityForm) -> None:
-    """A service's errors next to the field of whichever form has it, the rest above the decision."""
-    if not hasattr(error, "error_dict"):
-        addition_form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        if name in form.fields:
-            form.add_error(name, errors)
-        else:
-            addition_form.add_error(name if name in addition_form.fields else None, errors)
+    """A service's errors beside the activity's fields, the rest on the decision (beside its fields or above it)."""
+    keyed = getattr(error, "error_dict", {})
+    if any(name in form.fields for name in keyed):
+        form.add_service_error(ValidationError({name: keyed[name] for name in keyed if name in form.fields}))
+        error = ValidationError({name: keyed[name] for name in keyed if name not in form.fields})
+    addition_form.add_service_error(error)
 
 
 def _activity_form(request: AuthenticatedHttpRequest, activity: Activity) -> ActivityForm:

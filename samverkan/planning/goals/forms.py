@@ -4,13 +4,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, ServiceErrorsMixin
 from samverkan.organisations.models import FocusArea, Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline
@@ -24,18 +23,7 @@ def _max_length(model, field: str) -> int:
     return model._meta.get_field(field).max_length
 
 
-class ServiceForm(forms.Form):
-    """A form whose data a service validates: its errors land beside the fields they name."""
-
-    def add_service_error(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
-
-
-class GoalForm(ServiceForm):
+class GoalForm(ServiceErrorsMixin, forms.Form):
     """A new goal (with its agreement and municipality), or the goal to edit (`goal`): the rest of it."""
 
     agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=Agreement.objects.none())
@@ -84,7 +72,7 @@ class BaselineChoiceField(forms.ModelChoiceField):
         }
 
 
-class IndicatorForm(ServiceForm):
+class IndicatorForm(ServiceErrorsMixin, forms.Form):
     """A new indicator, or the indicator to edit (`indicator`): all but its series and municipality."""
 
     prefix = "indicator"
@@ -139,7 +127,7 @@ class IndicatorForm(ServiceForm):
             )
 
 
-class ManualValueForm(ServiceForm):
+class ManualValueForm(ServiceErrorsMixin, forms.Form):
     measured_on = DayField(label=_("Measured on"), widget=DATE_INPUT)
     value = forms.FloatField(label=_("Value"), widget=NUMBER_INPUT)
     note = GuardedFormField(label=_("Note"), required=False, max_length=_max_length(ManualValue, "note"))

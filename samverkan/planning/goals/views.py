@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import writable_agreements
+from samverkan.core.forms import ServiceErrorsMixin
 from samverkan.organisations.access import require_write, scope_for, sees_internal_figures
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.planning.access import get_goal_for_user, get_indicator_for_user
 from samverkan.planning.goals import services
-from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm, ServiceForm
+from samverkan.planning.goals.forms import GoalForm, IndicatorForm, ManualValueForm
 from samverkan.planning.goals.models import Goal, Indicator
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
 from samverkan.planning.goals.selectors import (
@@ -58,7 +59,9 @@ def goal_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _render_goal(request: AuthenticatedHttpRequest, goal: Goal, can_write: bool, **forms: ServiceForm) -> HttpResponse:
+def _render_goal(
+    request: AuthenticatedHttpRequest, goal: Goal, can_write: bool, **forms: ServiceErrorsMixin
+) -> HttpResponse:
     indicators = list(indicators_for_user(request.user).filter(goal=goal))
     writable = scope_for(request.user).write_municipalities
     sections = []

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import (
@@ -25,7 +25,7 @@ from samverkan.planning.promises.services import SUGGESTION_MAX_LENGTH
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PromiseSetForm(forms.ModelForm):
+class PromiseSetForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = PromiseSet
         fields = ["municipality", "title", "starts_on", "ends_on", "introduction"]
@@ -38,7 +38,7 @@ class PromiseSetForm(forms.ModelForm):
         self.fields["title"].help_text = _("For example “Medborgarlöfte 2025–2026”.")
 
 
-class PromiseForm(forms.ModelForm):
+class PromiseForm(ServiceErrorsMixin, forms.ModelForm):
     prefix = "promise"
 
     class Meta:
@@ -57,7 +57,7 @@ class ActionActivityChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({obj.plan.title})"
 
 
-class PromiseActivityForm(forms.ModelForm):
+class PromiseActivityForm(ServiceErrorsMixin, forms.ModelForm):
     """One per promise on the page, so each gets its own prefix."""
 
     activity = ActionActivityChoiceField(
@@ -78,7 +78,7 @@ class PromiseActivityForm(forms.ModelForm):
         cast(ActionActivityChoiceField, self.fields["activity"]).queryset = activities.select_related("plan")
 
 
-class SignatoryForm(forms.ModelForm):
+class SignatoryForm(ServiceErrorsMixin, forms.ModelForm):
     prefix = "signatory"
 
     class Meta:
@@ -88,7 +88,7 @@ class SignatoryForm(forms.ModelForm):
         field_classes = {"signed_on": DayField}
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(ServiceErrorsMixin, forms.Form):
     """What was done, one text per activity of the promises ("Utfört: …")."""
 
     def __init__(self, *args, activities: list[PromiseActivity], **kwargs) -> None:
@@ -104,7 +104,7 @@ class FollowUpForm(forms.Form):
         return {int(name.removeprefix("activity_")): text for name, text in self.cleaned_data.items()}
 
 
-class SuggestionForm(forms.ModelForm):
+class SuggestionForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Suggestion
         fields = ["text"]
@@ -118,7 +118,7 @@ class SuggestionForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Consultation
         fields = ["opens_on", "closes_on", "introduction"]
@@ -132,7 +132,7 @@ class PromiseChoiceField(forms.ModelChoiceField):
         return obj.shown_text
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(ServiceErrorsMixin, forms.ModelForm):
     """A citizen's comment: on one draft promise or on the whole, and the text. Nothing about the sender."""
 
     promise = PromiseChoiceField(
@@ -160,7 +160,7 @@ class CommentForm(forms.ModelForm):
         cast(PromiseChoiceField, self.fields["promise"]).queryset = consultation.promise_set.promises.all()
 
 
-class CommentModerationForm(forms.Form):
+class CommentModerationForm(ServiceErrorsMixin, forms.Form):
     """Publish or reject a comment, with the public answer. One per comment on the page."""
 
     decision = forms.ChoiceField(
@@ -181,7 +181,7 @@ class CommentModerationForm(forms.Form):
         super().__init__(data, prefix=f"comment-{comment.pk}", initial=initial)
 
 
-class ConsultationSummaryForm(forms.Form):
+class ConsultationSummaryForm(ServiceErrorsMixin, forms.Form):
     prefix = "summary"
 
     summary = GuardedFormField(

@@ -97,7 +97,7 @@ def suggestion_new(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         try:
             services.suggestion_submit(promise=promise, text=form.cleaned_data["text"])
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             return redirect("suggestion_thanks", code, promise.pk)
     status = 400 if request.method == "POST" else 200
@@ -148,7 +148,7 @@ def consultation_public(request: HttpRequest, code: str, pk: int) -> HttpRespons
         try:
             services.comment_submit(consultation=consultation, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             return redirect("consultation_thanks", code, consultation.pk)
     status = 400 if request.method == "POST" else 200
@@ -183,7 +183,7 @@ def promise_set_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             promise_set = services.promise_set_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The draft was created. Add the promises and what is done to keep them."))
             return redirect(promise_set)
@@ -239,7 +239,7 @@ def promise_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.promise_add(promise_set=promise_set, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The promise was added."))
             return redirect(promise_set)
@@ -257,7 +257,7 @@ def promise_update(request: AuthenticatedHttpRequest, pk: int, promise: int) -> 
         try:
             services.promise_update(promise=target, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The promise was saved."))
             return redirect(promise_set)
@@ -291,7 +291,7 @@ def promise_activity_add(request: AuthenticatedHttpRequest, pk: int, promise: in
         try:
             services.promise_activity_add(promise=target, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The activity was added."))
             return redirect(promise_set)
@@ -308,7 +308,7 @@ def promise_signatory_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         try:
             services.promise_signatory_add(promise_set=promise_set, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The signatory was added."))
             return redirect(promise_set)
@@ -366,7 +366,7 @@ def promise_set_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         try:
             services.promise_set_follow_up(promise_set=promise_set, followups=form.followups(), by=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The promises are followed up; citizens see what was done."))
             return redirect(promise_set)
@@ -434,7 +434,7 @@ def consultation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.consultation_save(promise_set=promise_set, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The consultation was saved."))
             return redirect("consultation", promise_set.pk)
@@ -456,7 +456,7 @@ def comment_moderate(request: AuthenticatedHttpRequest, pk: int, comment: int) -
                 comment=target, publish=publish, answer=form.cleaned_data["answer"], by=request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The comment was published.") if publish else _("The comment was rejected."))
             return redirect("consultation", promise_set.pk)
@@ -476,7 +476,7 @@ def consultation_summarise(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
                 consultation=consultation, summary=form.cleaned_data["summary"], by=request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The summary was saved. It is linked from the promises once published."))
             return redirect("consultation", promise_set.pk)

@@ -4,7 +4,6 @@ import datetime
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms import BaseModelFormSet
 from django.http import QueryDict
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, MomentField
+from samverkan.core.forms import DayField, MomentField, ServiceErrorsMixin
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories, standard_categories
@@ -23,7 +22,9 @@ PLACE_REQUIRED = _("Click the map, give coordinates, or pick a named place.")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(ServiceErrorsMixin, forms.Form):
+    service_error_fields = {"outside": "lat", "category": "category", "personnummer": "description"}
+
     occurred_from = MomentField(label=_("When"), widget=DATETIME_INPUT)
     occurred_to = MomentField(label=_("Until (for a time span)"), required=False, widget=DATETIME_INPUT)
     category = forms.ChoiceField(label=_("Category"))
@@ -82,12 +83,10 @@ class IncidentForm(forms.Form):
             place=data["place"],
         )
 
-    def add_service_error(self, error: ValidationError) -> None:
-        fields: dict[str | None, str] = {"outside": "lat", "category": "category", "personnummer": "description"}
-        self.add_error(fields.get(error.code), error)
 
+class HandlingForm(ServiceErrorsMixin, forms.Form):
+    service_error_fields = {"personnummer": "note", "status": "status"}
 
-class HandlingForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
     note = GuardedFormField(
         label=_("Handling note"),

@@ -92,7 +92,7 @@ def incident_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
-                form.add_error("note" if error.code == "personnummer" else "status", error)
+                form.add_service_error(error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect(incident)

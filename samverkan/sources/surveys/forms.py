@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
+from samverkan.core.forms import ServiceErrorsMixin
 from samverkan.organisations.models import Municipality
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question, Wave
@@ -24,7 +25,7 @@ class QuestionChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.get_kind_display()}: {obj.text}"
 
 
-class WaveForm(forms.Form):
+class WaveForm(ServiceErrorsMixin, forms.Form):
     name = GuardedFormField(label=_("Name"), max_length=100, help_text=_("For example “Trygghetsmätning 2026”."))
     municipality: forms.ModelChoiceField[Municipality] = forms.ModelChoiceField(queryset=None, label=_("Municipality"))
     questions = QuestionChoiceField(
@@ -43,7 +44,7 @@ class WaveForm(forms.Form):
         self.fields["questions"].initial = list(Question.objects.values_list("pk", flat=True))
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(ServiceErrorsMixin, forms.Form):
     """The public survey: the wave's questions, all optional, and an optional unsafe place."""
 
     free_text = GuardedFormField(

@@ -84,7 +84,7 @@ def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             wave = services.wave_create(**form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, _("The survey is open. Share the link or print the QR code."))
             return redirect("survey_link", wave.pk)
@@ -230,7 +230,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
             services.response_submit(wave=wave, **form.submission())
         except ValidationError as error:
             clients.unmark_sent(request, scope=_scope(wave))
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             return _thanks(wave)
     return render(request, "surveys/answer.html", context, status=400 if posted else 200)
