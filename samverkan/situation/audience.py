@@ -340,7 +340,7 @@ def _seasons(picture: SituationPicture, audience: Audience) -> ShownSeasons:
                 shown[s.month],
                 round(s.police_events / years, 2),
                 round(s.present) if s.present else None,
-                isinstance(shown[s.month], float | int) and mean > 0 and shown[s.month] >= PEAK * mean,  # type: ignore[operator]
+                isinstance(count := shown[s.month], float | int) and mean > 0 and count >= PEAK * mean,
             )
             for s in picture.seasons
         ),

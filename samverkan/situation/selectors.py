@@ -102,7 +102,8 @@ def _residents(rows: list[tuple[int, int]], year: int) -> tuple[int | None, int 
 
 def _mean(values: list[float | None]) -> float | None:
     """The mean, or None unless every value is known."""
-    return sum(values) / len(values) if values and None not in values else None  # type: ignore[arg-type]
+    known = [value for value in values if value is not None]
+    return sum(known) / len(known) if known and len(known) == len(values) else None
 
 
 def _wave(figure: WaveFigures) -> facts.WaveFact:
