@@ -55,6 +55,14 @@ def test_it_refuses_a_point_outside_the_reporters_municipalities(client, world):
     assert not Incident.objects.exists()
 
 
+def test_it_puts_the_refusal_of_a_point_outside_beside_the_coordinates(client, world):
+    client.force_login(world.alice)
+    response = client.post(reverse("incident_new"), form_data(lat="65.5", lng="18.8"))
+    form = response.context["form"]
+    assert list(form.errors) == ["lat"]
+    assert form["lat"].value() == "65.5"
+
+
 @pytest.mark.parametrize("number", ["19850512-1234", "850512-1234", "8505121234", "850512+1234"])
 def test_it_refuses_a_description_with_a_personnummer_and_keeps_what_was_typed(client, world, number):
     client.force_login(world.alice)
