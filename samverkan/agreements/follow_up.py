@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +42,7 @@ def commitment_follow_up(
 ) -> CommitmentFollowUp:
     """Set the commitment's status and comment of the year, replacing what was set before."""
     if year not in follow_up_years(commitment.agreement, clock.today()):
-        raise ValueError(str(YEAR_OUTSIDE_THE_PERIOD))
+        raise ValidationError({"year": YEAR_OUTSIDE_THE_PERIOD})
     follow_up = CommitmentFollowUp.objects.select_for_update().filter(
         commitment=commitment, year=year
     ).first() or CommitmentFollowUp(commitment=commitment, year=year)
@@ -61,7 +62,7 @@ def communication_item_follow_up(
 ) -> CommunicationItem:
     """Plan the activity, mark it done (not on a future day) and name the party that owns it."""
     if owner is not None and not item.agreement.parties.filter(pk=owner.pk).exists():
-        raise ValueError(str(OWNER_NOT_A_PARTY))
+        raise ValidationError({"owner": OWNER_NOT_A_PARTY})
     item.planned_on, item.done_on, item.owner = planned_on, done_on, owner
     item.full_clean()
     item.save(update_fields=["planned_on", "done_on", "owner"])

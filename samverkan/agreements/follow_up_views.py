@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -53,8 +54,8 @@ def commitment_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     if form.is_valid():
         try:
             follow_up.commitment_follow_up(**form.cleaned_data, by=request.user)
-        except ValueError as error:
-            form.add_error("year", str(error))
+        except ValidationError as error:
+            form.add_service_error(error)
         else:
             messages.success(request, _("The follow-up of the commitment is saved."))
             return redirect(agreement)
@@ -70,8 +71,8 @@ def communication_follow_up(request: AuthenticatedHttpRequest, pk: int, item: in
     if form.is_valid():
         try:
             follow_up.communication_item_follow_up(item=form.instance, **form.cleaned_data, by=request.user)
-        except ValueError as error:
-            form.add_error("owner", str(error))
+        except ValidationError as error:
+            form.add_service_error(error)
         else:
             messages.success(request, _("The communication activity is saved."))
             return redirect(agreement)

@@ -20,7 +20,7 @@ from samverkan.agreements.models import (
 from samverkan.agreements.services import HAND_SET_STATUSES, STATUS_NOT_CHOSEN
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Organisation
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -162,7 +162,7 @@ class ProposalAnswerForm(forms.Form):
         return self.cleaned_data["answer"] == "accept"
 
 
-class CommitmentFollowUpForm(forms.Form):
+class CommitmentFollowUpForm(ServiceErrorsMixin, forms.Form):
     """A commitment's status and comment of a year (samverkan.agreements.follow_up)."""
 
     prefix = "follow-up"
@@ -178,7 +178,7 @@ class CommitmentFollowUpForm(forms.Form):
         cast(forms.TypedChoiceField, self.fields["year"]).choices = [(year, year) for year in reversed(years)]
 
 
-class CommunicationFollowUpForm(forms.ModelForm):
+class CommunicationFollowUpForm(ServiceErrorsMixin, forms.ModelForm):
     """When a communication activity is planned and done, and which party owns it."""
 
     class Meta:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from samverkan.agreements import follow_up
@@ -70,11 +71,11 @@ def test_it_refuses_a_year_outside_the_period(client, world):
     client.force_login(world.alice)
     after = part1.ends_on.year + 1
     assert _post_follow_up(client, part1, commitment, after).status_code == 400
-    with pytest.raises(ValueError) as refused:
+    with pytest.raises(ValidationError) as refused:
         follow_up.commitment_follow_up(
             commitment=commitment, year=part1.starts_on.year - 1, status="pagar", comment="", by=world.alice
         )
-    assert str(refused.value) == str(follow_up.YEAR_OUTSIDE_THE_PERIOD)
+    assert refused.value.message_dict == {"year": [str(follow_up.YEAR_OUTSIDE_THE_PERIOD)]}
     assert not CommitmentFollowUp.objects.exists()
 
 
