@@ -320,6 +320,15 @@ def agreement_create(*, by: User | None, signatories: Iterable[dict[str, Any]] =
     return agreement
 
 
+def part2_parties(part1: Agreement, municipality: Municipality) -> list[Organisation]:
+    """A municipality's part 2's parties under a part 1: the police area and the parties covering the municipality."""
+    return [
+        party
+        for party in part1.parties.all()
+        if party.kind == Organisation.Kind.POLICE_AREA or party.municipalities.filter(pk=municipality.pk).exists()
+    ]
+
+
 @transaction.atomic
 def agreement_part2_create(
     *,
@@ -332,11 +341,7 @@ def agreement_part2_create(
 ) -> Agreement:
     """Draft a municipality's part 2 under a part 1: the police area and the parties that cover the municipality
     are its parties, part 1's focus areas its focus areas, and its sections (LOCAL_SECTIONS) start empty."""
-    parties = [
-        party
-        for party in part1.parties.all()
-        if party.kind == Organisation.Kind.POLICE_AREA or party.municipalities.filter(pk=municipality.pk).exists()
-    ]
+    parties = part2_parties(part1, municipality)
     agreement = agreement_create(
         by=by,
         title=title,

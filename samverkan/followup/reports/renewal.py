@@ -25,6 +25,7 @@ from samverkan.agreements.services import (
     agreement_create,
     agreement_start_revision,
     agreement_update,
+    part2_parties,
 )
 from samverkan.core import clock
 from samverkan.followup.reports.evaluation import recommendations
@@ -148,11 +149,7 @@ def _local_draft(*, part1: Agreement, old_part1: Agreement, municipality: Munici
             "municipality": municipality.name,
             "years": new.years(),
         }
-        parties = [
-            p
-            for p in part1.parties.all()
-            if p.kind == Organisation.Kind.POLICE_AREA or p.municipalities.filter(pk=municipality.pk).exists()
-        ]
+        parties = part2_parties(part1, municipality)
     draft = agreement_create(
         by=by,
         title=title,
