@@ -27,15 +27,10 @@ CHROMIUM_ARGS = [
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()) or "browser" in getattr(item, "fixturenames", ()):
+        if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
-    # The browser tests are the longest: run them first, so that with a test file per worker (pytest-xdist) the
-    # short files fill the end of the run instead of one worker finishing a long walk alone. (pytest-django puts
-    # transactional tests last; after them the database is as migrated again, tests/conftest.py.)
-    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
 
 
 @pytest.fixture(scope="session")
