@@ -1,7 +1,7 @@
 """Real Chromium (Debian's /usr/bin/chromium) driven by Playwright, with an axe check per page.
 
 A pytest plugin (loaded once from tests/conftest.py), so browser tests anywhere in the tree share
-one browser. Tests that use the `page` fixture are marked `browser`.
+one browser. Tests that use the `page` or `browser` fixture are marked `browser`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()):
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
