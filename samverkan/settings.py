@@ -10,6 +10,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import clock
 from samverkan.core.env import database_from_url, env_bool, env_int, env_list, env_str, url_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -126,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "samverkan" / "locale"]
-TIME_ZONE = "Europe/Stockholm"
+TIME_ZONE = clock.TIME_ZONE  # the one clock reads today in this zone
 USE_I18N = True
 USE_TZ = True
 

@@ -2,7 +2,7 @@
 
 Tests move it for the whole process (tests/conftest.py, SAMVERKAN_TEST_TODAY), so the suite can be run
 on any date. Plain Python, so the pure modules may read it: the same moment as Django's timezone.now()
-(USE_TZ), and today in the project's time zone (settings.TIME_ZONE).
+(USE_TZ), and today in the project's time zone, which settings.TIME_ZONE takes from here.
 """
 
 from __future__ import annotations
