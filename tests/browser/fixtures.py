@@ -56,7 +56,11 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
 
 
 def assert_accessible(page: Page) -> None:
-    """Fail on any serious or critical axe violation on the page as it is now."""
+    """Fail on any serious or critical axe violation on the page as it is now.
+
+    A click that navigates returns once the next page has started loading: axe waits for it to finish.
+    """
+    page.wait_for_load_state("load")
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(

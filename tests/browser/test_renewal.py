@@ -70,6 +70,7 @@ def test_it_renews_the_agreement_with_the_parties_and_the_citizens(demo, page: P
     # The evaluation of the period: the draft the demo holds, confirmed by both parties, is adopted.
     coordinator.goto("/uppfoljning/")
     coordinator.get_by_role("link", name=f"Evaluation: {part1.title}").click()
+    expect(coordinator.get_by_role("link", name="Evaluation: Arjeplog")).to_be_visible()  # the page has come
     assert_accessible(coordinator)
     coordinator.get_by_role("link", name="Evaluation: Arjeplog").click()
     expect(coordinator).to_have_url(re.compile(rf"/uppfoljning/utvardering/version/{evaluation.pk}/$"))
