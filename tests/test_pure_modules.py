@@ -59,3 +59,7 @@ def test_it_lists_the_parsers_of_every_source():
     sources = ROOT / "samverkan" / "sources"
     parsers = {f"samverkan.sources.{path.parent.name}.parse" for path in sources.glob("*/parse.py")}
     assert parsers <= set(pure_modules())
+
+
+def test_it_lists_the_one_way_to_write_a_figure():
+    assert "samverkan.core.numbers" in pure_modules()
