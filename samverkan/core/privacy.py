@@ -45,9 +45,13 @@ _LOOSE = re.compile(
 )
 _PLAUSIBLE_MONTH_DAY = re.compile(rf"^{_MONTH_DAY}$")
 
-# A Swedish phone number: 0 and an area code, or +46 / 0046; 7 to 12 digits in groups.
+# A Swedish phone number: 0 and an area code, or +46 / 0046; 7 to 12 digits in groups, perhaps with a spaced
+# dash ("070 - 123 45 67"). Right after a word, or after a label's colon or full stop ("Tel:070…", "tel.070…"),
+# it counts; not inside another number: after a digit and a dash, slash, dot, colon, comma or space (a date,
+# an amount "12 050 000 000 kr", a range).
 _PHONE = re.compile(
-    rf"(?<![\w{_DASHES}/.:,+])(?<!\d\s)(?:(?:\+|00)\s?46[\s{_DASHES}]?(?:\(0\)\s?)?|\(?0)[1-9](?:[\s{_DASHES}()]{{0,2}}\d){{5,10}}(?!\d)"
+    rf"(?<![\w+])(?<!\d[{_DASHES}/.:,])(?<!\d\s)"
+    rf"(?:(?:\+|00)\s?46[\s{_DASHES}]?(?:\(0\)\s?)?|\(?0)[1-9](?:[\s{_DASHES}()]{{0,3}}\d){{5,10}}(?!\d)"
 )
 _EMAIL = re.compile(r"[\w.+\-]+\s?(?:@|\(at\)|\[at\])\s?[\w\-]+(?:\.[\w\-]+)+")
 

@@ -38,7 +38,9 @@ def test_it_refuses_a_personnummer_in_a_signatory(world, name, title):
     assert not promise_set.signatories.exists()
 
 
-@pytest.mark.parametrize("text", ["Ring mig på 070-123 45 67", "Svara till anna@example.se"])
+@pytest.mark.parametrize(
+    "text", ["Ring mig på 070-123 45 67", "Ring Anna på 070-1234567", "Tel:0701234567", "Svara till anna@example.se"]
+)
 def test_it_refuses_contact_details_in_a_suggestion(client, world, text):
     promise = published(world.arjeplog, world.alice, planned=10).promises.get()
     response = client.post(
