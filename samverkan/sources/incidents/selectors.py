@@ -72,6 +72,11 @@ def last_complete_week(today: datetime.date) -> datetime.date:
     return monday_of(today) - datetime.timedelta(days=7)
 
 
+def current_week(today: datetime.date) -> datetime.date:
+    """The week the weekly view opens on: this week, today included, so an incident logged today is in it."""
+    return monday_of(today)
+
+
 def incidents_between(
     *, municipality: Municipality, start: datetime.date, end: datetime.date, **filters
 ) -> QuerySet[Incident]:

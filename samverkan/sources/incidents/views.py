@@ -24,6 +24,7 @@ from samverkan.organisations.access import (
 )
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
+from samverkan.organisations.models import NamedPlace
 from samverkan.sources.access import get_incident_for_user
 from samverkan.sources.incidents import selectors, services
 from samverkan.sources.incidents.forms import (
@@ -33,7 +34,7 @@ from samverkan.sources.incidents.forms import (
     WeekFilterForm,
     category_formset,
 )
-from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.sources.incidents.models import Incident
 
 PAGE_SIZE = 25
 
@@ -149,7 +150,7 @@ def incident_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     export = request.GET.get("export")
     if export and form.errors:  # an export is of the week asked for, or none
         raise BadRequest(" ".join(str(error) for errors in form.errors.values() for error in errors))
-    week = data.get("week") or selectors.last_complete_week(clock.today())
+    week = data.get("week") or selectors.current_week(clock.today())
     form.initial["week"] = week
     filters = {"category__name": data.get("category"), "status": data.get("status")}
     view = selectors.weekly_view(municipality=municipality, week=week, no_place=_("No named place"), **filters)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from samverkan.sources.incidents.models import NamedPlace
-from samverkan.sources.incidents.selectors import EXPORT_COLUMNS, last_complete_week, weekly_view
+from samverkan.core import clock
+from samverkan.organisations.models import NamedPlace
+from samverkan.sources.incidents.selectors import EXPORT_COLUMNS, current_week, last_complete_week, weekly_view
 from samverkan.sources.incidents.services import IncidentReport, incident_report
 
 WEEK = datetime.date(2026, 11, 16)  # a Monday
@@ -62,6 +63,28 @@ def test_it_filters_by_category(world):
 
 def test_it_defaults_to_the_last_complete_week():
     assert last_complete_week(datetime.date(2026, 11, 26)) == WEEK
+
+
+def test_it_opens_on_the_current_week_today_included():
+    assert current_week(datetime.date(2026, 11, 26)) == WEEK + datetime.timedelta(weeks=1)
+    assert current_week(datetime.date(2026, 11, 23)) == WEEK + datetime.timedelta(weeks=1)  # a Monday: itself
+    assert current_week(datetime.date(2026, 11, 22)) == WEEK  # a Sunday: the week it ends
+
+
+def test_it_shows_an_incident_of_today_without_choosing_a_week(client, world):
+    today = clock.today()
+    monday = today - datetime.timedelta(days=today.weekday())
+    at(today.isoformat(), "Klotter", world, hour=0)
+    at((monday - datetime.timedelta(days=3)).isoformat(), "Brand", world)  # the week before
+    client.force_login(world.alice)
+    response = client.get(reverse("incidents_week"), {"kommun": "2506"})
+    view = response.context["view"]
+    assert view.week == monday
+    assert [(r.label, r.this_week, r.weeks_before[0]) for r in view.by_category] == [
+        ("Klotter", 1, 0),
+        ("Brand", 0, 1),
+    ]
+    assert [i.category.name for i in view.incidents] == ["Klotter"]
 
 
 def test_it_exports_the_week_as_csv_and_xlsx(client, world):
