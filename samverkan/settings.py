@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samverkan.sources.surveys",
     "samverkan.sources.incidents",
     "samverkan.sources.dialogues",
+    "samverkan.sources.citizen_reports",
     "samverkan.situation",
     "samverkan.planning.goals",
     "samverkan.planning.actions",
@@ -237,6 +238,9 @@ AUDITLOG_MASK_CALLABLE = "samverkan.core.audit.mask_text"
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "incidents.Incident", "mask_fields": ["description"]},
     {"model": "incidents.IncidentNote", "mask_fields": ["text"]},
+    # A citizen's report: its text masked as an incident's; its photo is bytes, never copied into the log.
+    {"model": "citizen_reports.CitizenReport", "mask_fields": ["text"]},
+    {"model": "citizen_reports.ReportPhoto", "exclude_fields": ["image"]},
     {"model": "organisations.User", "mask_fields": ["password"], "exclude_fields": ["last_login"]},
     # A second factor's enrolment, never its secret key or its counters.
     {"model": "otp_totp.TOTPDevice", "include_fields": ["name", "confirmed"]},

@@ -17,6 +17,7 @@ urlpatterns = [
     path("mal/", include("samverkan.planning.goals.urls")),
     path("handlingsplaner/", include("samverkan.planning.actions.urls")),
     path("medborgarloften/", include("samverkan.planning.promises.urls")),
+    path("tipsa/", include("samverkan.sources.citizen_reports.public_urls")),
     path("uppfoljning/", include("samverkan.followup.reports.urls")),
     path("moten/", include("samverkan.followup.meetings.urls")),
     path("arshjul/", include("samverkan.followup.seasons.urls")),

@@ -15,4 +15,5 @@ urlpatterns = [
     path("enkater/", include("samverkan.sources.surveys.urls")),
     path("incidenter/", include("samverkan.sources.incidents.urls")),
     path("dialoger/", include("samverkan.sources.dialogues.urls")),
+    path("medborgartips/", include("samverkan.sources.citizen_reports.urls")),
 ]

@@ -28,6 +28,7 @@ SOURCE_PAGES = [
     ("police_events_list", _lazy("Police events"), _lazy("The events Polisen publishes, by type and month.")),
     ("surveys_list", _lazy("Safety surveys"), _lazy("Citizens' view of problems and safety where they live.")),
     ("dialogues_list", _lazy("Dialogues"), _lazy("What employees, citizens and partners raised.")),
+    ("citizen_reports", _lazy("Citizen reports"), _lazy("Unsafe places citizens reported in the e-service.")),
     ("kolada_list", _lazy("Key figures (Kolada)"), _lazy("Municipal key figures on crime and safety.")),
     ("indicators_list", _lazy("Other indicators"), _lazy("Youth surveys, supervision figures and more.")),
 ]
