@@ -9,6 +9,7 @@ from samverkan.organisations.models import (
     GroupMember,
     Membership,
     Municipality,
+    NamedPlace,
     Organisation,
     PresentPopulation,
     ResidentCount,
@@ -33,6 +34,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     exclude = ["boundary"]
     inlines = [ResidentCountInline, PresentPopulationInline]
+
+
+@admin.register(NamedPlace)
+class NamedPlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality", "lat", "lng"]
+    list_filter = ["kind", "municipality"]
+    search_fields = ["name"]
 
 
 @admin.register(Organisation)

@@ -212,6 +212,38 @@ class FocusArea(models.Model):
         return self.name
 
 
+class NamedPlace(models.Model):
+    """A place a municipality's people know by name (a village, a square, a school, a station): a point is shown
+    as its distance from the nearest one, and the maps' search finds them. Loaded with the municipalities for the
+    bundled ones (data/named_places.csv), imported for others (`import_named_places`), edited in the admin and on
+    the incident settings page."""
+
+    class Kind(models.TextChoices):
+        VILLAGE = "village", _("village")
+        SQUARE = "square", _("square")
+        SCHOOL = "school", _("school")
+        STATION = "station", _("station")
+        OTHER = "other", _("other place")
+
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="named_places", verbose_name=_("municipality")
+    )
+    name = GuardedCharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    lat = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    lng = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+
+    class Meta:
+        db_table = "incidents_namedplace"  # created by the incidents, before it moved down here for every map
+        ordering = ["municipality", "name"]
+        verbose_name = _("named place")
+        verbose_name_plural = _("named places")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="one_place_name_per_municipality")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CollaborationGroup(models.Model):
     name = GuardedCharField(_("name"), max_length=200)
     municipalities = models.ManyToManyField(

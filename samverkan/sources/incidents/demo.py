@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.access import REPORT_ROLES
-from samverkan.organisations.models import Membership, Municipality
-from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.organisations.models import Membership, Municipality, NamedPlace
+from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
 

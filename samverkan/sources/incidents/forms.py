@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import DayField, MomentField, ServiceErrorsMixin
-from samverkan.organisations.models import Municipality
-from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from samverkan.organisations.models import Municipality, NamedPlace
+from samverkan.sources.incidents.models import Incident, IncidentCategory
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories, standard_categories
 from samverkan.sources.incidents.services import IncidentReport
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.geography import municipality_at
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.importing import Batch, ChangedMeanwhile, Plan, bulk_update, expect_written
 from samverkan.sources.incidents.aggregates import aggregates_deferred, aggregates_touched
-from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from samverkan.sources.incidents.models import Incident, IncidentCategory
 from samverkan.sources.incidents.months import bucket_of
 from samverkan.sources.incidents.parse import parse_incidents
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories

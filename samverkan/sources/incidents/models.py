@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.core.hexagons import cells_for
-from samverkan.organisations.models import FocusArea, Municipality, Organisation
+from samverkan.organisations.models import FocusArea, Municipality, NamedPlace, Organisation
 from samverkan.sources.incidents.months import Bucket, bucket_of, local_month, months_between
 
 # The fields a monthly aggregate depends on; a write that changes none of them leaves them alone.
@@ -58,24 +58,6 @@ class IncidentCategory(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "name"], name="one_category_name_per_municipality")
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class NamedPlace(models.Model):
-    municipality = models.ForeignKey(
-        Municipality, models.CASCADE, related_name="named_places", verbose_name=_("municipality")
-    )
-    name = GuardedCharField(_("name"), max_length=100)
-    lat = models.FloatField(_("latitude"))
-    lng = models.FloatField(_("longitude"))
-
-    class Meta:
-        ordering = ["municipality", "name"]
-        verbose_name = _("named place")
-        verbose_name_plural = _("named places")
-        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="one_place_name_per_municipality")]
 
     def __str__(self) -> str:
         return self.name

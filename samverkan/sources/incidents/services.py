@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import validate_no_personnummer
 from samverkan.organisations.geography import municipality_at
-from samverkan.organisations.models import Membership, Municipality, Organisation, User
-from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote, NamedPlace
+from samverkan.organisations.models import Membership, Municipality, NamedPlace, Organisation, User
+from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentNote
 from samverkan.sources.incidents.selectors import standard_categories
 
 OUTSIDE_YOUR_MUNICIPALITIES = _("The place is outside the municipalities you report for ({names}).")

@@ -9,11 +9,12 @@ from django.utils.translation import override
 
 from samverkan.followup.meetings import services
 from samverkan.followup.meetings.selectors import agenda_proposal
+from samverkan.organisations.models import NamedPlace
 from samverkan.planning.actions import services as actions
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import Promise, PromiseSet, Suggestion
 from samverkan.situation.models import RecurringEvent
-from samverkan.sources.incidents.models import Incident, IncidentCategory, NamedPlace
+from samverkan.sources.incidents.models import Incident, IncidentCategory
 from tests.followup.meetings.conftest import activity
 
 

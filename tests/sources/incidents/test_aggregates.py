@@ -15,9 +15,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from samverkan.core.hexagons import cells_for
+from samverkan.organisations.models import NamedPlace
 from samverkan.sources.incidents import demo as incidents_demo
 from samverkan.sources.incidents.aggregates import aggregates_deferred
-from samverkan.sources.incidents.models import Incident, IncidentCellMonth, IncidentMonth, NamedPlace
+from samverkan.sources.incidents.models import Incident, IncidentCellMonth, IncidentMonth
 from samverkan.sources.incidents.services import incident_categories_for
 from samverkan.sources.models import ImportRun
 from tests.sources.incidents.test_import import HEADER

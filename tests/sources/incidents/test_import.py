@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.organisations.models import NamedPlace
+from samverkan.sources.incidents.models import Incident
 from samverkan.sources.models import ImportRun
 
 BUSKORNING = "Buskörning (moped, A-traktor, snöskoter)"

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.core.privacy import PERSONNUMMER_REFUSED
-from samverkan.organisations.models import Membership, Organisation, Role, User
-from samverkan.sources.incidents.models import Incident, NamedPlace
+from samverkan.organisations.models import Membership, NamedPlace, Organisation, Role, User
+from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES
 from samverkan.sources.incidents.services import incident_categories_for
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from samverkan.organisations.models import FocusArea
-from samverkan.sources.incidents.models import IncidentCategory, NamedPlace
+from samverkan.organisations.models import FocusArea, NamedPlace
+from samverkan.sources.incidents.models import IncidentCategory
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES
 
 
