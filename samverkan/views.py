@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from samverkan.agreements.access import visible_agreements
 from samverkan.core import clock
+from samverkan.followup.week import coordinator_week
 from samverkan.organisations.access import (
     get_municipality_for_user,
     report_municipalities,
@@ -33,6 +34,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "today": today,
         "memberships": request.user.memberships.select_related("organisation", "municipality"),
         "can_report": report_municipalities(request.user).exists(),
+        "week": coordinator_week(user=request.user, today=today),
     }
     return render(request, "organisations/overview.html", context)
 
