@@ -1,8 +1,13 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import lazytext
+
+# Django's blank choice label (django.db.models.fields.BLANK_CHOICE_LABEL, "- Select an option -" on every <select>
+# with an empty choice) is a translatable Django string that Django's Swedish catalog lacks. Our catalog, read after
+# Django's and so overriding it, gives the Swedish; marked here so that makemessages keeps it in the catalog.
+gettext_noop("- Select an option -")
 
 
 class CoreConfig(AppConfig):

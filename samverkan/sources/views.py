@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
@@ -23,14 +23,30 @@ from samverkan.sources.uploads import upload_keep, upload_take
 
 # The source pages, in the order of the cycle's kartläggning.
 SOURCE_PAGES = [
-    ("incidents_list", _lazy("Incidents (EST)"), _lazy("What reporters from every party log, week by week.")),
-    ("bra_list", _lazy("Reported crimes (Brå)"), _lazy("Brå's statistics of reported crimes per year.")),
-    ("police_events_list", _lazy("Police events"), _lazy("The events Polisen publishes, by type and month.")),
-    ("surveys_list", _lazy("Safety surveys"), _lazy("Citizens' view of problems and safety where they live.")),
-    ("dialogues_list", _lazy("Dialogues"), _lazy("What employees, citizens and partners raised.")),
-    ("citizen_reports", _lazy("Citizen reports"), _lazy("Unsafe places citizens reported in the e-service.")),
-    ("kolada_list", _lazy("Key figures (Kolada)"), _lazy("Municipal key figures on crime and safety.")),
-    ("indicators_list", _lazy("Other indicators"), _lazy("Youth surveys, supervision figures and more.")),
+    (
+        "incidents_list",
+        gettext_lazy("Incidents (EST)"),
+        gettext_lazy("What reporters from every party log, week by week."),
+    ),
+    ("bra_list", gettext_lazy("Reported crimes (Brå)"), gettext_lazy("Brå's statistics of reported crimes per year.")),
+    (
+        "police_events_list",
+        gettext_lazy("Police events"),
+        gettext_lazy("The events Polisen publishes, by type and month."),
+    ),
+    (
+        "surveys_list",
+        gettext_lazy("Safety surveys"),
+        gettext_lazy("Citizens' view of problems and safety where they live."),
+    ),
+    ("dialogues_list", gettext_lazy("Dialogues"), gettext_lazy("What employees, citizens and partners raised.")),
+    (
+        "citizen_reports",
+        gettext_lazy("Citizen reports"),
+        gettext_lazy("Unsafe places citizens reported in the e-service."),
+    ),
+    ("kolada_list", gettext_lazy("Key figures (Kolada)"), gettext_lazy("Municipal key figures on crime and safety.")),
+    ("indicators_list", gettext_lazy("Other indicators"), gettext_lazy("Youth surveys, supervision figures and more.")),
 ]
 
 
