@@ -19,6 +19,7 @@ and each identity has one relation to a target, from which a rule reads the expe
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
 
 from samverkan.agreements import services as agreements
 from samverkan.agreements.models import Agreement, ChangeProposal, Commitment, CommunicationItem, Signatory
@@ -52,6 +54,8 @@ from samverkan.planning.promises.models import Comment, Consultation, Promise, P
 from samverkan.situation import services as situation
 from samverkan.situation.models import Baseline, RecurringEvent
 from samverkan.situation.selectors import Period, joint_municipalities, joint_picture_for, picture_for
+from samverkan.sources.citizen_reports.models import CitizenReport
+from samverkan.sources.citizen_reports.services import Submission, citizen_report_submit
 from samverkan.sources.dialogues.models import Dialogue
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.services import IncidentReport, incident_categories_for, incident_report
@@ -331,6 +335,7 @@ class Place:
     communication_item: CommunicationItem
     signatory: Signatory
     incident: Incident
+    citizen_report: CitizenReport  # with a photo; its text holds the marker
     dialogue: Dialogue
     wave: Wave
     baseline: Baseline
@@ -531,6 +536,12 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
         communication_item=_communication_item(agreement),
         signatory=_signatory(agreement),
         incident=incident,
+        citizen_report=citizen_report_submit(
+            municipality=municipality,
+            submission=Submission(
+                category="belysning", lat=lat, lng=lng, text=f"Mörk gångväg {marker}", photo=_photo()
+            ),
+        ),
         dialogue=dialogue,
         wave=wave,
         baseline=baseline,
@@ -568,6 +579,12 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
             end_day=25,
         ),
     )
+
+
+def _photo() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (90, 90, 90)).save(out, format="JPEG")
+    return out.getvalue()
 
 
 def _shared(area: Organisation, agreement: Agreement, police: User) -> Shared:

@@ -167,6 +167,21 @@ RULES: dict[str, Rule] = {
     "incident": Rule(municipal(lambda p: pk(p.incident)), READ, BAD_FORM),
     "incident_settings": Rule(municipal(code), WRITE_FORM, BAD_FORM),
     "dialogues_list": Rule(nowhere(), STAFF, STAFF),
+    # Citizens' reports: public to file and to follow by the receipt's token; read only by the municipality's own
+    # staff (its coordinator reviews), never by the police or a partner; each municipality's own list at once.
+    "citizen_report_start": Rule(nowhere(), PUBLIC, everyone(405), public=True),
+    "citizen_report_new": Rule(municipal(code), PUBLIC, everyone(400), public=True),
+    "citizen_report_receipt": Rule(
+        municipal(lambda p: Call({"token": p.citizen_report.token})), PUBLIC, everyone(405), public=True
+    ),
+    "citizen_reports": Rule(nowhere(), expect(REDIRECT, police=200, superuser=200), expect(405, outsider=405)),
+    "citizen_reports_municipality": Rule(municipal(code), expect(200, police=404), expect(405, outsider=405)),
+    "citizen_report": Rule(
+        municipal(lambda p: pk(p.citizen_report)), expect(200, police=404), expect(400, 404, police=404)
+    ),
+    "citizen_report_photo": Rule(
+        municipal(lambda p: pk(p.citizen_report)), expect(200, police=404), expect(405, outsider=405)
+    ),
     "dialogue_new": Rule(nowhere(), WRITE_FORM, BAD_FORM),
     "dialogue": Rule(municipal(lambda p: pk(p.dialogue)), READ, READ),
     # The lägesbild.

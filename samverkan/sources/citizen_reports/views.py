@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from samverkan.core import clients
 from samverkan.core.audit import record_read
@@ -41,6 +42,7 @@ def _places(municipality) -> list[list]:
 # Citizens: no login.
 
 
+@require_safe
 def report_start(request: HttpRequest) -> HttpResponse:
     """Which municipality the place is in."""
     return render(request, "citizen_reports/start.html", {"municipalities": selectors.offering_municipalities()})
@@ -67,6 +69,7 @@ def report_new(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @never_cache
+@require_safe
 def report_receipt(request: HttpRequest, token: str) -> HttpResponse:
     """The citizen's receipt: the report as sent (never its photo), its status and the municipality's answer."""
     report = selectors.receipt(token)
@@ -86,6 +89,7 @@ def report_receipt(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The municipalities whose reports the user reads; with one, its list at once; with none (the police, the
     partners), a word on who reads them."""
@@ -96,6 +100,7 @@ def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def report_municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality, can_review = get_municipality_reports_for_user(request, code)
     status = request.GET.get("status", "")
@@ -190,6 +195,7 @@ def _handle(request: AuthenticatedHttpRequest, report: CitizenReport) -> HttpRes
 
 
 @login_required
+@require_safe
 def report_photo(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The report's photo for the municipality's staff: never a public address, never cached."""
     report, _can_review = get_citizen_report_for_user(request, pk)
