@@ -48,6 +48,7 @@ USER_AGENT = "Samverkan/0.1 (crime prevention collaboration; +https://github.com
 MAX_PREVIEW_CHANGES = 100
 
 URL = _("url")
+MUNICIPALITY = _("municipality")  # the field of a problem of the whole file's municipalities
 NOT_FETCHED = _("could not be fetched: {error}")
 NOT_YOURS = _("you may not import data for {names}")
 REFERENCE_DATA = _("{region} is reference data: only an administrator imports national and county figures")
@@ -169,7 +170,7 @@ class Claim:
     """
 
     line: int | None
-    field: str
+    field: str | Promise
     code: str
     message: str | Promise | None = None
 
@@ -219,7 +220,7 @@ def _claims(importer: Importer, batch: Batch) -> Iterable[Claim]:
     claims = getattr(importer, "claims", None)
     if claims is not None:
         return claims(batch)
-    return (Claim(None, "municipality", code) for code in sorted(batch.municipalities))
+    return (Claim(None, MUNICIPALITY, code) for code in sorted(batch.municipalities))
 
 
 def check_reach(importer: Importer, source: Source, batch: Batch, reach: Reach) -> None:
@@ -240,7 +241,7 @@ def check_reach(importer: Importer, source: Source, batch: Batch, reach: Reach) 
     if outside:
         names = list(Municipality.objects.filter(code__in=outside).order_by("name").values_list("name", flat=True))
         refused = NOT_YOURS.format(names=", ".join(names or sorted(outside)))
-        problems.items.insert(0, Problem(source.short_name, None, "municipality", refused))
+        problems.items.insert(0, Problem(source.short_name, None, MUNICIPALITY, refused))
     problems.items = list(dict.fromkeys(problems.items))  # a line of several values is named once
     problems.raise_if_any()
 
