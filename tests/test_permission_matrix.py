@@ -169,6 +169,8 @@ RULES: dict[str, Rule] = {
     "dialogues_list": Rule(nowhere(), STAFF, STAFF),
     # Citizens' reports: public to file and to follow by the receipt's token; read only by the municipality's own
     # staff (its coordinator reviews), never by the police or a partner; each municipality's own list at once.
+    # The named places the maps' point pickers search: public facts (villages, squares), read by citizens' forms too.
+    "named_places": Rule(municipal(lambda p: Call({"codes": p.municipality.code})), PUBLIC, everyone(405), public=True),
     "citizen_report_start": Rule(nowhere(), PUBLIC, everyone(405), public=True),
     "citizen_report_new": Rule(municipal(code), PUBLIC, everyone(400), public=True),
     "citizen_report_receipt": Rule(
@@ -359,6 +361,9 @@ RULES: dict[str, Rule] = {
     "promise_set_follow_up": Rule(municipal(lambda p: pk(p.promise_set)), WRITE_FORM, BAD_FORM),
     "suggestion_moderate": Rule(
         municipal(lambda p: Call({"pk": p.promise_set.pk, "suggestion": p.suggestion.pk})), POST_ONLY, DONE
+    ),
+    "suggestion_answer": Rule(
+        municipal(lambda p: Call({"pk": p.promise_set.pk, "suggestion": p.suggestion.pk})), POST_ONLY, BAD_FORM
     ),
     "consultation": Rule(municipal(lambda p: pk(p.consultation.promise_set)), READ, BAD_FORM),
     "comment_moderate": Rule(

@@ -118,6 +118,27 @@ class SuggestionForm(ServiceErrorsMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}
 
 
+class SuggestionAnswerForm(ServiceErrorsMixin, forms.Form):
+    """The public answer to an accepted suggestion. One per suggestion on the page."""
+
+    answer_status = forms.ChoiceField(label=_("Status"), choices=Suggestion.AnswerStatus.choices)
+    answer = GuardedFormField(
+        public=True,
+        label=_("Public answer"),
+        max_length=SUGGESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Shown with the suggestion on the municipality's public page, as the answer of the police and the "
+            "municipality. No names, no phone numbers."
+        ),
+    )
+
+    def __init__(self, data: Mapping[str, Any] | None = None, *, suggestion: Suggestion) -> None:
+        initial = {"answer_status": suggestion.answer_status or Suggestion.AnswerStatus.RECEIVED}
+        initial["answer"] = suggestion.answer
+        super().__init__(data, prefix=f"suggestion-{suggestion.pk}", initial=initial)
+
+
 class ConsultationForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Consultation

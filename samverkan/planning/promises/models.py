@@ -227,23 +227,53 @@ class PromiseActivity(models.Model):
 
 
 class Suggestion(models.Model):
-    """A citizen's suggestion or reaction on a promise: no account, nothing about the sender."""
+    """A citizen's suggestion or reaction on a promise: no account, nothing about the sender.
+
+    Reviewed before anything is public: the coordinator accepts it (it names no person, it is on topic) or
+    rejects it (never shown). An accepted suggestion may get a public answer (as Decidim's official answers):
+    a status and a text, with who and when; the municipality's public page shows it beside the answer.
+    """
 
     class Status(models.TextChoices):
         NEW = "ny", _("New")
         ACCEPTED = "godkand", _("Accepted")
         REJECTED = "avvisad", _("Rejected")
 
+    class AnswerStatus(models.TextChoices):
+        RECEIVED = "mottaget", _("Received")
+        CONSIDERING = "utreds", _("Under consideration")
+        TAKEN_UP = "genomfors", _("Will be done")
+        NOT_TAKEN_UP = "genomfors-inte", _("Not taken up")
+        DONE = "genomfort", _("Done")
+
     promise = models.ForeignKey(Promise, models.CASCADE, related_name="suggestions", verbose_name=_("promise"))
     text = GuardedTextField(_("suggestion"), max_length=2000, public=True)
     received_on = models.DateField(_("received"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    answer_status = models.CharField(_("answer status"), max_length=16, choices=AnswerStatus.choices, blank=True)
+    answer = GuardedTextField(_("public answer"), max_length=2000, blank=True, public=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
 
     class Meta:
         ordering = ["-received_on", "-id"]
         verbose_name = _("suggestion")
         verbose_name_plural = _("suggestions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answer_status="", answer="", answered_at__isnull=True)
+                | (~Q(answer_status="") & ~Q(answer="") & Q(answered_at__isnull=False)),
+                name="suggestion_answered_with_status_and_text",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

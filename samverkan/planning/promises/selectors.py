@@ -28,6 +28,8 @@ from samverkan.planning.promises.models import (
     Suggestion,
 )
 from samverkan.planning.promises.textdiff import TextChange, texts_diff
+from samverkan.situation.audience import PUBLIC, ShownCategory, ShownProblem, ShownWave
+from samverkan.situation.selectors import Period, situation_for_municipality
 from samverkan.sources.dialogues.models import Dialogue
 from samverkan.sources.surveys.models import Wave
 
@@ -240,6 +242,51 @@ def accepted_suggestions(*, municipality: Municipality, since: datetime.date | N
     return suggestions
 
 
+def answered_suggestions(*, municipality: Municipality) -> QuerySet[Suggestion]:
+    """The suggestions the municipality's public page shows: accepted (reviewed: they name no person) and
+    answered, on published promises, the latest answer first."""
+    return (
+        Suggestion.objects.filter(
+            status=Suggestion.Status.ACCEPTED,
+            answered_at__isnull=False,
+            promise__promise_set__in=public_sets().filter(municipality=municipality),
+        )
+        .select_related("promise")
+        .order_by("-answered_at", "-id")
+    )
+
+
+PUBLIC_PROBLEMS = 3  # the main problems the public summary names
+
+
+@dataclass(frozen=True)
+class PublicSituation:
+    """The lägesbild as the municipality's public page sums it up: the last full year, as the public sees it
+    (situation.audience: a count below 3 is "<3", survey figures need 10 answers)."""
+
+    period: Period
+    incidents: tuple[ShownCategory, ...]
+    incidents_total: int | None  # None when a suppressed category is part of it
+    survey: ShownWave | None  # the latest wave of the period
+    problems: tuple[ShownProblem, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.incidents and self.survey is None and not self.problems
+
+
+def public_situation(*, municipality: Municipality, today: datetime.date) -> PublicSituation:
+    period = Period.last_full_year(today)
+    shown = situation_for_municipality(municipality=municipality, period=period, audience=PUBLIC)
+    return PublicSituation(
+        period=period,
+        incidents=shown.incidents,
+        incidents_total=shown.incidents_total(),
+        survey=shown.survey[-1] if shown.survey else None,
+        problems=shown.problems[:PUBLIC_PROBLEMS],
+    )
+
+
 def last_citizen_dialogue_on(municipality: Municipality) -> datetime.date | None:
     dialogues = Dialogue.objects.filter(municipality=municipality, kind=Dialogue.Kind.CITIZENS)
     return dialogues.aggregate(latest=Max("held_on"))["latest"]
@@ -262,8 +309,13 @@ def citizens_entrance(*, today: datetime.date) -> dict[str, object]:
     return {
         "municipalities": public_municipalities(),
         "consultations": open_consultations(today=today).order_by("closes_on"),
-        "surveys": Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality"),
+        "surveys": open_surveys(),
     }
+
+
+def open_surveys() -> QuerySet[Wave]:
+    """The web surveys citizens can answer now."""
+    return Wave.objects.filter(source=Wave.Source.WEB, closed_on__isnull=True).select_related("municipality")
 
 
 def published_comments(consultation: Consultation) -> QuerySet[Comment]:

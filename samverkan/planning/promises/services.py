@@ -50,6 +50,11 @@ COMMENT_DUPLICATE = _("This comment has already been sent in the consultation.")
 COMMENT_PROMISE_OUTSIDE = _("Choose one of the promises of this consultation.")
 SUMMARY_BEFORE_CLOSING = _("The result can be summarised once the consultation has closed.")
 SUMMARY_MISSING = _("Write the summary.")
+ANSWER_NOT_REVIEWED = _(
+    "Accept the suggestion before answering it: only accepted suggestions are published with their answer."
+)
+ANSWER_STATUS_MISSING = _("Choose the status of the answer.")
+ANSWER_MISSING = _("Write the answer.")
 
 
 def _require_draft(promise_set: PromiseSet) -> None:
@@ -266,6 +271,27 @@ def suggestion_moderate(*, suggestion: Suggestion, accept: bool, by: User) -> No
     suggestion.status = Suggestion.Status.ACCEPTED if accept else Suggestion.Status.REJECTED
     suggestion.moderated_by = by
     suggestion.save(update_fields=["status", "moderated_by"])
+
+
+def suggestion_answer(*, suggestion: Suggestion, status: str, answer: str, by: User) -> None:
+    """The public answer to an accepted suggestion: a status and a text, shown with it on the municipality's
+    public page. Answered again, the newer answer replaces the older, with its own who and when."""
+    if suggestion.status != Suggestion.Status.ACCEPTED:
+        raise ValidationError(ANSWER_NOT_REVIEWED)
+    answer = answer.strip()
+    errors = {}
+    if status not in Suggestion.AnswerStatus.values:
+        errors["answer_status"] = ANSWER_STATUS_MISSING
+    if not answer:
+        errors["answer"] = ANSWER_MISSING
+    if errors:
+        raise ValidationError(errors)
+    suggestion.answer_status = status
+    suggestion.answer = answer
+    suggestion.answered_at = clock.now()
+    suggestion.answered_by = by
+    suggestion.full_clean()
+    suggestion.save(update_fields=["answer_status", "answer", "answered_at", "answered_by"])
 
 
 # Samråd: the draft of the next promises put to the citizens.

@@ -36,4 +36,5 @@ urlpatterns = [
     path("personal/<int:pk>/samrad/kommentarer/<int:comment>/", views.comment_moderate, name="comment_moderate"),
     path("personal/<int:pk>/samrad/sammanfattning/", views.consultation_summarise, name="consultation_summarise"),
     path("personal/<int:pk>/forslag/<int:suggestion>/", views.suggestion_moderate, name="suggestion_moderate"),
+    path("personal/<int:pk>/forslag/<int:suggestion>/svar/", views.suggestion_answer, name="suggestion_answer"),
 ]

@@ -34,19 +34,23 @@ from samverkan.planning.promises.forms import (
     PromiseForm,
     PromiseSetForm,
     SignatoryForm,
+    SuggestionAnswerForm,
     SuggestionForm,
     promise_edit_form,
 )
 from samverkan.planning.promises.models import Consultation, Promise, PromiseActivity, PromiseSet, Suggestion
 from samverkan.planning.promises.selectors import (
     accepted_suggestions,
+    answered_suggestions,
     citizens_entrance,
     current_sets,
     last_citizen_dialogue_on,
     municipality_promises,
     open_consultations,
+    open_surveys,
     public_consultations,
     public_municipalities,
+    public_situation,
     published_comments,
     sets_for_user,
     shown_promises,
@@ -65,12 +69,17 @@ def _public_municipality(code: str) -> Municipality:
 
 
 def promises_public(request: HttpRequest, code: str) -> HttpResponse:
+    """The municipality's public page: its promises, the lägesbild as the public sees it, and the answered
+    suggestions."""
     municipality = _public_municipality(code)
     today = clock.today()
     context = {
         "municipality": municipality,
         "promises": municipality_promises(municipality, today=today),
         "consultations": open_consultations(today=today).filter(promise_set__municipality=municipality),
+        "situation": public_situation(municipality=municipality, today=today),
+        "answered": answered_suggestions(municipality=municipality),
+        "surveys": open_surveys().filter(municipality=municipality),
         "permalink": request.build_absolute_uri(),
     }
     return render(request, "promises/public.html", context)
@@ -195,6 +204,7 @@ def _render_detail(
     request: AuthenticatedHttpRequest, promise_set: PromiseSet, can_write: bool, *, failed: dict | None = None
 ) -> HttpResponse:
     failed = failed or {}
+    answer_forms = failed.get("answer_forms", {})
     promises = shown_promises(promise_set)
     editable = can_write and promise_set.status == PromiseSet.Status.DRAFT
     rows = []
@@ -212,7 +222,20 @@ def _render_detail(
         "consultation": Consultation.objects.filter(promise_set=promise_set).first(),
         "rows": rows,
         "revision": PromiseSet.objects.filter(revision_of=promise_set).first(),
-        "suggestions": Suggestion.objects.filter(promise__promise_set=promise_set).select_related("promise"),
+        "suggestions": (
+            suggestions := Suggestion.objects.filter(promise__promise_set=promise_set).select_related(
+                "promise", "answered_by"
+            )
+        ),
+        # Accepted suggestions take a public answer; a failed form keeps what was typed, and says why.
+        "answer_rows": [
+            (
+                suggestion,
+                (answer_forms.get(suggestion.pk) or SuggestionAnswerForm(suggestion=suggestion)) if can_write else None,
+            )
+            for suggestion in suggestions
+            if suggestion.status == Suggestion.Status.ACCEPTED or suggestion.pk in answer_forms
+        ],
         # Accepted since the last medborgardialog: what the next one should take up.
         "dialogue_since": (since := last_citizen_dialogue_on(promise_set.municipality)),
         "dialogue_input": accepted_suggestions(municipality=promise_set.municipality, since=since),
@@ -388,6 +411,29 @@ def suggestion_moderate(request: AuthenticatedHttpRequest, pk: int, suggestion: 
     services.suggestion_moderate(suggestion=target, accept=accept, by=request.user)
     messages.success(request, _("The suggestion was accepted.") if accept else _("The suggestion was rejected."))
     return redirect(promise_set)
+
+
+@login_required
+@require_POST
+def suggestion_answer(request: AuthenticatedHttpRequest, pk: int, suggestion: int) -> HttpResponse:
+    promise_set, can_write = get_promise_set_for_user(request, pk)
+    require_write(can_write)
+    target = get_object_or_404(Suggestion, pk=suggestion, promise__promise_set=promise_set)
+    form = SuggestionAnswerForm(request.POST, suggestion=target)
+    if form.is_valid():
+        try:
+            services.suggestion_answer(
+                suggestion=target,
+                status=form.cleaned_data["answer_status"],
+                answer=form.cleaned_data["answer"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("The answer is published with the suggestion on the public page."))
+            return redirect(f"{promise_set.get_absolute_url()}#answer-{target.pk}")
+    return _render_detail(request, promise_set, True, failed={"answer_forms": {target.pk: form}})
 
 
 # Samråd, the staff side: open the draft for comments, moderate and answer them, summarise the result.

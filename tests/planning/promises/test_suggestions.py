@@ -26,9 +26,11 @@ def moderate_url(suggestion) -> str:
     return reverse("suggestion_moderate", args=[suggestion.promise.promise_set_id, suggestion.pk])
 
 
-def test_it_stores_only_the_text_the_date_and_the_moderation():
+def test_it_stores_only_the_text_the_date_the_moderation_and_the_answer():
     fields = {field.name for field in Suggestion._meta.get_fields()}
-    assert fields == {"id", "promise", "text", "received_on", "status", "moderated_by"}
+    moderation = {"status", "moderated_by"}
+    answer = {"answer_status", "answer", "answered_at", "answered_by"}  # the coordinator's, nothing of the sender
+    assert fields == {"id", "promise", "text", "received_on", *moderation, *answer}
 
 
 def test_it_takes_a_suggestion_without_login(client, world):
