@@ -285,10 +285,13 @@ LOGGING = {
     },
 }
 
-# Background map tiles, e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png". Off by default:
-# maps then show the municipality outlines only, which works on a closed network.
-MAP_TILE_URL = env_str("MAP_TILE_URL", "")
-MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
+# Background map tiles: OpenStreetMap's standard tiles by default (their tile usage policy asks for the
+# attribution and moderate use). Set MAP_TILE_URL empty to turn them off (a closed network: the maps then show the
+# municipality outlines only; the tests and CI run so), or to another tile server's {z}/{x}/{y} URL.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
 
 # Content Security Policy: scripts and styles from this site only (the map data travels in JSON blocks, which
 # are not scripts); inline style attributes stay allowed; map tiles from MAP_TILE_URL's host.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("handlingsplaner/", include("samverkan.planning.actions.urls")),
     path("medborgarloften/", include("samverkan.planning.promises.urls")),
     path("tipsa/", include("samverkan.sources.citizen_reports.public_urls")),
+    path("platser/", include("samverkan.organisations.urls")),
     path("uppfoljning/", include("samverkan.followup.reports.urls")),
     path("moten/", include("samverkan.followup.meetings.urls")),
     path("arshjul/", include("samverkan.followup.seasons.urls")),

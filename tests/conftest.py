@@ -78,6 +78,8 @@ def pytest_report_header(config: pytest.Config) -> str:
 def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
+    settings.MAP_TILE_URL = ""  # no background map: the tests have no network (tests/browser/fixtures.py blocks it)
+    settings.MAP_TILE_ATTRIBUTION = ""
 
 
 @pytest.fixture

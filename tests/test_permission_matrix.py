@@ -167,10 +167,10 @@ RULES: dict[str, Rule] = {
     "incident": Rule(municipal(lambda p: pk(p.incident)), READ, BAD_FORM),
     "incident_settings": Rule(municipal(code), WRITE_FORM, BAD_FORM),
     "dialogues_list": Rule(nowhere(), STAFF, STAFF),
-    # Citizens' reports: public to file and to follow by the receipt's token; read only by the municipality's own
-    # staff (its coordinator reviews), never by the police or a partner; each municipality's own list at once.
     # The named places the maps' point pickers search: public facts (villages, squares), read by citizens' forms too.
     "named_places": Rule(municipal(lambda p: Call({"codes": p.municipality.code})), PUBLIC, everyone(405), public=True),
+    # Citizens' reports: public to file and to follow by the receipt's token; read only by the municipality's own
+    # staff (its coordinator reviews), never by the police or a partner; each municipality's own list at once.
     "citizen_report_start": Rule(nowhere(), PUBLIC, everyone(405), public=True),
     "citizen_report_new": Rule(municipal(code), PUBLIC, everyone(400), public=True),
     "citizen_report_receipt": Rule(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from django.conf import settings
+from django.urls import reverse
 from shapely.geometry import Point, shape
 from shapely.prepared import PreparedGeometry, prep
 
@@ -28,7 +29,10 @@ def municipality_at(lat: float, lng: float, candidates: Iterable[Municipality]) 
 
 
 def map_config(municipalities: Iterable[Municipality], **extra) -> dict:
-    """The settings a [data-map] element reads (see static/map.js)."""
+    """The settings a [data-map] element reads (see static/map.js); places_url is where a point picker searches
+    the municipalities' named places and asks for the nearest one."""
+    municipalities = list(municipalities)
+    codes = ",".join(sorted(m.code for m in municipalities))
     return {
         "boundaries": {
             "type": "FeatureCollection",
@@ -38,5 +42,6 @@ def map_config(municipalities: Iterable[Municipality], **extra) -> dict:
         },
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "places_url": reverse("named_places", args=[codes]) if codes else "",
         **extra,
     }

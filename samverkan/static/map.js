@@ -1,9 +1,14 @@
 // Samverkan's maps (Leaflet). An element with data-map="ID" reads its settings from the JSON
 // script #ID: {boundaries: GeoJSON, tiles: url|"", attribution: str, points: [[lat, lng, label]],
-// cells: [{boundary: [[lat, lng], …], kind: "hot"|"cold"|"", label: str}]} (hotspot hexagons),
-// points_url: a URL answering {points: [[lat, lng], …]} (the internal map's incidents, fetched apart).
-// With data-lat-input and data-lng-input it is a point picker: a click fills the two inputs,
-// and typing in them moves the marker, so the map is never the only way to give a place.
+// cells: [{id: h3, boundary: [[lat, lng], …], kind: "hot"|"cold"|"", label: str}]} (hotspot hexagons),
+// points_url: a URL answering {points: [[lat, lng], …]} (the internal map's incidents, fetched apart),
+// places_url: the named places of the map's municipalities (organisations/views.py), for point pickers.
+// A link to "#cell-<h3>" centres the map on that cell and highlights it.
+//
+// With data-lat-input and data-lng-input it is a point picker (templates/includes/point_picker.html):
+// a click, a named place found by the search, "Use my position" or the named-place list fill the two
+// inputs, typing in them moves the marker, and the status line names the nearest named place and warns
+// when the point is far from all of them. The map is never the only way to give a place.
 (function () {
   "use strict";
   var STYLE = { color: "#083a66", weight: 2, fillOpacity: 0.06 };
@@ -14,6 +19,23 @@
     cold: { color: "#0b4f8a", weight: 1, fillOpacity: 0.45 },
     "": { color: "#4a4a55", weight: 1, fillOpacity: 0.1 },
   };
+  var CHOSEN_CELL = { weight: 4, color: "#1b1b1f" };
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(
+      function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      }
+    );
+  }
+
+  function withQuery(url, params) {
+    var query = Object.keys(params)
+      .map(function (key) { return encodeURIComponent(key) + "=" + encodeURIComponent(params[key]); })
+      .join("&");
+    return url + (url.indexOf("?") === -1 ? "?" : "&") + query;
+  }
 
   function setUp(element) {
     var config = JSON.parse(document.getElementById(element.dataset.map).textContent);
@@ -22,8 +44,11 @@
       L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
     }
     var outline = L.geoJSON(config.boundaries, { style: STYLE, interactive: false }).addTo(map);
+    var cellLayers = {};
     var cells = L.featureGroup((config.cells || []).map(function (cell) {
-      return L.polygon(cell.boundary, CELL[cell.kind]).bindTooltip(cell.label);
+      var layer = L.polygon(cell.boundary, CELL[cell.kind]).bindTooltip(cell.label);
+      if (cell.id) cellLayers[cell.id] = { layer: layer, style: CELL[cell.kind] };
+      return layer;
     })).addTo(map);
     map.fitBounds(cells.getLayers().length ? cells.getBounds().pad(0.3) : outline.getBounds());
     function addPoints(points) {
@@ -34,32 +59,191 @@
     }
     addPoints(config.points || []);
     if (config.points_url) {
-      fetch(config.points_url, { credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : { points: [] }; })
+      getJSON(config.points_url)
+        .catch(function () { return { points: [] }; })
         .then(function (body) { addPoints(body.points); });
     }
+    if (Object.keys(cellLayers).length) showCellOf(location.hash, map, cellLayers, element);
+    window.addEventListener("hashchange", function () { showCellOf(location.hash, map, cellLayers, element); });
+
     var latInput = document.getElementById(element.dataset.latInput || "");
     var lngInput = document.getElementById(element.dataset.lngInput || "");
-    if (!latInput || !lngInput) return;
+    if (latInput && lngInput) setUpPicker(element, map, config, latInput, lngInput);
+  }
+
+  var chosenCell = null;
+  function showCellOf(hash, map, cellLayers, element) {
+    var match = /^#cell-([0-9a-f]+)$/.exec(hash || "");
+    var found = match && cellLayers[match[1]];
+    if (!found) return;
+    if (chosenCell) chosenCell.layer.setStyle(chosenCell.style);
+    chosenCell = found;
+    found.layer.setStyle(CHOSEN_CELL).bringToFront();
+    map.fitBounds(found.layer.getBounds(), { maxZoom: 14, padding: [40, 40] });
+    found.layer.openTooltip();
+    element.scrollIntoView({ block: "center" });
+  }
+
+  function setUpPicker(element, map, config, latInput, lngInput) {
+    var picker = element.closest(".point-picker");
+    var text = picker ? picker.dataset : {};
+    var status = picker && picker.querySelector(".picker-status");
+    var search = picker && picker.querySelector(".picker-search");
+    var searchInput = search && search.querySelector("input");
+    var results = search && search.querySelector(".picker-results");
+    var positionButton = picker && picker.querySelector("[data-my-position]");
+    var placeSelect = picker && document.getElementById(picker.dataset.placeSelect || "");
     var marker = null;
+    var asked = 0;
+
+    function say(message, warning) {
+      if (!status) return;
+      status.textContent = message;
+      status.classList.toggle("warning", Boolean(warning));
+    }
+
+    function describe(lat, lng) {
+      if (!config.places_url || !status) return;
+      var question = ++asked;
+      getJSON(withQuery(config.places_url, { lat: lat.toFixed(6), lng: lng.toFixed(6) }))
+        .then(function (body) {
+          if (question !== asked) return;  // a later point was chosen meanwhile
+          say(body.far ? body.text + ". " + body.warning : body.text, body.far);
+        })
+        .catch(function () { if (question === asked) say(""); });
+    }
+
     function place(lat, lng) {
       if (marker) marker.setLatLng([lat, lng]);
       else marker = L.circleMarker([lat, lng], MARK).addTo(map);
+      describe(lat, lng);
     }
+
+    function choose(lat, lng, zoom) {
+      latInput.value = lat.toFixed(6);
+      lngInput.value = lng.toFixed(6);
+      place(lat, lng);
+      if (zoom) map.setView([lat, lng], Math.max(map.getZoom(), zoom));
+      latInput.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
     function fromInputs() {
       var lat = parseFloat(latInput.value.replace(",", "."));
       var lng = parseFloat(lngInput.value.replace(",", "."));
       if (!isNaN(lat) && !isNaN(lng)) place(lat, lng);
     }
     fromInputs();
-    map.on("click", function (event) {
-      latInput.value = event.latlng.lat.toFixed(6);
-      lngInput.value = event.latlng.lng.toFixed(6);
-      place(event.latlng.lat, event.latlng.lng);
-      latInput.dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    map.on("click", function (event) { choose(event.latlng.lat, event.latlng.lng); });
     latInput.addEventListener("change", fromInputs);
     lngInput.addEventListener("change", fromInputs);
+
+    if (positionButton && navigator.geolocation) {
+      positionButton.hidden = false;
+      positionButton.addEventListener("click", function () {
+        say(text.msgLocating || "");
+        navigator.geolocation.getCurrentPosition(
+          function (position) { choose(position.coords.latitude, position.coords.longitude, 15); },
+          function (error) {
+            say(error.code === 1 ? text.msgDenied || "" : text.msgUnavailable || "", true);
+          },
+          { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 }
+        );
+      });
+    }
+
+    var allPlaces = null;
+    function places() {
+      if (!allPlaces) {
+        allPlaces = getJSON(config.places_url).then(function (body) { return body.places; });
+      }
+      return allPlaces;
+    }
+
+    function pick(found) {
+      choose(found.lat, found.lng, 14);
+      if (placeSelect && placeSelect.querySelector('option[value="' + found.id + '"]')) {
+        placeSelect.value = String(found.id);
+      }
+    }
+
+    if (placeSelect && config.places_url) {
+      placeSelect.addEventListener("change", function () {
+        var id = Number(placeSelect.value);
+        if (!id) return;
+        places().then(function (list) {
+          var found = list.filter(function (p) { return p.id === id; })[0];
+          if (found) choose(found.lat, found.lng, 14);
+        });
+      });
+    }
+
+    if (!search || !config.places_url) return;
+    search.hidden = false;
+    var timer = null;
+    var shown = [];
+
+    function show(list) {
+      shown = list;
+      results.textContent = "";
+      list.forEach(function (found) {
+        var item = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "link";
+        button.textContent = found.name + " (" + found.kind + ")";
+        button.addEventListener("click", function () {
+          pick(found);
+          results.hidden = true;
+          searchInput.value = found.name;
+          searchInput.focus();
+        });
+        button.addEventListener("keydown", function (event) { moveFocus(event, item); });
+        item.appendChild(button);
+        results.appendChild(item);
+      });
+      results.hidden = list.length === 0;
+      say(list.length ? (text.msgFound || "").replace("{count}", list.length) : text.msgNone || "");
+    }
+
+    function moveFocus(event, item) {
+      var next = null;
+      if (event.key === "ArrowDown") next = item.nextElementSibling;
+      else if (event.key === "ArrowUp") next = item.previousElementSibling;
+      else if (event.key === "Escape") { results.hidden = true; searchInput.focus(); return; }
+      else return;
+      event.preventDefault();
+      if (next) next.querySelector("button").focus();
+      else if (event.key === "ArrowUp") searchInput.focus();
+    }
+
+    function find() {
+      var query = searchInput.value.trim();
+      if (!query) { show([]); say(""); return; }
+      getJSON(withQuery(config.places_url, { q: query }))
+        .then(function (body) { if (searchInput.value.trim() === query) show(body.places); })
+        .catch(function () { show([]); });
+    }
+
+    searchInput.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(find, 200);
+    });
+    searchInput.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {  // never submits the form: picks the first place found
+        event.preventDefault();
+        clearTimeout(timer);
+        if (shown.length) {
+          pick(shown[0]);
+          searchInput.value = shown[0].name;
+          results.hidden = true;
+        } else {
+          find();
+        }
+      } else if (event.key === "ArrowDown" && !results.hidden && results.firstElementChild) {
+        event.preventDefault();
+        results.firstElementChild.querySelector("button").focus();
+      }
+    });
   }
 
   document.querySelectorAll("[data-map]").forEach(setUp);

@@ -19,20 +19,20 @@ from samverkan.sources.models import ImportRun
 # Named places near each town centre (lat, lng).
 PLACES = {
     "2506": [
-        ("Torget", 66.0515, 17.8878),
-        ("Skolan", 66.0536, 17.8810),
-        ("Busstationen", 66.0502, 17.8902),
-        ("Hamnen", 66.0478, 17.8860),
-        ("Silvermuseet", 66.0523, 17.8849),
-        ("Idrottsplatsen", 66.0560, 17.8950),
+        ("Torget, Arjeplog", 66.0515, 17.8878),
+        ("Skolan, Arjeplog", 66.0536, 17.8810),
+        ("Busstationen, Arjeplog", 66.0502, 17.8902),
+        ("Hamnen, Arjeplog", 66.0478, 17.8860),
+        ("Silvermuseet, Arjeplog", 66.0523, 17.8849),
+        ("Idrottsplatsen, Arjeplog", 66.0560, 17.8950),
     ],
     "2505": [
-        ("Torget", 65.5920, 19.1800),
-        ("Gymnasiet", 65.5955, 19.1720),
-        ("Resecentrum", 65.5889, 19.1671),
-        ("Badplatsen", 65.5987, 19.1905),
-        ("Lappstaden", 65.5899, 19.1760),
-        ("Sporthallen", 65.5940, 19.1850),
+        ("Torget, Arvidsjaur", 65.5920, 19.1800),
+        ("Gymnasiet, Arvidsjaur", 65.5955, 19.1720),
+        ("Arvidsjaur station", 65.5889, 19.1671),
+        ("Badplatsen, Arvidsjaur", 65.5987, 19.1905),
+        ("Lappstaden, Arvidsjaur", 65.5899, 19.1760),
+        ("Sporthallen, Arvidsjaur", 65.5940, 19.1850),
     ],
 }
 PLACE_WEIGHTS = [5, 2, 3, 1, 1, 1]  # the square and the bus station see the most
@@ -88,7 +88,11 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
     today = calendar.today
     for code, places in PLACES.items():
         municipality = Municipality.objects.get(code=code)
-        named = [NamedPlace.objects.create(municipality=municipality, name=n, lat=la, lng=lo) for n, la, lo in places]
+        # The bundled named places (load_municipalities) are there already; a database without them gets these.
+        named = [
+            NamedPlace.objects.get_or_create(municipality=municipality, name=n, defaults={"lat": la, "lng": lo})[0]
+            for n, la, lo in places
+        ]
         categories = {c.name: c for c in incident_categories_for(municipality)}
         reporters = [
             m.user

@@ -4,11 +4,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samverkan.organisations.lib.places import PlacesError
+from samverkan.organisations.models import Municipality
 from samverkan.organisations.municipalities import GEOJSON, municipalities_load
+from samverkan.organisations.places import BUNDLED, named_places_load
 
 
 class Command(BaseCommand):
-    help = "Load or update all Swedish municipalities (code, name, county, boundary) from GeoJSON."
+    help = (
+        "Load or update all Swedish municipalities (code, name, county, boundary) from GeoJSON, and the bundled "
+        "named places of the municipalities that have them (data/named_places.csv)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", nargs="?", type=Path, default=GEOJSON, help="GeoJSON file (default: bundled)")
@@ -20,4 +26,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"municipalities: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
+        )
+        try:
+            places = named_places_load(path=BUNDLED, municipalities=Municipality.objects.all())
+        except PlacesError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"named places: {places.created} created, {places.updated} updated, {places.unchanged} unchanged"
         )
