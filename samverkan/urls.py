@@ -21,6 +21,7 @@ urlpatterns = [
     path("platser/", include("samverkan.organisations.urls")),
     path("uppfoljning/", include("samverkan.followup.reports.urls")),
     path("moten/", include("samverkan.followup.meetings.urls")),
+    path("grupper/", include("samverkan.organisations.group_urls")),
     path("arshjul/", include("samverkan.followup.seasons.urls")),
     path("tillsyn/", include("samverkan.followup.supervision.urls")),
     path("aviseringar/", include("samverkan.followup.notifications.urls")),

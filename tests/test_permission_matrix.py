@@ -508,6 +508,29 @@ RULES: dict[str, Rule] = {
         per_target={t: (JOINT_FORM, JOINT_BAD_FORM) for t in SHARED},
     ),
     "meeting_minutes_pdf": Rule(both(lambda p: pk(p.meeting), lambda s: pk(s.meeting)), READ, READ),
+    # Collaboration groups: a municipality's coordinators keep its own groups, the police contact the groups shared
+    # by several municipalities of the police area; whoever reaches a group reads it.
+    "groups": Rule(nowhere(), STAFF, POST_ONLY),
+    "group_new": Rule(nowhere(), WRITE_FORM, BAD_FORM),
+    "group": Rule(both(lambda p: pk(p.group), lambda s: pk(s.group)), READ, POST_ONLY),
+    "group_edit": Rule(
+        both(lambda p: pk(p.group), lambda s: pk(s.group)),
+        expect(200, 404, police=404),
+        expect(400, 404, police=404),
+        per_target={t: (JOINT_FORM, JOINT_BAD_FORM) for t in SHARED},
+    ),
+    "group_member_add": Rule(
+        both(lambda p: pk(p.group), lambda s: pk(s.group)),
+        POST_ONLY,
+        expect(400, 404, police=404),
+        per_target={t: (POST_ONLY, JOINT_BAD_FORM) for t in SHARED},
+    ),
+    "group_member_remove": Rule(
+        both(lambda p: pk(p.group), lambda s: pk(s.group)),
+        POST_ONLY,
+        expect(400, 404, police=404),
+        per_target={t: (POST_ONLY, JOINT_BAD_FORM) for t in SHARED},
+    ),
     # The yearly wheel.
     "yearly_wheels": Rule(nowhere(), STAFF, STAFF),
     "yearly_wheel": Rule(municipal(code), READ, READ),

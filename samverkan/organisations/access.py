@@ -22,7 +22,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from samverkan.organisations.http import AuthenticatedHttpRequest
-from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
+from samverkan.organisations.models import CollaborationGroup, Membership, Municipality, Organisation, Role, User
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
 # Who logs incidents: everyone working in the collaboration but the read-only leadership.
@@ -166,3 +166,26 @@ def sees_internal_figures(user: User, municipality: Municipality) -> bool:
     figure exact and its adopted baselines. Incident free text and reporters stay with `reads_incident_text`
     and `is_member_of`."""
     return municipality.id in scope_for(user).party_municipalities
+
+
+def visible_groups(user: User) -> QuerySet[CollaborationGroup]:
+    """The collaboration groups with a municipality the user reaches."""
+    ids = CollaborationGroup.objects.filter(municipalities__in=scope_for(user).read_municipalities).values("id")
+    return CollaborationGroup.objects.filter(id__in=ids).prefetch_related("municipalities")
+
+
+def edits_groups_of(user: User, municipality_ids: set[int]) -> bool:
+    """Whether the user may create and change a group of these municipalities: a municipality's coordinators its
+    own groups, the police contact the shared groups of several municipalities of the police area."""
+    scope = scope_for(user)
+    if not municipality_ids or not municipality_ids <= scope.write_municipalities:
+        return False
+    return municipality_ids <= scope.owned_municipalities or len(municipality_ids) > 1
+
+
+def get_collaboration_group_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[CollaborationGroup, bool]:
+    """The group and whether the user may change it and its members; 404 for anyone else."""
+    group = visible_groups(request.user).filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group, edits_groups_of(request.user, {m.id for m in group.municipalities.all()})
