@@ -111,8 +111,9 @@ class SuggestionForm(ServiceErrorsMixin, forms.ModelForm):
         labels = {"text": _("Your suggestion or reaction")}
         help_texts = {
             "text": _(
-                "Write about places, situations and what you would like done – not about persons: no names, "
-                "no personal identity numbers. We do not ask who you are, and cannot answer you personally."
+                "Write about places, situations and what you would like done – not about persons: no names, no "
+                "personal identity numbers, phone numbers or e-mail addresses. We do not ask who you are, and "
+                "answer on the municipality's page, not to you personally."
             )
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": SUGGESTION_MAX_LENGTH})}

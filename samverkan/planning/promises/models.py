@@ -244,7 +244,7 @@ class Suggestion(models.Model):
         CONSIDERING = "utreds", _("Under consideration")
         TAKEN_UP = "genomfors", _("Will be done")
         NOT_TAKEN_UP = "genomfors-inte", _("Not taken up")
-        DONE = "genomfort", _("Done")
+        DONE = "genomfort", _("Carried out")
 
     promise = models.ForeignKey(Promise, models.CASCADE, related_name="suggestions", verbose_name=_("promise"))
     text = GuardedTextField(_("suggestion"), max_length=2000, public=True)

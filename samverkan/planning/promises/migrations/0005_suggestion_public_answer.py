@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='suggestion',
             name='answer_status',
-            field=models.CharField(blank=True, choices=[('mottaget', 'Received'), ('utreds', 'Under consideration'), ('genomfors', 'Will be done'), ('genomfors-inte', 'Not taken up'), ('genomfort', 'Done')], max_length=16, verbose_name='answer status'),
+            field=models.CharField(blank=True, choices=[('mottaget', 'Received'), ('utreds', 'Under consideration'), ('genomfors', 'Will be done'), ('genomfors-inte', 'Not taken up'), ('genomfort', 'Carried out')], max_length=16, verbose_name='answer status'),
         ),
         migrations.AddField(
             model_name='suggestion',
