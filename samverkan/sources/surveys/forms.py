@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import ServiceErrorsMixin
-from samverkan.organisations.models import Municipality
+from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question, Wave
 
@@ -61,10 +61,17 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     unsafe_lng = forms.FloatField(
         label=_("Longitude"), required=False, min_value=-180, max_value=180, widget=forms.NumberInput({"step": "any"})
     )
+    # Without the map: a named place of the municipality stands for the point (nobody is asked for coordinates).
+    unsafe_place = forms.ModelChoiceField(
+        label=_("Or choose the nearest named place"), queryset=NamedPlace.objects.none(), required=False
+    )
 
     def __init__(self, *args, wave: Wave, questions: list[Question], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
+        place = cast(forms.ModelChoiceField, self.fields["unsafe_place"])
+        place.queryset = NamedPlace.objects.filter(municipality=wave.municipality)
+        place.empty_label = _("No place chosen")
         if wave.delomrade_names():
             self.fields["delomrade"] = forms.ChoiceField(
                 label=_("Which part of the municipality do you live in?"),
@@ -86,6 +93,9 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     def submission(self) -> dict:
         """The service's arguments (samverkan.sources.surveys.services.response_submit)."""
         data = self.cleaned_data
+        place = data.get("unsafe_place")
+        if place is not None and data["unsafe_lat"] is None and data["unsafe_lng"] is None:
+            data["unsafe_lat"], data["unsafe_lng"] = place.lat, place.lng
         return {
             "answers": {question: data[question.key] for question in self.questions},
             "delomrade": data.get("delomrade", ""),

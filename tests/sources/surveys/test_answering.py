@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.core.privacy import PERSONNUMMER_REFUSED
+from samverkan.organisations.models import NamedPlace
 from samverkan.sources.surveys.models import Answer, Response
 from samverkan.sources.surveys.services import NOTHING_ANSWERED, PLACE_OUTSIDE
 from tests.sources.surveys.conftest import open_wave
@@ -31,8 +32,21 @@ def test_it_shows_the_survey_to_anyone_without_login(client, world):
     assert "Hur trygg känner du dig om du går ut ensam sent en kväll i området där du bor?" in body
     assert "Går inte ut på grund av otrygghet" in body
     assert '<option value="Slagnäs">Slagnäs</option>' in body
-    assert 'id="id_unsafe_lat"' in body and 'type="number"' in body
-    assert '<label for="id_unsafe_lat">' in body
+    # The unsafe place is given on the map or as a named place: a citizen is never asked for coordinates.
+    assert '<input type="hidden" name="unsafe_lat" id="id_unsafe_lat">' in body
+    assert '<label for="id_unsafe_lat">' not in body and "decimal" not in body and "koordinat" not in body.lower()
+    assert '<label for="id_unsafe_place">' in body
+
+
+def test_it_takes_a_named_place_for_the_unsafe_place_without_the_map(client, world):
+    wave = arjeplog_wave(world)
+    square = NamedPlace.objects.create(municipality=world.arjeplog, name="Torget, Arjeplog", lat=66.05, lng=17.89)
+    NamedPlace.objects.create(municipality=world.arvidsjaur, name="Torget, Arvidsjaur", lat=65.59, lng=19.18)
+    body = client.get(url(wave)).content.decode()
+    assert f'<option value="{square.pk}">Torget, Arjeplog</option>' in body and "Torget, Arvidsjaur" not in body
+    response = client.post(url(wave), {**ANSWERS, "unsafe_place": str(square.pk)})
+    assert response.status_code == 302
+    assert Response.objects.values_list("unsafe_lat", "unsafe_lng").get() == (66.05, 17.89)
 
 
 def test_it_asks_in_english_when_english_is_chosen(client, world):

@@ -52,7 +52,7 @@ def test_it_is_answered_anonymously_and_the_coordinator_sees_the_count_rise(
     stranger.get_by_role("group", name=QUESTION_BY_KEY["trygg_kvall"].en).get_by_label("Fairly unsafe").check()
     stranger.get_by_label("What makes you feel unsafe? (optional)").fill("Mörkt vid busshållplatsen")
     stranger.locator("[data-map]").click()  # the middle of the municipality
-    expect(stranger.get_by_label("Latitude")).not_to_have_value("")
+    expect(stranger.locator("#id_unsafe_lat")).not_to_have_value("")
     stranger.get_by_role("button", name="Send my answers").click()
     expect(stranger.get_by_role("heading", level=1)).to_have_text("Thank you for your answers")
     assert_accessible(stranger)
