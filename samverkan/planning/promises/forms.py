@@ -44,7 +44,10 @@ class PromiseForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Promise
         fields = ["text", "text_en"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "text_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),  # English, spelled and read as English
+        }
 
 
 def promise_edit_form(promise: Promise, data: Mapping[str, Any] | None = None) -> PromiseForm:
@@ -70,6 +73,7 @@ class PromiseActivityForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = PromiseActivity
         fields = ["who", "what", "what_en", "unit", "planned", "activity"]
+        widgets = {"what_en": forms.TextInput(attrs={"lang": "en"})}
 
     def __init__(self, data: Mapping[str, Any] | None = None, *, promise: Promise) -> None:
         super().__init__(data, prefix=f"activity-{promise.pk}")

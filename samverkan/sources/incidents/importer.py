@@ -14,7 +14,7 @@ from samverkan.sources.importing import Batch, ChangedMeanwhile, Plan, bulk_upda
 from samverkan.sources.incidents.aggregates import aggregates_deferred, aggregates_touched
 from samverkan.sources.incidents.models import Incident, IncidentCategory
 from samverkan.sources.incidents.months import bucket_of
-from samverkan.sources.incidents.parse import parse_incidents
+from samverkan.sources.incidents.parse import COLUMNS, parse_incidents
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories
 from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
@@ -64,9 +64,10 @@ class IncidentImporter:
     label = _("Incidents (EST)")
     accept = ".csv,.txt,.xlsx"
     help = _(
-        "CSV or XLSX with the columns id, occurred_from, occurred_to, kommunkod, lat, lng (or sweref_n, sweref_e), "
-        "place, category, severity, status, description – the same columns the incident export writes."
+        "CSV or XLSX with the columns below, the same the incident export writes; lat and lng, or sweref_n and "
+        "sweref_e, give the place."
     )
+    columns = COLUMNS  # the file's column names as they are written: English identifiers, so marked on the page
 
     def parse(self, source: Source) -> Batch:
         rows = parse_incidents(source)
