@@ -9,7 +9,9 @@ from django.conf import settings
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
+from samverkan.core.figures import figure, language
 from samverkan.core.hexagons import boundary
+from samverkan.core.numbers import Kind
 from samverkan.situation.audience import ShownJoint, ShownPicture
 from samverkan.situation.lib import charts
 
@@ -25,7 +27,7 @@ def _chart(svg: str, summary: str) -> dict[str, str]:
 
 
 def _bar(*, summary: str, **arguments) -> dict[str, str]:
-    return _chart(charts.bar_chart(summary=summary, **arguments), summary)
+    return _chart(charts.bar_chart(summary=summary, language=language(), **arguments), summary)
 
 
 def _months() -> list[str]:
@@ -35,7 +37,8 @@ def _months() -> list[str]:
 def _problems(data: ShownPicture) -> dict[str, str]:
     top = data.problems[:TOP]
     summary = (
-        _("The highest score is %(name)s (%(score)s of 100).") % {"name": top[0].name, "score": top[0].score}
+        _("The highest score is %(name)s (%(score)s of 100).")
+        % {"name": top[0].name, "score": figure(top[0].score, "index")}
         if top
         else _("No problems found in the sources for this period.")
     )
@@ -46,6 +49,7 @@ def _problems(data: ShownPicture) -> dict[str, str]:
         summary=summary,
         labels=[p.name for p in top],
         values=[p.score for p in top],
+        kind="index",
     )
 
 
@@ -62,6 +66,7 @@ def _incidents(data: ShownPicture) -> dict[str, str]:
         summary=summary,
         labels=[r.category for r in rows],
         values=[_count(r.count) for r in rows],
+        kind="count",
     )
 
 
@@ -70,19 +75,22 @@ def _incidents_by_month(data: ShownPicture) -> dict[str, str]:
     counted = [(r.month, r.count) for r in rows if isinstance(r.count, int)]
     busiest = max(counted, key=lambda item: item[1], default=None)
     summary = (
-        _("The busiest month was %(month)s with %(count)s incidents.") % {"month": busiest[0], "count": busiest[1]}
+        _("The busiest month was %(month)s with %(count)s incidents.")
+        % {"month": busiest[0], "count": figure(busiest[1], "count")}
         if busiest and busiest[1]
         else _("No incidents in the period.")
     )
-    series = [(_("Incidents"), [_count(r.count) for r in rows])]
+    # Counts and rates never share an axis: a panel each (small multiples), over the same months.
+    panels: list[tuple[str, list[float | None], Kind]] = [(_("Incidents"), [_count(r.count) for r in rows], "count")]
     if any(r.per_1000_present is not None for r in rows):
-        series.append((_("Per 1,000 present"), [r.per_1000_present for r in rows]))
-    svg = charts.line_chart(
+        panels.append((_("Incidents per 1,000 present"), [r.per_1000_present for r in rows], "rate"))
+    svg = charts.line_panels(
         chart_id="incidents_by_month",
         title=_("Incidents per month"),
         summary=summary,
         x_labels=[r.month for r in rows],
-        series=series,
+        panels=panels,
+        language=language(),
     )
     return _chart(svg, summary)
 
@@ -104,6 +112,7 @@ def _seasons(data: ShownPicture) -> dict[str, str]:
         series_line=(_("Present population"), present) if any(v is not None for v in present) else None,
         bands=[(s.months[0], s.months[-1], s.name) for s in data.seasons.named_seasons],
         month_labels=_months(),
+        language=language(),
     )
     return _chart(svg, summary)
 
@@ -111,7 +120,7 @@ def _seasons(data: ShownPicture) -> dict[str, str]:
 def _hotspots(data: ShownPicture, outline: dict) -> dict[str, str]:
     hot = [c for c in data.hotspots if c.kind == "hot"]
     summary = (
-        _("%(count)s hexagons are significant hotspots.") % {"count": len(hot)}
+        _("%(count)s hexagons are significant hotspots.") % {"count": figure(len(hot), "count")}
         if hot
         else _("No significant hotspot in the period.")
     )
@@ -123,6 +132,7 @@ def _hotspots(data: ShownPicture, outline: dict) -> dict[str, str]:
         outline=outline,
         cells=cells,
         points=[],
+        language=language(),
     )
     return _chart(svg, summary)
 
@@ -140,7 +150,7 @@ def _comparison(data: ShownPicture) -> dict[str, str]:
     own = [values.get((data.municipality, y)) for y in years]
     summary = (
         _("%(name)s had %(value)s reported crimes per 1,000 residents in %(year)s.")
-        % {"name": data.name, "value": own[-1], "year": years[-1]}
+        % {"name": data.name, "value": figure(own[-1], "rate"), "year": years[-1]}
         if years and own[-1] is not None
         else _("No crime statistics imported for these years.")
     )
@@ -150,6 +160,8 @@ def _comparison(data: ShownPicture) -> dict[str, str]:
         summary=summary,
         x_labels=[str(y) for y in years],
         series=series,
+        kind="rate",
+        language=language(),
     )
     return _chart(svg, summary)
 
@@ -167,6 +179,7 @@ def _police_events(data: ShownPicture) -> dict[str, str]:
         summary=summary,
         labels=[r.type for r in rows],
         values=[r.count for r in rows],
+        kind="count",
     )
 
 
@@ -176,7 +189,7 @@ def _survey(data: ShownPicture) -> dict[str, str]:
     highest = max((i for i in items if i.index is not None), key=lambda i: i.index or 0, default=None)
     summary = (
         _("In %(wave)s the biggest problem was %(item)s (index %(index)s of 6).")
-        % {"wave": wave.wave, "item": highest.text, "index": highest.index}
+        % {"wave": wave.wave, "item": highest.text, "index": figure(highest.index, "mean")}
         if wave and highest
         else _("No survey in the period.")
     )
@@ -186,6 +199,7 @@ def _survey(data: ShownPicture) -> dict[str, str]:
         summary=summary,
         labels=[i.text for i in items],
         values=[i.index for i in items],
+        kind="mean",
     )
 
 
@@ -214,6 +228,7 @@ def joint_charts_for(data: ShownJoint) -> dict[str, dict[str, str]]:
             summary=_("Reported crimes per 1,000 residents, the latest year, side by side."),
             labels=names,
             values=crime,
+            kind="rate",
         ),
         "survey": _bar(
             chart_id="joint_survey",
@@ -221,6 +236,7 @@ def joint_charts_for(data: ShownJoint) -> dict[str, dict[str, str]]:
             summary=_("The safety survey's problem index of each municipality's latest wave, side by side."),
             labels=names,
             values=index,
+            kind="mean",
         ),
     }
 
@@ -233,7 +249,12 @@ def map_for(data: ShownPicture, outline: dict, points_url: str) -> dict:
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "cells": [
-            {"boundary": boundary(c.h3), "kind": c.kind, "label": f"{c.count} · z = {c.z}"} for c in data.hotspots
+            {
+                "boundary": boundary(c.h3),
+                "kind": c.kind,
+                "label": f"{figure(c.count, 'count')} · z = {figure(c.z, 'z')}",
+            }
+            for c in data.hotspots
         ],
         "points_url": points_url,
     }

@@ -11,12 +11,13 @@ from typing import Any
 import h3
 import pytest
 import weasyprint
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from samverkan.core.svg import BAD_CHART_ID
 from samverkan.situation.lib import charts
+from tests.svg_boxes import text_boxes, view_size
 
 SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -34,6 +35,7 @@ def bar(**changes: Any) -> str:
         "summary": "Arjeplog har flest anmälda brott per invånare i länet.",
         "labels": ["Arjeplog", "Arvidsjaur", "Luleå", "Piteå"],
         "values": [1234.5, None, 812.25, 640.0],
+        "kind": "decimal",
         "unit": "st",
         "highlight": {0},
     }
@@ -47,6 +49,7 @@ def line(**changes: Any) -> str:
         "summary": "Tryggheten har ökat sedan 2019.",
         "x_labels": ["2019", "2020", "2021", "2022", "2023", "2024"],
         "series": [("Arjeplog", [60.0, 62.5, None, 66.0, 68.0, 70.5]), ("Länet", [65.0, None, 66.0, None, 67.0, 67.5])],
+        "kind": "percent",
         "unit": "%",
         "target": 75.0,
     }
@@ -183,46 +186,34 @@ def test_it_refuses_a_chart_id_that_is_not_an_id(chart_id):
     assert str(error.value) == BAD_CHART_ID.format(chart_id=chart_id)
 
 
-@pytest.mark.parametrize(
-    ("value", "decimals", "text"),
-    [
-        (1234.5, None, "1\u00a0234,5"),
-        (1234567, None, "1\u00a0234\u00a0567"),
-        (12, None, "12"),
-        (12, 1, "12,0"),
-        (0.25, 2, "0,25"),
-        (-1234.5, None, "-1\u00a0234,5"),
-        (-0.04, 1, "0,0"),
-        (999.96, 1, "1\u00a0000,0"),
-    ],
-)
-def test_it_formats_numbers_the_swedish_way(value, decimals, text):
-    assert charts.format_number(value, decimals=decimals) == text
-
-
-def test_it_formats_numbers_with_a_decimal_point_on_request():
-    assert charts.format_number(1234567.25, decimals=2, decimal_comma=False) == "1,234,567.25"
-
-
 def test_it_draws_a_bar_per_value_and_says_saknas_for_a_missing_one():
     root = ET.fromstring(bar())
     assert len(classed(root, "bar")) == 3
     assert [element.text for element in classed(root, "missing")] == [charts.MISSING]
+    # One decimal for every value of the kind, a thin space between thousands, half rounded up.
     assert [element.text for element in classed(root, "value")] == [
-        "1\u00a0234,5\u00a0st",
-        "812,2\u00a0st",
+        "1\u202f234,5\u00a0st",
+        "812,3\u00a0st",
         "640,0\u00a0st",
     ]
 
 
-def test_it_labels_bars_with_a_decimal_point_when_asked():
-    root = ET.fromstring(bar(decimal_comma=False, unit=""))
-    assert [element.text for element in classed(root, "value")] == ["1,234.5", "812.2", "640.0"]
+def test_it_labels_bars_in_english_on_an_english_page():
+    root = ET.fromstring(bar(language="en", unit=""))
+    assert [element.text for element in classed(root, "value")] == ["1,234.5", "812.3", "640.0"]
 
 
-def test_it_shows_whole_numbers_without_decimals():
-    root = ET.fromstring(bar(values=[12, 3, 0, None], unit=""))
+def test_it_gives_every_value_the_decimals_of_its_kind():
+    root = ET.fromstring(bar(values=[12, 3.4, 0, None], unit="", kind="count"))
     assert [element.text for element in classed(root, "value")] == ["12", "3", "0"]
+    root = ET.fromstring(bar(values=[4.47, 3.0, 2.25, None], unit="", kind="mean"))
+    assert [element.text for element in classed(root, "value")] == ["4,5", "3,0", "2,3"]
+
+
+def test_it_writes_the_axis_in_english_on_an_english_page():
+    root = ET.fromstring(profile(language="en"))
+    assert "6,000" in texts(root)
+    assert not any("," in text and "." in text for text in texts(root))
 
 
 def test_it_marks_the_highlighted_bar_by_colour_and_bold_label():
@@ -234,7 +225,7 @@ def test_it_marks_the_highlighted_bar_by_colour_and_bold_label():
 
 
 def test_it_grows_bars_from_zero_in_both_directions():
-    root = ET.fromstring(bar(values=[10.0, -5.0, None, 0.0], highlight=set()))
+    root = ET.fromstring(bar(values=[10.0, -5.0, None, 0.0], highlight=set(), kind="count"))
     wide, short, empty = classed(root, "bar")
     assert float(wide.attrib["width"]) == pytest.approx(2 * float(short.attrib["width"]), abs=0.2)
     assert float(short.attrib["x"]) + float(short.attrib["width"]) == pytest.approx(float(wide.attrib["x"]), abs=0.1)
@@ -359,7 +350,7 @@ def test_it_puts_the_present_population_on_its_own_right_axis():
     assert len(classed(series, "marker")) == 12
     legend = ["".join(entry.itertext()) for entry in classed(root, "legend-entry")]
     assert legend == ["Händelser", "Närvarande befolkning (högra axeln)"]
-    assert "6\u00a0000" in texts(root)
+    assert "6\u202f000" in texts(root)
 
 
 def test_it_draws_the_month_profile_without_a_line():
@@ -438,7 +429,7 @@ def test_it_draws_every_part_of_a_multipolygon():
 def test_it_labels_the_scale_bar_in_round_kilometres():
     root = ET.fromstring(hexes(cells=[], points=[]))
     (scale,) = classed(root, "scale")
-    assert re.fullmatch(r"(1|2|5)0* km", "".join(scale.itertext()))
+    assert re.fullmatch(r"(1|2|5)0*\u00a0km", "".join(scale.itertext()))
 
 
 def test_it_refuses_an_unknown_significance():
@@ -535,3 +526,90 @@ def test_it_renders_in_the_pdf_report(kind):
     heading, first_label = texts(root)[:2]
     assert heading == child(root, "title").text
     assert heading in text and first_label in text
+
+
+ARJEPLOG_SEASONS = [
+    (1, 3, "Biltestsäsong"),
+    (3, 4, "Påsk och skoterpremiär"),
+    (6, 6, "Midsommar"),
+    (7, 7, "Arjeplogs marknad"),
+    (12, 1, "Jul och nyår"),
+]
+
+
+def assert_readable_season_names(svg: str, names: list[str]) -> None:
+    width, height = view_size(svg)
+    labels = text_boxes(svg, "band-name")
+    assert sorted(box.text for box in labels) == sorted(names)
+    others = [box for box in text_boxes(svg) if box not in labels and box.text]
+    for i, label in enumerate(labels):
+        assert label.inside(width, height), f"{label.text} is cut off: {label} in {width} × {height}"
+        for other in labels[i + 1 :] + others:
+            assert not label.overlaps(other), f"{label.text!r} overlaps {other.text!r}"
+
+
+def test_it_writes_every_season_name_whole_and_apart_from_the_others():
+    svg = profile(bands=ARJEPLOG_SEASONS)
+    assert_readable_season_names(svg, [name for _s, _e, name in ARJEPLOG_SEASONS])
+    # "Jul och nyår" covers December and January: its name stays inside the plot, left of the right axis.
+    (jul,) = [box for box in text_boxes(svg, "band-name") if box.text == "Jul och nyår"]
+    right_axis = min(box.left for box in text_boxes(svg, "tick") if box.left > jul.left)
+    assert jul.right <= right_axis
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=1, max_value=12),
+            st.integers(min_value=1, max_value=12),
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö ", min_size=1, max_size=26).map(str.strip).filter(bool),
+        ),
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_it_never_lets_season_names_overlap_or_leave_the_chart(bands, with_line):
+    svg = profile(bands=bands, **({} if with_line else {"series_line": None}))
+    assert_readable_season_names(svg, [name for _s, _e, name in bands])
+
+
+def panels(**changes: Any) -> str:
+    arguments: dict[str, Any] = {
+        "chart_id": "per_month",
+        "title": "Händelser per månad",
+        "summary": "Flest i juli.",
+        "x_labels": MONTHS,
+        "panels": [
+            ("Händelser", [3, 4, 5, 6, 8, 12, 20, 15, 7, 5, 4, 9], "count"),
+            ("Per 1 000 närvarande", [1.1, 1.4, 1.4, 2.0, 2.8, 3.0, 3.3, 2.7, 2.3, 1.8, 1.4, 2.8], "rate"),
+        ],
+    }
+    return charts.line_panels(**(arguments | changes))
+
+
+def test_it_draws_counts_and_rates_on_axes_of_their_own():
+    root = ET.fromstring(panels())
+    names = ["".join(element.itertext()) for element in classed(root, "panel-name")]
+    assert names == ["Händelser", "Per 1 000 närvarande"]
+    series = classed(root, "series")
+    assert len(series) == 2 and all(len(classed(s, "marker")) == 12 for s in series)
+    ticks = [text_of(element) for element in classed(root, "tick")]
+    # Two axes from zero, each fitted to its own values: the counts' to 20 in fives, the rates' to 4 in ones.
+    assert ticks == ["0", "5", "10", "15", "20", "0", "1", "2", "3", "4"]
+    tops = [max(y for _x, y in path_points(child(s, "path").attrib["d"])) for s in series]
+    bottoms = [min(y for _x, y in path_points(child(s, "path").attrib["d"])) for s in series]
+    assert tops[0] < bottoms[1]  # the count panel lies wholly above the rate panel
+
+
+def test_it_writes_the_panels_axes_in_english_on_an_english_page():
+    rates = [("Per 1,000 present", [0.2, 0.4, 0.5, 0.7, 0.9, 1.4, 1.3, 1.1, 0.8, 0.6, 0.4, 0.3], "rate")]
+    root = ET.fromstring(panels(language="en", panels=rates))
+    assert [text_of(element) for element in classed(root, "tick")] == ["0.0", "0.5", "1.0", "1.5"]
+    root = ET.fromstring(panels(panels=rates))
+    assert [text_of(element) for element in classed(root, "tick")] == ["0,0", "0,5", "1,0", "1,5"]
+
+
+def test_it_says_so_when_no_panel_has_a_value():
+    root = ET.fromstring(panels(panels=[("Händelser", [None] * 12, "count")]))
+    assert [text_of(element) for element in classed(root, "no-data")] == [charts.NO_DATA]

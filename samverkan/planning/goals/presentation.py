@@ -6,10 +6,11 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samverkan.core.figures import figure, language
+from samverkan.core.numbers import Kind
 from samverkan.planning.goals.models import Indicator
 from samverkan.planning.goals.selectors import FollowUp, Shown
 from samverkan.planning.goals.status import BETTER, GREEN, GREY, RED, UNCHANGED, WORSE, YELLOW, Colour, Trend
@@ -36,24 +37,29 @@ TREND_LABELS: dict[Trend, StrPromise] = {
     WORSE: gettext_lazy("Worse"),
     UNCHANGED: gettext_lazy("Unchanged"),
 }
-PERCENT = {Indicator.Series.SURVEY_UNSAFE, Indicator.Series.SURVEY_VICTIMS}
+S = Indicator.Series
+# The kind of figure each series gives (core/numbers.py fixes its decimals).
+KINDS: dict[str, Kind] = {
+    S.CRIME: "count",
+    S.POLICE_EVENTS: "count",
+    S.INCIDENTS: "count",
+    S.SURVEY_INDEX: "mean",
+    S.SURVEY_ITEM: "mean",
+    S.SURVEY_UNSAFE: "percent",
+    S.SURVEY_VICTIMS: "percent",
+    S.KOLADA: "decimal",
+    S.INDICATOR: "decimal",
+    S.MANUAL: "decimal",
+}
 NOTHING = "–"
 
 
+def kind_for(indicator: Indicator) -> Kind:
+    return KINDS.get(indicator.series, "decimal")
+
+
 def unit_for(indicator: Indicator) -> str:
-    return "%" if indicator.series in PERCENT else ""
-
-
-def number_text(value: float | int | str | None, unit: str = "") -> str:
-    """A figure as the pages show it: at most two decimals (one for a percentage), "–" when kept back."""
-    if value is None:
-        return NOTHING
-    if isinstance(value, str):
-        return value
-    most = 1 if unit == "%" else 2
-    decimals = next(d for d in range(most + 1) if d == most or round(value, most) == round(value, d))
-    text = floatformat(value, f"{decimals}g")
-    return f"{text}\u00a0{unit}" if unit else text
+    return "%" if kind_for(indicator) == "percent" else ""
 
 
 @dataclass(frozen=True)
@@ -78,28 +84,28 @@ class IndicatorView:
     expected: str
 
 
-def _row(shown: Shown, unit: str) -> Row:
-    return Row(shown.point.label, shown.point.date, number_text(shown.value, unit))
+def _row(shown: Shown, kind: Kind) -> Row:
+    return Row(shown.point.label, shown.point.date, figure(shown.value, kind))
 
 
 def _percent(share: float | None) -> str:
-    return "" if share is None else f"{floatformat(share * 100, 0)}\u00a0%"
+    return "" if share is None else figure(share, "share")
 
 
 def indicator_view(follow_up: FollowUp) -> IndicatorView:
     indicator, result = follow_up.indicator, follow_up.status
-    unit = unit_for(indicator)
-    rows = [_row(shown, unit) for shown in follow_up.points]
+    kind = kind_for(indicator)
+    rows = [_row(shown, kind) for shown in follow_up.points]
     return IndicatorView(
         indicator=indicator,
         status=result.colour,
         status_label=str(STATUS_LABELS[result.colour]),
         status_colour=STATUS_COLOURS[result.colour],
         trend_label=str(TREND_LABELS[result.trend]) if result.trend else NOTHING,
-        baseline=_row(follow_up.baseline, unit) if follow_up.baseline else None,
+        baseline=_row(follow_up.baseline, kind) if follow_up.baseline else None,
         rows=rows,
         latest=rows[-1] if rows else None,
-        target=number_text(indicator.target_value, unit),
+        target=figure(indicator.target_value, kind),
         progress=_percent(result.progress) if follow_up.disclosed else "",
         expected=_percent(result.expected) if follow_up.disclosed else "",
     )
@@ -140,7 +146,9 @@ def chart_for(follow_up: FollowUp, view: IndicatorView) -> dict[str, str]:
         summary=summary,
         x_labels=labels,
         series=[(_("Measured"), [_number(s) for s in shown])],
+        kind=kind_for(indicator),
         unit=unit_for(indicator),
         target=indicator.target_value,
+        language=language(),
     )
     return {"svg": svg, "summary": summary}

@@ -15,7 +15,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
-from samverkan.core import svg
+from samverkan.core import numbers, svg
+from samverkan.core.numbers import Kind
 from samverkan.core.svg import FONT, TEXT
 
 # Each reaches at least 4.5:1 against white (WCAG AA for text), so it may colour text too.
@@ -56,17 +57,6 @@ SWATCH = 28
 KM_PER_DEGREE = 6371.0088 * math.pi / 180
 
 
-def format_number(value: float, *, decimals: int | None = None, decimal_comma: bool = True) -> str:
-    """1234.5 as "1 234,5" (a no-break space between thousands), or "1,234.5" without decimal comma.
-
-    Without `decimals`, a whole number gets none and any other number one.
-    """
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
-    text = f"{round(value, decimals) or 0.0:,.{decimals}f}"  # `or 0.0` keeps "-0" away
-    return text.replace(",", "\u00a0").replace(".", ",") if decimal_comma else text
-
-
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     """About `count` round values from at or below lo to at or above hi, 1, 2, 2.5 or 5 × 10^k apart."""
     lo, hi = min(lo, hi), max(lo, hi)
@@ -93,12 +83,13 @@ def bar_chart(
     summary: str,
     labels: Sequence[str],
     values: Sequence[float | None],
+    kind: Kind,
     unit: str = "",
     highlight: set[int] | None = None,
     width: int = 640,
-    decimal_comma: bool = True,
+    language: str = "sv",
 ) -> str:
-    """Horizontal bars, one per label, the value at the bar's end; a None value reads "saknas".
+    """Horizontal bars, one per label, the value at the bar's end as a figure of `kind`; None reads "saknas".
 
     Bars listed in `highlight` (indexes, e.g. the own municipality) are drawn in HIGHLIGHT with a bold label.
     """
@@ -107,13 +98,7 @@ def bar_chart(
     if not present:
         return _empty(chart_id=chart_id, title=title, summary=summary, width=width)
     highlight = highlight or set()
-    decimals = _decimals(present)
-    texts = [
-        MISSING
-        if value is None
-        else _with_unit(format_number(value, decimals=decimals, decimal_comma=decimal_comma), unit)
-        for value in values
-    ]
+    texts = [MISSING if value is None else _value_text(value, kind, unit, language) for value in values]
     label_width = min(width * 0.4, max(_text_width(label) for label in labels))
     lines = [
         textwrap.wrap(label, max(int(label_width / (FONT * 0.56)), 1), max_lines=2, placeholder=" …") or [""]
@@ -140,9 +125,9 @@ def bar_chart(
             continue
         end = x(value)
         colour = HIGHLIGHT if i in highlight else PALETTE[0]
-        kind = "bar highlight" if i in highlight else "bar"
+        css = "bar highlight" if i in highlight else "bar"
         rect = svg.tag(
-            "rect", x=min(zero, end), y=middle - 7, width=abs(end - zero), height=14, fill=colour, class_=kind
+            "rect", x=min(zero, end), y=middle - 7, width=abs(end - zero), height=14, fill=colour, class_=css
         )
         anchor, shift = ("start", 4) if value >= 0 else ("end", -4)
         parts += [rect, svg.text(end + shift, middle + 4, text, text_anchor=anchor, font_weight=bold, class_="value")]
@@ -158,14 +143,18 @@ def line_chart(
     summary: str,
     x_labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
+    kind: Kind,
     unit: str = "",
     y_min: float | None = 0,
     width: int = 640,
     height: int = 280,
     target: float | None = None,
-    decimal_comma: bool = True,
+    language: str = "sv",
 ) -> str:
     """One line per series over the x labels, with markers and a legend; None leaves a gap.
+
+    Every series is a figure of the one `kind` on the one y axis: counts and rates never share an axis (draw
+    them with `line_panels`, one panel each).
 
     The y axis always shows `y_min` (None: only the data) and `target`, drawn as a dashed line.
     """
@@ -177,7 +166,7 @@ def line_chart(
     legend, top = _legend([(name, _series_swatch(i)) for i, (name, _) in enumerate(series)], top=TOP, width=width)
     shown = present + [limit for limit in (y_min, target) if limit is not None]
     ticks = nice_ticks(min(shown), max(shown))
-    tick_texts = _tick_texts(ticks, decimal_comma=decimal_comma)
+    tick_texts = _tick_texts(ticks, language=language)
     left, top = max(_text_width(text) for text in tick_texts) + 10, top + (16 if unit else 6)
     right, bottom = width - 8, height - 24
     y = _scale(ticks[0], ticks[-1], bottom, top)
@@ -192,7 +181,7 @@ def line_chart(
         if i % every == 0
     ]
     if target is not None:
-        text = f"{TARGET}: {_with_unit(format_number(target, decimal_comma=decimal_comma), unit)}"
+        text = f"{TARGET}: {_value_text(target, kind, unit, language)}"
         parts += [
             svg.tag("line", x1=left, y1=y(target), x2=right, y2=y(target), stroke=MUTED, stroke_dasharray="6 4"),
             svg.text(right, y(target) - 5, text, text_anchor="end", fill=MUTED, class_="target"),
@@ -201,6 +190,53 @@ def line_chart(
         points = [None if value is None else (left + (j + 0.5) * step, y(value)) for j, value in enumerate(values)]
         parts.append(_series(i, points))
     return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
+
+
+def line_panels(
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    x_labels: Sequence[str],
+    panels: Sequence[tuple[str, Sequence[float | None], Kind]],
+    width: int = 640,
+    panel_height: int = 150,
+    language: str = "sv",
+) -> str:
+    """Small multiples: a panel per (name, values, kind), one under the other over the same x labels, each
+    with its name above it and its own y axis from zero. A count and a rate so never share an axis."""
+    for name, values, _kind in panels:
+        _check_length(name, values, len(x_labels))
+    if not any(value is not None for _name, values, _kind in panels for value in values):
+        return _empty(chart_id=chart_id, title=title, summary=summary, width=width)
+    axes = []
+    for _name, values, _kind in panels:
+        present = [value for value in values if value is not None]
+        ticks = nice_ticks(min(0.0, *present), max(present)) if present else nice_ticks(0.0, 1.0)
+        axes.append((ticks, _tick_texts(ticks, language=language)))
+    left = max(_text_width(text) for _ticks, texts in axes for text in texts) + 10
+    right = width - 8
+    step = (right - left) / len(x_labels)
+    every = math.ceil((max(_text_width(label) for label in x_labels) + 8) / step)
+    parts: list[str] = []
+    top = TOP
+    for i, ((name, values, _kind), (ticks, texts)) in enumerate(zip(panels, axes, strict=True)):
+        heading = top + 16
+        plot_top, bottom = heading + 12, top + panel_height - 22
+        parts.append(
+            svg.tag("g", _series_swatch(i)(0, heading - 4) + svg.text(SWATCH + 6, heading, name), class_="panel-name")
+        )
+        y = _scale(ticks[0], ticks[-1], bottom, plot_top)
+        parts += _y_axis(ticks, texts, y, left=left, right=right)
+        parts += [
+            svg.text(left + (j + 0.5) * step, bottom + 16, label, text_anchor="middle", class_="x-label")
+            for j, label in enumerate(x_labels)
+            if j % every == 0
+        ]
+        points = [None if value is None else (left + (j + 0.5) * step, y(value)) for j, value in enumerate(values)]
+        parts.append(_series(i, points))
+        top += panel_height
+    return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=top + 4, body=parts)
 
 
 def month_profile(
@@ -214,7 +250,7 @@ def month_profile(
     month_labels: Sequence[str],
     width: int = 640,
     height: int = 300,
-    decimal_comma: bool = True,
+    language: str = "sv",
 ) -> str:
     """The årshjul band: a bar per month, an optional line on its own right-hand axis, named seasons.
 
@@ -237,13 +273,13 @@ def month_profile(
     legend, top = _legend(entries, top=TOP, width=width)
     band_top = top + 4
     ticks = nice_ticks(min(0.0, *present), max(present))
-    tick_texts = _tick_texts(ticks, decimal_comma=decimal_comma)
+    tick_texts = _tick_texts(ticks, language=language)
     right: float  # narrowed below by the right axis' labels
     left, right, bottom = max(_text_width(text) for text in tick_texts) + 10, width - 8, height - 24
     line_values = series_line[1] if series_line is not None else []
     line_present = [value for value in line_values if value is not None]
     line_ticks = nice_ticks(min(0.0, *line_present), max(line_present)) if line_present else []
-    line_texts = _tick_texts(line_ticks, decimal_comma=decimal_comma) if line_ticks else []
+    line_texts = _tick_texts(line_ticks, language=language) if line_ticks else []
     if line_texts:
         right -= max(_text_width(text) for text in line_texts) + 2
     month = (right - left) / 12
@@ -253,8 +289,10 @@ def month_profile(
     for i, (start, end, name) in enumerate(bands):
         spans = [(start, end)] if start <= end else [(start, 12), (1, end)]
         longest = max(spans, key=lambda span: span[1] - span[0])
+        half = label_width(name, SMALL) / 2 + 4
+        # Over its longest span, but never past the plot's edges (the right axis' labels lie beyond them).
         middle = left + (longest[0] - 1 + (longest[1] - longest[0] + 1) / 2) * month
-        half = _text_width(name, SMALL) / 2 + 4
+        middle = max(left + half, min(middle, right - half))
         row = 0
         while any(r == row and a < middle + half and middle - half < b for r, a, b in placed):
             row += 1
@@ -316,7 +354,7 @@ def hex_map(
     points: Sequence[tuple[float, float]] = (),
     width: int = 640,
     height: int = 480,
-    decimal_comma: bool = True,
+    language: str = "sv",
 ) -> str:
     """A static map of hexagon cells over the outline, for print: legend above, scale bar below.
 
@@ -356,7 +394,7 @@ def hex_map(
         legend,
         svg.tag("defs", svg.tag("clipPath", area, id=clip)),
         svg.tag("g", "".join(shapes), clip_path=f"url(#{clip})"),
-        _scale_bar(px_per_km, x=4.0, y=height - 10.0, width=width, decimal_comma=decimal_comma),
+        _scale_bar(px_per_km, x=4.0, y=height - 10.0, width=width, language=language),
     ]
     return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
 
@@ -394,21 +432,27 @@ def _text_width(text: str, size: float = FONT) -> float:
     return len(text) * size * 0.56
 
 
+def label_width(text: str, size: float = FONT) -> float:
+    """A generous estimate of a label's width, for labels that must not overlap: wider than most sans-serif
+    text, so that the guess errs on the side of room."""
+    return len(text) * size * 0.62
+
+
 def _with_unit(text: str, unit: str) -> str:
     return f"{text}\u00a0{unit}" if unit else text
 
 
-def _decimals(values: Sequence[float]) -> int:
-    """How many decimals a chart's values are shown with: the same for all of them."""
-    if all(float(value).is_integer() for value in values):
-        return 0
-    return 2 if max(abs(value) for value in values) < 1 else 1
+def _value_text(value: float, kind: Kind, unit: str, language: str) -> str:
+    """A value as a figure of its kind (core/numbers.py), with the unit unless the figure writes its own ("%")."""
+    text = numbers.figure(value, kind, language)
+    return text if kind in numbers.PERCENT_KINDS else _with_unit(text, unit)
 
 
-def _tick_texts(ticks: Sequence[float], *, decimal_comma: bool) -> list[str]:
+def _tick_texts(ticks: Sequence[float], *, language: str) -> list[str]:
+    """An axis' values, with as many decimals as its step needs (the same for all)."""
     step = ticks[1] - ticks[0]
     decimals = next((d for d in range(12) if abs(round(step, d) - step) <= step * 1e-6), 12)
-    return [format_number(tick, decimals=decimals, decimal_comma=decimal_comma) for tick in ticks]
+    return [numbers.fixed(tick, decimals, language) for tick in ticks]
 
 
 def _check_length(name: str, values: Sequence[object], expected: int) -> None:
@@ -541,7 +585,7 @@ def _fit(
     return project, scale / KM_PER_DEGREE
 
 
-def _scale_bar(px_per_km: float, *, x: float, y: float, width: float, decimal_comma: bool) -> str:
+def _scale_bar(px_per_km: float, *, x: float, y: float, width: float, language: str) -> str:
     """A bar of a round number of kilometres, about a fifth of the map wide."""
     km = width / 5 / px_per_km
     magnitude = 10.0 ** math.floor(math.log10(km))
@@ -549,7 +593,7 @@ def _scale_bar(px_per_km: float, *, x: float, y: float, width: float, decimal_co
     decimals = max(0, -math.floor(math.log10(length)))
     end = x + length * px_per_km
     bar = _polyline([(x, y - 5), (x, y), (end, y), (end, y - 5)])
-    label = f"{format_number(length, decimals=decimals, decimal_comma=decimal_comma)} km"
+    label = f"{numbers.fixed(length, decimals, language)}\u00a0km"
     return svg.tag(
         "g",
         svg.tag("path", d=bar, fill="none", stroke=TEXT, stroke_width=1.5) + svg.text(end + 6, y, label),

@@ -43,8 +43,8 @@ def test_it_lists_each_indicator_with_its_baseline_latest_value_target_and_statu
     assert page.index("Brottsförebyggande arbete (BRÅ)") < page.index("Minska klottret")
     # 3.0 (2022 wave, adopted with 2024) -> 2.0 (2025 wave): the target 2.5 is reached
     index = row(page, plan.index)
-    assert '3 <span class="muted">(2024-12-31)</span>' in index
-    assert '2 <span class="muted">(2025-10-01)</span>' in index
+    assert '3,0 <span class="muted">(2024-12-31)</span>' in index
+    assert '2,0 <span class="muted">(2025-10-01)</span>' in index
     assert '2,5 <span class="muted">(2026-12-31)</span>' in index
     assert f'data-status="green" style="color: #1e6b34">{sv(STATUS_LABELS["green"])}</span>' in index
     # 20 % -> 25 %: away from the target of 10 %
@@ -59,7 +59,7 @@ def test_it_shows_a_goal_with_a_chart_and_a_table_per_indicator(client, plan):
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
     assert f'id="indicator-{plan.index.pk}-title"' in page
     assert "Mål: 2,5" in page  # the target line
-    assert '<th scope="row">Trygghetsmätning 2025</th><td>2025-10-01</td><td class="number">2</td>' in page
+    assert '<th scope="row">Trygghetsmätning 2025</th><td>2025-10-01</td><td class="number">2,0</td>' in page
     assert plan.index.baseline.get_absolute_url() in page  # the owner may open the adopted lägesbild
 
 
@@ -70,7 +70,7 @@ def test_it_keeps_small_figures_inside_the_parties_to_the_picture(client, plan):
     listing = client.get(reverse("goals")).content.decode()
     assert '&lt;3 <span class="muted">(2024-12-31)</span>' in row(listing, klotter)  # 2 incidents
     assert '– <span class="muted">(2025-10-01)</span>' in row(listing, plan.index)  # 4 answered
-    assert '3 <span class="muted">(2024-12-31)</span>' in row(listing, plan.index)  # 10 answered
+    assert '3,0 <span class="muted">(2024-12-31)</span>' in row(listing, plan.index)  # 10 answered
     page = client.get(plan.goal.get_absolute_url()).content.decode()
     assert plan.index.baseline.get_absolute_url() not in page
     assert "of the way to the target" not in page
@@ -80,7 +80,7 @@ def test_it_shows_the_police_of_the_area_every_figure_and_the_baseline(client, p
     client.force_login(plan.bob)
     listing = client.get(reverse("goals")).content.decode()
     assert '2 <span class="muted">(2024-12-31)</span>' in row(listing, plan.klotter)
-    assert '2 <span class="muted">(2025-10-01)</span>' in row(listing, plan.index)
+    assert '2,0 <span class="muted">(2025-10-01)</span>' in row(listing, plan.index)
     page = client.get(plan.goal.get_absolute_url()).content.decode()
     assert plan.index.baseline.get_absolute_url() in page
 
@@ -139,7 +139,7 @@ def test_it_enters_and_removes_values_by_hand(client, plan):
         plan.alice,
     )
     page = client.get(plan.goal.get_absolute_url()).content.decode()
-    assert '<th scope="row">2025-05-05</th><td>2025-05-05</td><td class="number">3</td>' in page
+    assert '<th scope="row">2025-05-05</th><td>2025-05-05</td><td class="number">3,0</td>' in page
     assert client.post(reverse("manual_value_delete", args=[walks.pk, value.pk])).status_code == 302
     assert not walks.manual_values.exists()
     index = plan.index
