@@ -213,13 +213,20 @@ EARLIER = {
 }
 COUNCIL = {ARJEPLOG: "Folkhälsorådet och HOP-rådet", ARVIDSJAUR: "Hälsa- och trygghetsrådet"}
 # (text, received on, accepted); None: waiting for the coordinator.
+# A suggestion: its text, the day it came, accepted (or rejected, or None: not yet read), and the public answer.
 SUGGESTIONS = [
     (
         "Gärna fler trafikkontroller vid skolan i Slagnäs på morgnarna, det körs fort där.",
         datetime.date(2025, 11, 12),
         True,
+        (
+            Suggestion.AnswerStatus.TAKEN_UP,
+            "Polisen gör trafikkontroller vid skolan i Slagnäs på morgnarna två gånger i månaden under vintern, "
+            "och kommunen ser över hastighetsskyltningen på skolvägen.",
+            datetime.date(2025, 11, 24),
+        ),
     ),
-    ("Bra att polisen syns på marknaden. Fortsätt med det!", datetime.date(2026, 2, 3), None),
+    ("Bra att polisen syns på marknaden. Fortsätt med det!", datetime.date(2026, 2, 3), None, None),
 ]
 
 
@@ -321,11 +328,15 @@ def _revise(promise_set: PromiseSet, by: User) -> PromiseSet:
 
 def _suggestions(promise: Promise, by: User) -> None:
     calendar = demo_calendar()  # the story's dates, moved to the present
-    for text, received_on, accept in SUGGESTIONS:
+    for text, received_on, accept, answer in SUGGESTIONS:
         suggestion = services.suggestion_submit(promise=promise, text=text)
         Suggestion.objects.filter(pk=suggestion.pk).update(received_on=calendar.until_today(received_on))
         if accept is not None:
             services.suggestion_moderate(suggestion=suggestion, accept=accept, by=by)
+        if answer is not None:
+            status, answer_text, answered_on = answer
+            services.suggestion_answer(suggestion=suggestion, status=status, answer=answer_text, by=by)
+            Suggestion.objects.filter(pk=suggestion.pk).update(answered_at=_at(calendar.until_today(answered_on)))
 
 
 # The next period's draft: the promises of today, not yet linked to an action plan of the next period.

@@ -76,6 +76,15 @@ def test_it_holds_two_suggestions_one_accepted(world):
     assert sorted(Suggestion.objects.values_list("status", flat=True)) == ["godkand", "ny"]
 
 
+def test_it_answers_the_accepted_suggestion_on_arjeplogs_public_page(client, world):
+    load(world)
+    answered = Suggestion.objects.get(status="godkand")
+    assert answered.answer_status == "genomfors" and answered.answered_by is not None
+    body = client.get(reverse("promises_public", args=["2506"])).content.decode()
+    assert answered.text in body and answered.answer in body
+    assert Suggestion.objects.get(status="ny").text not in body
+
+
 def test_it_puts_arjeplogs_next_draft_to_consultation_with_answered_comments(client, world):
     load(world)
     draft = PromiseSet.objects.get(municipality__code="2506", status=PromiseSet.Status.DRAFT)
