@@ -34,3 +34,9 @@ def neighbours(cell: str, k: int = 1) -> frozenset[str]:
 def boundary(cell: str) -> list[tuple[float, float]]:
     """The hexagon's corners as (lat, lng)."""
     return list(h3.cell_to_boundary(cell))
+
+
+def centre(cell: str) -> tuple[float, float]:
+    """The hexagon's centre as (lat, lng)."""
+    lat, lng = h3.cell_to_latlng(cell)
+    return lat, lng

@@ -17,6 +17,8 @@ from samverkan.organisations.models import Municipality, NamedPlace
 BUNDLED = Path(__file__).parent / "data" / "named_places.csv"
 # A point further than this from every named place is probably a slip of the mouse: the pickers say so.
 FAR_KM = 5.0
+# Within this a point is called by the place's name alone ("Torget, Arjeplog"); further, with its distance.
+AT_KM = 1.0
 
 
 @dataclass
@@ -96,3 +98,12 @@ def nearest_named_place(lat: float, lng: float, places: Iterable[NamedPlace]) ->
     candidates = list(places)
     found = nearest(lat, lng, [(p.lat, p.lng) for p in candidates])
     return None if found is None else NearestPlace(candidates[found[0]], found[1])
+
+
+def place_name(lat: float, lng: float, places: Iterable[NamedPlace]) -> str | None:
+    """What to call a point: the nearest place's name when it is near, "2,3 km från Torget, Arjeplog" when not;
+    None without places."""
+    found = nearest_named_place(lat, lng, places)
+    if found is None:
+        return None
+    return found.place.name if found.km < AT_KM else found.text

@@ -250,6 +250,7 @@ def map_for(data: ShownPicture, outline: dict, points_url: str) -> dict:
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "cells": [
             {
+                "id": c.h3,  # a link to #cell-<id> centres the map on it (static/map.js)
                 "boundary": boundary(c.h3),
                 "kind": c.kind,
                 "label": f"{figure(c.count, 'count')} · z = {figure(c.z, 'z')}",
