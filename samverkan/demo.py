@@ -39,6 +39,7 @@ from samverkan.planning.goals import demo as goals_demo
 from samverkan.planning.promises import demo as promises_demo
 from samverkan.situation import demo as situation_demo
 from samverkan.sources.bra import demo as bra_demo
+from samverkan.sources.citizen_reports import demo as citizen_reports_demo
 from samverkan.sources.dialogues import demo as dialogues_demo
 from samverkan.sources.incidents import demo as incidents_demo
 from samverkan.sources.indicators import demo as indicators_demo
@@ -69,6 +70,7 @@ SOURCE_DEMOS = [
     meetings_demo,
     reports_demo,
     notifications_demo,
+    citizen_reports_demo,  # last, and with its own dates: the others' random draws stay as they were
 ]
 SEED = 20230601
 # The demo generators of imported sources, by their importer's key (samverkan.sources.registry.IMPORTERS).

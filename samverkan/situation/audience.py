@@ -23,6 +23,7 @@ from samverkan.core.privacy import MIN_COUNT, MIN_RESPONDENTS, SUPPRESSED, share
 from samverkan.situation.lib.hotspots import hotspots
 from samverkan.situation.lib.ranking import THEMES, Evidence, ProblemFacts, Theme, rank
 from samverkan.situation.picture import JointPicture, KpiFact, NamedSeason, Region, SituationPicture, encode
+from samverkan.sources.citizen_reports.models import CitizenReport
 
 Audience = Literal["internal", "public"]
 INTERNAL: Audience = "internal"
@@ -31,6 +32,7 @@ AUDIENCES: tuple[Audience, ...] = (INTERNAL, PUBLIC)
 TOTAL_CRIME = "Totalt antal brott"
 PEAK = 1.3  # a month is a peak with at least 30 % more incidents than the mean month
 Count = int | str  # an exact count, or "<3"
+CATEGORIES = frozenset(CitizenReport.Category.values)
 Answers = int | str  # how many answered, or "<10"
 FEW_ANSWERS = f"<{MIN_RESPONDENTS}"
 
@@ -180,6 +182,16 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class ShownCitizenReports:
+    """Citizens' reports of one category: counts only, never a point or a text; below 3 the public reads "<3"."""
+
+    category: str
+    label: str
+    count: Count
+    accepted: Count
+
+
+@dataclass(frozen=True)
 class Conclusions:
     overall: str
     problems: dict[str, str] = field(default_factory=dict)
@@ -210,6 +222,7 @@ class ShownPicture:
     problems: tuple[ShownProblem, ...]
     comparison: Comparison
     conclusions: Conclusions
+    citizen_reports: tuple[ShownCitizenReports, ...] = ()
 
     def incidents_total(self) -> int | None:
         """Every incident of the period, or None when a suppressed category is part of it."""
@@ -319,6 +332,15 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
         conclusions=Conclusions(
             next((c.text for c in picture.conclusions if not c.problem), ""),
             {c.problem: c.text for c in picture.conclusions if c.problem},
+        ),
+        citizen_reports=tuple(
+            ShownCitizenReports(
+                r.category,
+                str(CitizenReport.Category(r.category).label) if r.category in CATEGORIES else r.category,
+                _count(r.count, audience),
+                _count(r.accepted, audience),
+            )
+            for r in picture.citizen_reports
         ),
     )
 

@@ -152,6 +152,15 @@ class RaisedFact:
 
 
 @dataclass(frozen=True)
+class CitizenReportFact:
+    """Citizens' reports of unsafe places received in the period, of one category (sources.citizen_reports)."""
+
+    category: str  # the category's key (CitizenReport.Category)
+    count: int
+    accepted: int  # of them, taken into the incident log
+
+
+@dataclass(frozen=True)
 class ComparisonCrime:
     region: str
     year: int
@@ -200,6 +209,8 @@ class SituationPicture:
     comparison_crime: tuple[ComparisonCrime, ...]
     comparison_survey: tuple[ComparisonSurvey, ...]
     conclusions: tuple[Conclusion, ...]
+    # Last and with a default: a picture adopted before citizens' reports existed has none.
+    citizen_reports: tuple[CitizenReportFact, ...] = ()
 
     @property
     def residents(self) -> int | None:
@@ -274,7 +285,14 @@ def _decode(kind: Any, value: Any) -> Any:
         return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
-        return kind(**{f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+        # A field added later with a default (citizen_reports) is missing from pictures adopted before it.
+        return kind(
+            **{
+                f.name: _decode(hints[f.name], value[f.name])
+                for f in dataclasses.fields(kind)
+                if f.name in value or f.default is dataclasses.MISSING
+            }
+        )
     if kind is datetime.datetime:
         return datetime.datetime.fromisoformat(value)
     if kind is datetime.date:

@@ -32,6 +32,7 @@ from samverkan.situation.audience import (
 )
 from samverkan.situation.models import Baseline, Conclusion, RecurringEvent
 from samverkan.sources.bra.series import crime_series
+from samverkan.sources.citizen_reports.series import report_counts
 from samverkan.sources.dialogues.series import raised_problems
 from samverkan.sources.incidents.series import incident_cells, incident_series
 from samverkan.sources.indicators.series import indicator_series
@@ -295,6 +296,10 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             for c in Conclusion.objects.filter(municipality=municipality, start=period.start, end=period.end).order_by(
                 "problem"
             )
+        ),
+        citizen_reports=tuple(
+            facts.CitizenReportFact(r.category, r.count, r.accepted)
+            for r in report_counts(municipality=municipality, start=period.start, end=period.end)
         ),
     )
 
