@@ -1,24 +1,20 @@
 from __future__ import annotations
 
-import datetime
-
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from samverkan.core import clock
 from samverkan.sources.incidents.models import Incident
-from samverkan.sources.incidents.selectors import last_complete_week
 from tests.browser.fixtures import assert_accessible, log_in
 
 
-def test_it_logs_an_incident_on_the_map_and_shows_it_in_the_week(page: Page, world):
+def test_it_logs_an_incident_on_the_map_and_shows_it_in_this_week(page: Page, world):
     log_in(page, "alice")
     page.goto("/kartlaggning/incidenter/ny/")
     expect(page.locator("#incident-map .leaflet-overlay-pane path")).to_have_count(1)  # Arjeplog's outline
     assert_accessible(page)
 
-    when = datetime.datetime.combine(
-        last_complete_week(timezone.localdate()) + datetime.timedelta(days=2), datetime.time(21, 15)
-    )
+    when = timezone.localtime(clock.now())  # now, to the minute: the week view opens on this week, today included
     page.locator("#id_occurred_from").fill(when.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Kategori").select_option("Klotter")
     page.get_by_label("2 – medel").check()
@@ -43,7 +39,14 @@ def test_it_logs_an_incident_on_the_map_and_shows_it_in_the_week(page: Page, wor
     assert (round(incident.lat, 6), round(incident.lng, 6)) == (round(lat, 6), round(lng, 6))
     assert_accessible(page)
 
-    page.goto("/kartlaggning/incidenter/vecka/")
+    # The overview counts it among this week's incidents and links to the week, which opens on this week.
+    page.goto("/")
+    week_link = page.locator('a[href="/kartlaggning/incidenter/vecka/?kommun=2506"]')
+    expect(week_link).to_have_text("Arjeplog: 1")
+    assert_accessible(page)
+    week_link.click()
+    iso_week = incident.occurred_from.astimezone(timezone.get_current_timezone()).isocalendar().week
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"vecka {iso_week}")
     row = page.locator("section", has=page.get_by_role("heading", name="Efter kategori")).get_by_role(
         "row", name="Klotter"
     )
