@@ -3,7 +3,8 @@
 Every block reads the one place its figure or status is made: the week's incidents from the incident series,
 the activities from the action plans' open activities, the goals in red from their follow-up (as the goal's
 page, the agenda and the notices), new suggestions and stale sources as the notifications tell them, the
-meetings of the groups the user reaches, and the yearly wheel's coordination tasks. A user sees them for every
+meetings of the groups the user reaches, the yearly wheel's coordination tasks, and citizens' reports of unsafe
+places waiting for review (for the municipality's own coordinators only, as their pages). A user sees them for every
 municipality they reach (organisations.access): a coordinator their municipality, the police contact every
 municipality of the police area.
 """
@@ -31,6 +32,8 @@ from samverkan.organisations.access import Scope, scope_for, sees_internal_figur
 from samverkan.organisations.models import Municipality, User
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.actions.selectors import open_activities, overdue_activities
+from samverkan.sources.citizen_reports.models import CitizenReport
+from samverkan.sources.citizen_reports.selectors import reports_of
 from samverkan.sources.incidents.selectors import current_week
 from samverkan.sources.incidents.series import incident_series
 
@@ -63,7 +66,7 @@ class CoordinatorWeek:
     overdue: list[Line]
     due: list[Line]  # open activities ending from today to Sunday
     goals_in_red: list[Line]
-    new_from_citizens: list[Line]  # suggestions on the promises (and what else INBOX reads)
+    new_from_citizens: list[Line]  # what INBOX reads: suggestions on the promises, reports of unsafe places
     meetings: list[Line]
     stale_sources: list[Line]
     wheel_tasks: list[Line]  # coordination tasks not done, overdue or due within TASKS_AHEAD
@@ -143,9 +146,29 @@ def _wheel_tasks(municipalities: list[Municipality], today: datetime.date) -> li
     ]
 
 
-# What citizens sent in that waits for the coordinator, one reader per kind: the suggestions on the promises.
-# Citizens' reports of unsafe places (sources.citizen_reports) join here with a reader of their own.
-INBOX: list[Callable[[User, Scope, datetime.date], list[Notice]]] = [suggestions_new]
+def _suggestions(user: User, scope: Scope, today: datetime.date) -> list[Line]:
+    """New suggestions on the promises, to those who moderate them (as the notifications tell them)."""
+    return [_line(notice) for notice in suggestions_new(user, scope, today)]
+
+
+def _reports(user: User, scope: Scope, today: datetime.date) -> list[Line]:
+    """Citizens' reports of unsafe places waiting for review, to those who review them: the municipality's own
+    coordinators (sources.citizen_reports.access; the police never read them)."""
+    reviewed_by_user = Municipality.objects.filter(id__in=scope.owned_municipalities & scope.write_municipalities)
+    return [
+        Line(
+            report.get_category_display(),
+            _("Citizen report, %(municipality)s, received %(date)s")
+            % {"municipality": municipality.name, "date": date_format(timezone.localtime(report.received_at).date())},
+            report.get_absolute_url(),
+        )
+        for municipality in reviewed_by_user
+        for report in reports_of(municipality, status=CitizenReport.Status.RECEIVED).order_by("received_at", "id")
+    ]
+
+
+# What citizens sent in that waits for the coordinator, one reader per kind.
+INBOX: list[Callable[[User, Scope, datetime.date], list[Line]]] = [_suggestions, _reports]
 
 
 def coordinator_week(*, user: User, today: datetime.date) -> CoordinatorWeek:
@@ -162,7 +185,7 @@ def coordinator_week(*, user: User, today: datetime.date) -> CoordinatorWeek:
         overdue=[_activity(a) for a in overdue_activities(open_ones, today)],
         due=[_activity(a) for a in open_ones.filter(ends_on__gte=today, ends_on__lte=end)],
         goals_in_red=[_line(n) for n in goals_off_track(user, scope, today)],
-        new_from_citizens=[_line(n) for reader in INBOX for n in reader(user, scope, today)],
+        new_from_citizens=[line for reader in INBOX for line in reader(user, scope, today)],
         meetings=_meetings(user),
         stale_sources=[_line(n) for n in sources_stale(user, scope, today)],
         wheel_tasks=_wheel_tasks(municipalities, today),

@@ -19,6 +19,7 @@ from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals import services as goals
 from samverkan.planning.goals.models import Indicator
 from samverkan.situation.models import RecurringEvent
+from samverkan.sources.citizen_reports.models import CitizenReport
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.services import incident_categories_for
 from tests.followup.notifications.conftest import activity, import_run, suggestion
@@ -87,6 +88,20 @@ def week(world):
 
     suggestion(world.arjeplog, "Belysning vid Arjeplogs skola")
     suggestion(world.arvidsjaur, "Belysning vid Arvidsjaurs station")
+    for municipality, status in [
+        (world.arjeplog, CitizenReport.Status.RECEIVED),
+        (world.arjeplog, CitizenReport.Status.CLOSED),  # reviewed and done: not waiting
+        (world.arvidsjaur, CitizenReport.Status.RECEIVED),
+    ]:
+        CitizenReport.objects.create(
+            municipality=municipality,
+            category=CitizenReport.Category.LIGHTING,
+            lat=66.5,
+            lng=17.5,
+            text="Mörkt vid busshållplatsen",
+            received_at=clock.now(),
+            status=status,
+        )
 
     meeting(world, "Arjeplogs grupp", world.arjeplog, days=3)
     meeting(world, "Arjeplogs förra", world.arjeplog, days=-3)
@@ -113,7 +128,9 @@ def test_it_shows_the_coordinator_her_municipality_s_week(world, week):
     assert titles(shown.overdue) == ["Arjeplog sen"]
     assert titles(shown.due) == ["Arjeplog veckan"]
     assert titles(shown.goals_in_red) == ["Tryggare Arjeplog – Klotter"]
-    assert titles(shown.new_from_citizens) == ["Belysning vid Arjeplogs skola"]
+    report = CitizenReport.objects.get(municipality=world.arjeplog, status=CitizenReport.Status.RECEIVED)
+    assert titles(shown.new_from_citizens) == ["Belysning vid Arjeplogs skola", report.get_category_display()]
+    assert shown.new_from_citizens[1].url == report.get_absolute_url()
     assert titles(shown.meetings) == ["Arjeplogs grupp"]
     assert titles(shown.wheel_tasks) == ["Arjeplog trafikplan"]
     assert [line.url for line in shown.stale_sources] == [reverse("import_upload", args=["police_events"])]
@@ -125,6 +142,7 @@ def test_it_shows_the_police_contact_the_police_area_s_week(world, week):
     assert [(row.municipality.name, row.count) for row in shown.incidents] == [("Arjeplog", 2), ("Arvidsjaur", 1)]
     assert shown.incident_total == 3
     assert titles(shown.overdue) == ["Arjeplog sen", "Arvidsjaur sen"]
+    # The suggestions of both; the citizens' reports stay with each municipality's own staff.
     assert titles(shown.new_from_citizens) == ["Belysning vid Arjeplogs skola", "Belysning vid Arvidsjaurs station"]
     assert titles(shown.meetings) == ["Arjeplogs grupp", "Arvidsjaurs grupp"]
     assert titles(shown.wheel_tasks) == ["Arvidsjaur trafikplan", "Arjeplog trafikplan"]
@@ -136,7 +154,10 @@ def test_it_shows_nothing_of_arjeplog_to_the_neighbour(client, world, week):
     assert titles(shown.overdue) == ["Arvidsjaur sen"]
     assert titles(shown.due) == []
     assert titles(shown.goals_in_red) == []
-    assert titles(shown.new_from_citizens) == ["Belysning vid Arvidsjaurs station"]
+    assert titles(shown.new_from_citizens) == [
+        "Belysning vid Arvidsjaurs station",
+        str(CitizenReport.Category.LIGHTING.label),
+    ]
     assert titles(shown.meetings) == ["Arvidsjaurs grupp"]
     assert titles(shown.wheel_tasks) == ["Arvidsjaur trafikplan"]
 
