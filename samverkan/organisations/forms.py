@@ -18,7 +18,7 @@ class GroupForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = CollaborationGroup
         fields = ["name", "purpose", "reports_to"]
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {"purpose": forms.Textarea(attrs={"rows": 3})}
 
 
 class NewGroupForm(GroupForm):
