@@ -14,9 +14,11 @@ This module imports no app: it finds an object's municipalities by walking its f
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from contextvars import ContextVar
 
-from auditlog.context import auditlog_disabled
+from auditlog.context import auditlog_disabled, auditlog_value
 from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -128,6 +130,23 @@ def record_read(request: HttpRequest, obj: Model, what: str, *, detail: str = ""
 def record_export(request: HttpRequest, what: str, obj: Model, *, detail: str = "") -> LogEntry | None:
     """A user downloaded an export of (or about) this object: a municipality's incidents, a plan's sheet, …"""
     return _record(request, obj, EXPORT, what, detail)
+
+
+@contextlib.contextmanager
+def without_address() -> Iterator[None]:
+    """Changes made inside are logged without the client's address: a public form stores nothing about its sender
+    (DOMAIN.md §4), in the audit log neither. The request's actor and the rest of its context stay."""
+    try:
+        context = auditlog_value.get()
+    except LookupError:  # outside a request
+        yield
+        return
+    saved = context.get("remote_addr")
+    context["remote_addr"] = None
+    try:
+        yield
+    finally:
+        context["remote_addr"] = saved
 
 
 class AuditlogMiddleware(BaseAuditlogMiddleware):

@@ -133,3 +133,13 @@ def test_only_a_municipality_with_its_own_organisation_takes_reports(client, wor
     start = client.get(reverse("citizen_report_start"))
     assert [m.code for m in start.context["municipalities"]] == ["2506", "2505", "2580"]
     assert client.get(reverse("citizen_report_new", args=["2514"])).status_code == 404
+
+
+def test_the_audit_log_keeps_no_address_of_the_citizen(client, world):
+    from auditlog.models import LogEntry
+
+    send(client, "2506", {**INSIDE, "category": "annat", "text": TEXT}, address="198.51.100.77")
+    entries = LogEntry.objects.filter(content_type__app_label="citizen_reports")
+    assert entries.exists()
+    assert {e.remote_addr for e in entries} == {None}
+    assert TEXT not in str([e.changes for e in entries])  # the text is masked
