@@ -216,29 +216,33 @@
       else if (event.key === "ArrowUp") searchInput.focus();
     }
 
-    function find() {
+    function pickFirst() {
+      pick(shown[0]);
+      searchInput.value = shown[0].name;
+      results.hidden = true;
+    }
+
+    function find(thenPick) {
       var query = searchInput.value.trim();
       if (!query) { show([]); say(""); return; }
       getJSON(withQuery(config.places_url, { q: query }))
-        .then(function (body) { if (searchInput.value.trim() === query) show(body.places); })
+        .then(function (body) {
+          if (searchInput.value.trim() !== query) return;
+          show(body.places);
+          if (thenPick && shown.length) pickFirst();
+        })
         .catch(function () { show([]); });
     }
 
     searchInput.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(find, 200);
+      timer = setTimeout(function () { find(false); }, 200);
     });
     searchInput.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {  // never submits the form: picks the first place found
         event.preventDefault();
         clearTimeout(timer);
-        if (shown.length) {
-          pick(shown[0]);
-          searchInput.value = shown[0].name;
-          results.hidden = true;
-        } else {
-          find();
-        }
+        find(true);  // the search as typed now, then its first place
       } else if (event.key === "ArrowDown" && !results.hidden && results.firstElementChild) {
         event.preventDefault();
         results.firstElementChild.querySelector("button").focus();
