@@ -71,7 +71,8 @@ class ReportForm(ServiceErrorsMixin, forms.Form):
         return upload.read(MAX_BYTES + 1)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         place = data.get("place")
         if data.get("lat") is None or data.get("lng") is None:
             if place is None:
@@ -107,7 +108,7 @@ class ReviewForm(ServiceErrorsMixin, forms.Form):
         choices=[(1, _("1 – low")), (2, _("2 – medium")), (3, _("3 – high"))],
         initial=1,
         required=False,
-        empty_value=1,
+        empty_value=None,
     )
 
     def __init__(self, *args, municipality: Municipality, **kwargs) -> None:
@@ -118,7 +119,8 @@ class ReviewForm(ServiceErrorsMixin, forms.Form):
             self.initial.setdefault("incident_category", DEFAULT_INCIDENT_CATEGORY)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") == "accept" and not data.get("incident_category"):
             self.add_error("incident_category", _("Choose the incident category the report is logged under."))
         return data

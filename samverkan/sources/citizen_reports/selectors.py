@@ -33,7 +33,7 @@ def status_counts(municipality: Municipality) -> list[StatusCount]:
         .annotate(n=Count("id"))
         .values_list("status", "n")
     )
-    return [StatusCount(s.value, s.label, counts.get(s.value, 0)) for s in CitizenReport.Status]
+    return [StatusCount(s.value, str(s.label), counts.get(s.value, 0)) for s in CitizenReport.Status]
 
 
 def receipt(token: str) -> CitizenReport:

@@ -161,7 +161,7 @@ def _handle(request: AuthenticatedHttpRequest, report: CitizenReport) -> HttpRes
                     report=report,
                     accept=data["decision"] == "accept",
                     incident_category=data["incident_category"],
-                    severity=data["severity"],
+                    severity=data["severity"] or 1,
                     by=request.user,
                 )
             except ValidationError as error:

@@ -8,13 +8,13 @@ import re
 
 from django.conf import settings
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from samverkan.sources.citizen_reports.models import CitizenReport, ReportPhoto
 from tests.browser.fixtures import OFF_SITE, assert_accessible, log_in
 from tests.sources.citizen_reports.conftest import GPS_IFD, photo_with_exif
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 ANSWER = "Tack! Gatuenheten byter lamporna i gångtunneln den här veckan."
 
 
@@ -98,6 +98,7 @@ def test_a_citizen_files_a_report_on_a_phone_and_follows_it_to_the_answer(browse
     coordinator.get_by_role("button", name="Save", exact=True).click()
     expect(coordinator.get_by_label("Answer to the citizen")).to_have_value(ANSWER)
     report.refresh_from_db()
+    assert report.incident is not None
     assert (report.status, report.decision, report.incident.description) == (
         "hanteras",
         "godkand",

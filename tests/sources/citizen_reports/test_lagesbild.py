@@ -29,8 +29,8 @@ def report(municipality, category: str, when: datetime.datetime) -> CitizenRepor
     )
 
 
-def local(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=STOCKHOLM)
+def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=STOCKHOLM)
 
 
 def the_year(world) -> None:
