@@ -25,11 +25,9 @@ def test_it_shrinks_a_degree_of_longitude_with_the_cosine_of_the_latitude():
 
 def test_it_finds_the_nearest_point_and_its_distance():
     points = [(66.10, 17.5), (66.01, 17.5), (65.0, 17.5)]
-    index, km = nearest(66.0, 17.5, points)
-    assert index == 1
-    assert km == pytest.approx(0.01 * DEGREE_KM)
+    assert nearest(66.0, 17.5, points) == (1, pytest.approx(0.01 * DEGREE_KM))
     assert nearest(66.0, 17.5, []) is None
-    assert nearest(66.0, 17.5, [(66.1, 17.5), (65.9, 17.5)])[0] == 0  # the first of equals
+    assert nearest(66.0, 17.5, [(66.1, 17.5), (65.9, 17.5)]) == (0, pytest.approx(0.1 * DEGREE_KM))  # the first
 
 
 def test_it_parses_a_file_with_commas_or_semicolons_and_decimal_commas():
