@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
-from samverkan.core import numbers, svg
+from samverkan.core import lazytext, numbers, svg
 from samverkan.core.numbers import Kind
 from samverkan.core.svg import FONT, TEXT
 
@@ -40,7 +40,7 @@ _HEX_STYLE: dict[str, dict[str, object]] = {
 MISSING = "saknas"
 NO_DATA = "Inga uppgifter att visa"
 TARGET = "Mål"
-RIGHT_AXIS = "{name} (högra axeln)"
+RIGHT_AXIS = lazytext._("{name} (right axis)")  # `_` names the values a loop leaves unused here
 HOT_LABEL = "Hotspot"
 COLD_LABEL = "Kallpunkt"
 NEUTRAL_LABEL = "Ej signifikant"
