@@ -46,8 +46,9 @@
     var outline = L.geoJSON(config.boundaries, { style: STYLE, interactive: false }).addTo(map);
     var cellLayers = {};
     var cells = L.featureGroup((config.cells || []).map(function (cell) {
-      var layer = L.polygon(cell.boundary, CELL[cell.kind]).bindTooltip(cell.label);
-      if (cell.id) cellLayers[cell.id] = { layer: layer, style: CELL[cell.kind] };
+      var style = Object.assign({ className: "map-cell" }, CELL[cell.kind]);
+      var layer = L.polygon(cell.boundary, style).bindTooltip(cell.label);
+      if (cell.id) cellLayers[cell.id] = { layer: layer, style: style };
       return layer;
     })).addTo(map);
     map.fitBounds(cells.getLayers().length ? cells.getBounds().pad(0.3) : outline.getBounds());
