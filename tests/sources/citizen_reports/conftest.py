@@ -7,6 +7,7 @@ import types
 import django_ratelimit.core
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -21,7 +22,9 @@ GPS_IFD = 0x8825
 
 @pytest.fixture(autouse=True)
 def one_rate_window(monkeypatch):
-    # django-ratelimit counts in fixed windows of its own clock: hold it still, so a flood never straddles two.
+    # django-ratelimit counts in fixed windows of its own clock: hold it still, so a flood never straddles two; and
+    # start each test with no count, since the tests' sends come from one address.
+    caches["default"].clear()
     frozen = time.time()
     monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: frozen))
 

@@ -136,3 +136,15 @@ def test_the_municipalitys_staff_see_the_list_and_the_photo_and_leadership_only_
     assert client.get(detail(report)).context["review"] is None
     assert client.post(detail(report), {"action": "review", "decision": "reject"}).status_code == 404
     assert CitizenReport.objects.get(pk=report.pk).decision == ""
+
+
+def test_the_incident_says_it_came_from_a_citizen_and_links_the_report_for_the_municipality_only(client, world):
+    report = filed(world.arjeplog)
+    services.citizen_report_review(report=report, accept=True, incident_category="Otrygg plats", by=world.alice)
+    url = reverse("incident", args=[Incident.objects.get().pk])
+    client.force_login(world.alice)
+    assert f'href="{detail(report)}"' in client.get(url).content.decode()
+    client.force_login(world.bob)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert detail(report) not in page.content.decode()
