@@ -1,4 +1,5 @@
-"""Every page of the product, opened in Chromium by someone who may read it, passes the axe check.
+"""Every page of the product, opened in Chromium by someone who may read it, passes the axe check and fits the
+window at 1 280 px and at 390 px (tests/browser/layout.py).
 
 The pages come from the URL configuration through the permission matrix (tests/test_permission_matrix.py): each
 URL whose rule answers a GET with 200 is opened on each of its own targets (the first municipality, the shared
@@ -19,6 +20,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
 from tests.browser.fixtures import assert_accessible
+from tests.browser.layout import assert_fits
 from tests.permissions import IDENTITIES, Cast, build_cast, relation
 from tests.test_permission_matrix import NAMES, RULES, STUB_PDF, _url
 
@@ -79,6 +81,7 @@ def test_every_page_is_accessible_to_whoever_may_read_it(cast: Cast, browser: Br
             shown = tabs[who].goto(url)
             assert shown is not None and shown.status == 200, f"{who} {url}: {shown and shown.status}"
             assert_accessible(tabs[who])
+            assert_fits(tabs[who])
             opened.append(url)
     finally:
         for tab in tabs.values():
