@@ -7,6 +7,7 @@ errs on the side of room. It reaches from its baseline 0.8 of the size up and 0.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -38,8 +39,20 @@ def _inherited(element: ET.Element, parents: dict[ET.Element, ET.Element], name:
     return None
 
 
+def _shift(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> tuple[float, float]:
+    """The sum of the translate() transforms of the element's ancestors (the only transform the charts use)."""
+    dx = dy = 0.0
+    while element is not None:
+        found = re.fullmatch(r"translate\(([-\d.]+)[ ,]*([-\d.]*)\)", element.get("transform", "").strip())
+        if found:
+            dx, dy = dx + float(found[1]), dy + float(found[2] or 0)
+        element = parents.get(element)  # type: ignore[assignment]
+    return dx, dy
+
+
 def text_boxes(svg: str, class_: str | None = None) -> list[Box]:
-    """The box of every <text> (of the class, if one is given), by its x, y, text-anchor and font-size."""
+    """The box of every <text> (of the class, if one is given), by its x, y, text-anchor, font-size and the
+    translations around it."""
     root = ET.fromstring(svg)
     parents = {child: parent for parent in root.iter() for child in parent}
     boxes = []
@@ -49,7 +62,8 @@ def text_boxes(svg: str, class_: str | None = None) -> list[Box]:
         content = "".join(element.itertext())
         size = float(_inherited(element, parents, "font-size") or 16)
         anchor = _inherited(element, parents, "text-anchor") or "start"
-        x, y = float(element.get("x", 0)), float(element.get("y", 0))
+        dx, dy = _shift(element, parents)
+        x, y = float(element.get("x", 0)) + dx, float(element.get("y", 0)) + dy
         width = len(content) * size * WIDTH_PER_SIZE
         left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
         boxes.append(Box(content, left, y - 0.8 * size, left + width, y + 0.25 * size))

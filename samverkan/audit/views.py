@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,12 +14,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import ForeignKey, Model
+from django.db.models import DateTimeField, DecimalField, FloatField, ForeignKey, Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.audit.selectors import CHANGE, KINDS, LogReach, log_entries, log_reach, municipality_names
+from samverkan.core import figures
 from samverkan.core.audit import EXPORT, MASK, READ
 from samverkan.core.forms import DayField
 from samverkan.organisations.access import scope_for
@@ -156,8 +160,23 @@ def _changes(entry: LogEntry, model: type[Model] | None) -> list[Change]:
             changes.append(Change(label, "", "", str(HIDDEN_PERSON)))
         else:
             choices = dict(field.flatchoices) if field is not None and getattr(field, "flatchoices", None) else {}
-            changes.append(Change(label, _shown(choices.get(before, before)), _shown(choices.get(after, after))))
+            before, after = (_written(field, choices.get(value, value)) for value in (before, after))
+            changes.append(Change(label, _shown(before), _shown(after)))
     return changes
+
+
+def _written(field: object, value: str) -> str:
+    """A stored number as the page writes figures (a decimal comma in Swedish, its decimals kept), a moment to
+    the minute in local time; any other value as it was logged."""
+    try:
+        if isinstance(field, FloatField | DecimalField) and value not in ("", "None"):
+            return figures.as_given(decimal.Decimal(value))
+        if isinstance(field, DateTimeField) and value not in ("", "None"):
+            moment = datetime.datetime.fromisoformat(value)
+            return (timezone.localtime(moment) if timezone.is_aware(moment) else moment).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, TypeError, decimal.InvalidOperation):
+        pass
+    return value
 
 
 def _shown(value: object) -> str:

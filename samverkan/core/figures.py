@@ -32,3 +32,8 @@ def figure(value: float | int | Decimal | str | None, kind: Kind) -> str:
 def fixed(value: float | int | Decimal, decimals: int) -> str:
     """`value` with exactly `decimals` decimals in the active language (a chart's axis)."""
     return numbers.fixed(value, decimals, language())
+
+
+def as_given(value: float | int | Decimal | str | None) -> str:
+    """A value with the decimals it was given, in the active language (an import's preview, the audit log)."""
+    return numbers.as_given(value, language())

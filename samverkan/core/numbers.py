@@ -5,6 +5,7 @@ Every figure has a kind, and the kind fixes its decimals, so a page never shows 
 | kind       | what                                                   | decimals | e.g. (sv)  |
 | ---------- | ------------------------------------------------------ | -------- | ---------- |
 | `count`    | a number of things: incidents, answers, residents      | 0        | 12 345     |
+| `average`  | a mean number of things: incidents in a mean month     | 1        | 4,3        |
 | `rate`     | per 1 000 inhabitants (or present population)          | 1        | 4,3        |
 | `per_100k` | per 100 000 inhabitants (BRÅ's reported crimes)        | 0        | 7 812      |
 | `index`    | an index on 0–100 (the ranking score, Kolada's index)  | 1        | 76,4       |
@@ -33,11 +34,12 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, get_args
 
-Kind = Literal["count", "rate", "per_100k", "index", "mean", "percent", "share", "decimal", "z"]
+Kind = Literal["count", "average", "rate", "per_100k", "index", "mean", "percent", "share", "decimal", "z"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 DECIMALS: dict[Kind, int] = {
     "count": 0,
+    "average": 1,
     "rate": 1,
     "per_100k": 0,
     "index": 1,
@@ -92,3 +94,15 @@ def figure(value: float | int | Decimal | str | None, kind: Kind, language: str 
     if kind in PERCENT_KINDS:
         return f"{text}{NBSP}%" if is_swedish(language) else f"{text}%"
     return text
+
+
+def as_given(value: float | int | Decimal | str | None, language: str | None = "sv") -> str:
+    """A value with the decimals it was given, in the language's way: a stored or imported value shown for
+    checking (an import's preview, the audit log), where rounding would hide a change. "–" for None."""
+    if value is None:
+        return NOTHING
+    if isinstance(value, str):
+        return value
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exponent = exact.as_tuple().exponent
+    return fixed(exact, max(0, -exponent) if isinstance(exponent, int) else 0, language)

@@ -21,6 +21,7 @@ NB = "\u00a0"
         (999, "count", "999", "999"),
         (1000, "count", f"1{T}000", "1,000"),
         (7, "count", "7", "7"),
+        (4.3333, "average", "4,3", "4.3"),
         (4.25, "rate", "4,3", "4.3"),  # half away from zero, not to even
         (4.35, "rate", "4,4", "4.4"),  # 4.35 is 4.3499… in binary: rounded on the decimal figure
         (0.04, "rate", "0,0", "0.0"),
@@ -92,3 +93,11 @@ def test_every_kind_has_its_decimals():
     assert numbers.DECIMALS["rate"] == 1
     assert numbers.DECIMALS["index"] == 1
     assert numbers.DECIMALS["percent"] == 0
+
+
+def test_it_writes_a_value_with_the_decimals_it_was_given():
+    assert numbers.as_given(66.0519, "sv") == "66,0519"
+    assert numbers.as_given(1234.5, "en") == "1,234.5"
+    assert numbers.as_given(12, "sv") == "12"
+    assert numbers.as_given(Decimal("2.50"), "sv") == "2,50"
+    assert numbers.as_given(None, "sv") == "–"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import figures
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label, region_names
@@ -101,7 +102,7 @@ class IndicatorImporter:
         }
         for resolved in progress(rows, total=len(rows), label="indicators", out=out):
             row, indicator = resolved.row, stored_indicators.get(resolved.key)
-            shown = "–" if row.value is None else f"{row.value:g}"
+            shown = figures.as_given(row.value)
             described = f"{plan.names[resolved.key]} {labels[resolved.region_code]} {row.year}: {shown}"
             if row.n is not None:
                 described += f" (n={row.n})"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import figures
 from samverkan.core.progress import Output, progress
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
@@ -99,7 +100,7 @@ class KoladaImporter:
             )
         }
         for row in progress(rows, total=len(rows), label="kolada", out=out):
-            shown = "–" if row.value is None else f"{row.value:g}"
+            shown = figures.as_given(row.value)
             described = f"{row.kpi} {labels[row.region_code]} {row.year} {row.gender}: {shown}"
             current = stored.get((row.kpi, row.region_code, row.year, row.gender))
             if current is None:

@@ -47,7 +47,7 @@ def test_it_fills_the_figures_in_from_the_data(year, tmp_path):
     # Klotter: 2 incidents in the baseline year 2024, 3 in 2025; the target 1.
     assert "Klotter 2 3 (2025-12-31) 1 (2026-12-31)" in flat
     # By hand: the baseline value 50, 70 measured on 2025-06-01, the target 80.
-    assert "Andel trygga 50 70 (2025-06-01) 80 (2026-12-31)" in flat
+    assert "Andel trygga 50,0 70,0 (2025-06-01) 80,0 (2026-12-31)" in flat
     # The done activity twice of two in 2025; the ongoing one once in 2025 (its 2026 occurrence not counted).
     assert "Trygghetsvandring" in flat
     assert "Skolan sköt upp höstens tillfälle" in flat

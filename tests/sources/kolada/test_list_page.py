@@ -25,7 +25,7 @@ def test_it_shows_each_kpi_per_year_with_county_and_country_beside(client, world
     assert rows[("N31807", "Arjeplog")] == [None, 2.4, 2.2]
     body = response.content.decode()
     assert "Anmälda våldsbrott, antal/100 000 inv" in body
-    assert ">1231,2<" in body  # Swedish decimal comma
+    assert ">1\u202f231,2<" in body  # Swedish decimal comma, a thin space between thousands
 
 
 def test_it_shows_the_outsider_nothing_of_arjeplog(client, world):

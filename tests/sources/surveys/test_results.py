@@ -78,9 +78,9 @@ def test_it_shows_the_owner_full_numbers_by_delomrade(client, world):
     assert cells(body, "Graffiti") == ["2.4 medium n = 11", "2.0 medium n = 10", "6.0 high n = 1"]
     assert cells(body, "Cars driving too fast") == ["6.0 high n = 1", "– n = 0", "6.0 high n = 1"]
     assert cells(body, QUESTION_BY_KEY["trygg_kvall"].en) == [
-        "9 % n = 11",
-        "0 % n = 10",
-        "100 % n = 1",
+        "9% n = 11",
+        "0% n = 10",
+        "100% n = 1",
     ]
     assert "Mörkt vid busshållplatsen" in body
 
@@ -95,8 +95,8 @@ def test_it_suppresses_small_numbers_for_the_police_outside_the_municipality(cli
     assert cells(body, "Graffiti") == ["2.4 medium n = 11", "2.0 medium n = 10", "– n = &lt;3"]
     assert cells(body, "Cars driving too fast") == ["– n = &lt;3", "– n = 0", "– n = &lt;3"]
     assert cells(body, QUESTION_BY_KEY["utsatt_12man"].en) == [
-        "9 % n = 11",
-        "0 % n = 10",
+        "9% n = 11",
+        "0% n = 10",
         "– n = &lt;3",
     ]
     assert "Mörkt vid busshållplatsen" not in body

@@ -4,6 +4,11 @@ Drawn with the one SVG renderer (samverkan/core/svg.py) in the palette of the l�
 (samverkan/situation/lib/charts.py): an accessible image with role="img", <title> and <desc> named by
 aria-labelledby, real <text>, and a legend that tells the rings apart by dash as well as colour. The page
 shows the data in a table beside it.
+
+Every arc is labelled with its name, outside the wheel: on the right for an arc whose middle lies in January to
+June, on the left for July to December, joined to the arc's middle by a thin leader line. The labels of a side
+are stacked top to bottom a line apart, so none overlaps another, and a name too long for the margin is
+shortened with "…" (the arc's tooltip and the table beside the chart have it whole).
 """
 
 from __future__ import annotations
@@ -24,6 +29,11 @@ CENTRE = SIZE / 2
 OUTER = 200  # the month ring's outer edge
 MONTH_RING = 22
 LANE = 13
+LABEL_SIZE = 11
+LABEL_LINE = 15  # between the baselines of two labels on a side: more than a label is high
+LABEL_GAP = 14  # between the wheel's outer edge and the labels
+MAX_MARGIN = 190  # the widest a side's labels may be
+TOP_LABEL = 36  # the first baseline below the drawn title
 PEAK_FILL = "#f5eedf"
 RING_STYLES = ({"stroke": PALETTE[0], "dash": None}, {"stroke": PALETTE[2], "dash": "6 3"})
 
@@ -101,6 +111,68 @@ def lanes(spans: Sequence[Span]) -> list[int]:
     return result
 
 
+def label_width(text: str, size: float = LABEL_SIZE) -> float:
+    """A generous estimate of a text's width in sans-serif, so that the guess errs on the side of room."""
+    return len(text) * size * 0.62
+
+
+def shortened(text: str, width: float, size: float = LABEL_SIZE) -> str:
+    """`text`, cut with "…" to fit `width`."""
+    if label_width(text, size) <= width:
+        return text
+    keep = max(int(width / (size * 0.62)) - 1, 1)
+    return text[:keep].rstrip() + "…"
+
+
+def stack(wanted: Sequence[float], *, top: float, line: float) -> list[float]:
+    """Baselines as near the wanted ones as may be, in the same order, each at least `line` below the one
+    before and none above `top`."""
+    placed: list[float] = []
+    for y in wanted:
+        placed.append(max(y, top, placed[-1] + line if placed else top))
+    return placed
+
+
+@dataclass(frozen=True)
+class Arc:
+    name: str
+    radius: float
+    start: float  # months since 1 January; the end past 12 when it wraps over the new year
+    end: float
+    colour: str
+
+    @property
+    def middle(self) -> float:
+        return (self.start + self.end) / 2 % 12
+
+
+@dataclass(frozen=True)
+class ArcLabel:
+    text: str
+    side: str  # "right" or "left"
+    anchor: tuple[float, float]  # the arc's middle, in the wheel's coordinates
+    y: float
+    colour: str
+
+
+def arc_labels(arcs: Sequence[Arc], *, width: float) -> list[ArcLabel]:
+    """The arcs' labels, at most `width` wide, stacked per side in the order of their arcs' heights."""
+    sides: dict[str, list[tuple[float, float, Arc]]] = {"right": [], "left": []}
+    for arc in arcs:
+        _x, wanted = _point(OUTER + LABEL_GAP / 2, arc.middle)
+        _x, height = _point(arc.radius, arc.middle)
+        sides["right" if arc.middle < 6 else "left"].append((height, wanted, arc))
+    labels = []
+    for side, entries in sides.items():
+        entries.sort(key=lambda entry: entry[:2])  # in the order of the arcs' middles, so no leaders cross there
+        ys = stack(sorted(wanted for _h, wanted, _arc in entries), top=TOP_LABEL, line=LABEL_LINE)
+        labels += [
+            ArcLabel(shortened(arc.name, width), side, _point(arc.radius, arc.middle), y, arc.colour)
+            for (_height, _wanted, arc), y in zip(entries, ys, strict=True)
+        ]
+    return labels
+
+
 def wheel_chart(
     *,
     chart_id: str,
@@ -132,13 +204,14 @@ def wheel_chart(
             )
         )
     radius = inner - 12
-    legend_y = SIZE + 8
     legend = []
-    for ring_index, (name, spans) in enumerate(rings):
+    arcs: list[Arc] = []
+    for ring_index, (_name, spans) in enumerate(rings):
         style = RING_STYLES[ring_index % len(RING_STYLES)]
         placed = lanes(spans)
         for span, lane in zip(spans, placed, strict=True):
             start, end = span_bounds(span)
+            arcs.append(Arc(span.label, radius - lane * LANE, start, end, str(style["stroke"])))
             body.append(
                 svg.tag(
                     "path",
@@ -152,6 +225,38 @@ def wheel_chart(
                 )
             )
         radius -= (max(placed, default=-1) + 1) * LANE + 10
+    # The labels' room beside the wheel: the wheel's own margin, widened for the longest name (up to MAX_MARGIN).
+    own = CENTRE - OUTER - LABEL_GAP
+    widest = max((label_width(arc.name) for arc in arcs), default=0.0) + 8
+    margin = max(min(widest, MAX_MARGIN) - own, 0.0)
+    labels = arc_labels(arcs, width=margin + own - 8)
+    texts, leaders = [], []
+    for arc_label in labels:
+        right = arc_label.side == "right"
+        x = margin + (CENTRE + OUTER + LABEL_GAP if right else CENTRE - OUTER - LABEL_GAP)
+        elbow = x - 4 if right else x + 4
+        ax, ay = arc_label.anchor
+        leaders.append(f"M {number(ax + margin)} {number(ay)} L {number(elbow)} {number(arc_label.y - 4)}")
+        texts.append(
+            svg.tag(
+                "text",
+                escape(arc_label.text),
+                x=x,
+                y=arc_label.y,
+                text_anchor="start" if right else "end",
+                font_size=LABEL_SIZE,
+                fill=arc_label.colour,
+                class_="arc-label",
+            )
+        )
+    wheel = svg.tag("g", "".join(body), transform=f"translate({number(margin)} 0)")
+    body = [wheel]
+    if leaders:
+        body.append(svg.tag("path", d=" ".join(leaders), fill="none", stroke=MUTED, stroke_width=0.75, class_="leader"))
+    body += texts
+    legend_y = max([SIZE + 8.0] + [arc_label.y + 24 for arc_label in labels])
+    for ring_index, (name, spans) in enumerate(rings):
+        style = RING_STYLES[ring_index % len(RING_STYLES)]
         y = legend_y + 20 * ring_index
         legend.append(
             svg.tag(
@@ -174,5 +279,11 @@ def wheel_chart(
     body.extend(legend)
     height = y + 10
     return svg.chart(
-        chart_id=chart_id, title=title, summary=summary, width=SIZE, height=height, body=body, class_="chart wheel"
+        chart_id=chart_id,
+        title=title,
+        summary=summary,
+        width=SIZE + 2 * margin,
+        height=height,
+        body=body,
+        class_="chart wheel",
     )
