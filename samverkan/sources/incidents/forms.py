@@ -128,7 +128,7 @@ StandardCategoryFormSet = forms.modelformset_factory(
 )
 PlaceFormSet = forms.modelformset_factory(
     NamedPlace,
-    fields=["name", "lat", "lng"],
+    fields=["name", "kind", "lat", "lng"],
     extra=2,
     can_delete=True,
     widgets={"lat": forms.NumberInput(attrs={"step": "any"}), "lng": forms.NumberInput(attrs={"step": "any"})},

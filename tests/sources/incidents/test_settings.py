@@ -36,7 +36,8 @@ def test_it_lets_the_coordinator_add_a_category_and_a_place(client, world):
         f"categories-{n}-focus_area": str(andts.pk),
         f"categories-{n}-active": "on",
         f"categories-{n}-order": "20",
-        "places-0-name": "Slagnäs badplats",
+        "places-0-name": "Slagnäs skola",
+        "places-0-kind": "school",
         "places-0-lat": "65.57",
         "places-0-lng": "17.36",
     }
@@ -46,7 +47,8 @@ def test_it_lets_the_coordinator_add_a_category_and_a_place(client, world):
     added = IncidentCategory.objects.get(municipality=world.arjeplog, name="Langning av alkohol")
     assert added.focus_area == andts
     assert not IncidentCategory.objects.get(municipality=world.arjeplog, name=STANDARD_CATEGORIES[0][0]).active
-    assert NamedPlace.objects.get(name="Slagnäs badplats").municipality == world.arjeplog
+    school = NamedPlace.objects.get(name="Slagnäs skola")
+    assert (school.municipality, school.kind) == (world.arjeplog, "school")
     stored = IncidentCategory.objects.filter(municipality=world.arjeplog).values_list("name", flat=True)
     assert list(stored) == [name for name, _area in STANDARD_CATEGORIES] + ["Langning av alkohol"]
 
