@@ -2,6 +2,8 @@
 
 - An incident's description and its handling notes are cleared INCIDENT_TEXT_RETENTION_YEARS after the incident
   occurred (by its date: an imported old incident loses its text at the next run).
+- A citizen's report of an unsafe place loses its text and its photo after the same INCIDENT_TEXT_RETENTION_YEARS,
+  counted from the day it was received (its public answer, category, place and status stay).
 - A survey's free-text answers are cleared SURVEY_TEXT_RETENTION_MONTHS after its wave closed; an open wave keeps
   them.
 Categories, places, dates, severities, statuses and answers to the fixed questions stay: the figures need them.
@@ -19,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.sources.citizen_reports.models import CitizenReport, ReportPhoto
 from samverkan.sources.incidents.models import Incident, IncidentNote
 from samverkan.sources.surveys.models import Response
 
@@ -30,6 +33,8 @@ class Retention:
     descriptions: int
     notes: int
     survey_texts: int
+    citizen_texts: int = 0  # citizens' reports received before incidents_before: their texts
+    citizen_photos: int = 0  # and their photos, deleted
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -52,8 +57,11 @@ def retention_apply(*, today: datetime.date, dry_run: bool = False) -> Retention
     descriptions = Incident.objects.filter(occurred_from__lt=moment).exclude(description="")
     notes = IncidentNote.objects.filter(incident__occurred_from__lt=moment).exclude(text="")
     survey_texts = Response.objects.filter(wave__closed_on__lte=closed_by).exclude(free_text="")
+    citizen_texts = CitizenReport.objects.filter(received_at__lt=moment).exclude(text="")
+    citizen_photos = ReportPhoto.objects.filter(report__received_at__lt=moment)
     if dry_run:
         counts = (descriptions.count(), notes.count(), survey_texts.count())
+        citizen = (citizen_texts.count(), citizen_photos.count())
     else:
         with transaction.atomic():
             counts = (
@@ -61,4 +69,5 @@ def retention_apply(*, today: datetime.date, dry_run: bool = False) -> Retention
                 notes.update(text=""),
                 survey_texts.update(free_text=""),
             )
-    return Retention(incidents_before, closed_by, *counts)
+            citizen = (citizen_texts.update(text=""), citizen_photos.delete()[0])
+    return Retention(incidents_before, closed_by, *counts, *citizen)

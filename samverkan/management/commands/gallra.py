@@ -28,6 +28,10 @@ class Command(BaseCommand):
             f"notes of incidents before {done.incidents_before} ({years} years)"
         )
         self.stdout.write(
+            f"gallra: {verb} the text of {done.citizen_texts} citizens' reports and {done.citizen_photos} of their "
+            f"photos received before {done.incidents_before} ({years} years)"
+        )
+        self.stdout.write(
             f"gallra: {verb} the free text of {done.survey_texts} survey responses of waves closed on or before "
             f"{done.waves_closed_on_or_before} ({months} months)"
         )
