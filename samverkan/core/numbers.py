@@ -14,6 +14,7 @@ Every figure has a kind, and the kind fixes its decimals, so a page never shows 
 | `share`    | a share, given as 0–1, written as a percentage         | 0        | 38 %       |
 | `decimal`  | a measured value of no known kind (an indicator)       | 1        | 2,5        |
 | `z`        | a Gi* z-score                                          | 2        | 1,96       |
+| `degrees`  | a latitude or longitude (5 decimals: about a metre)    | 5        | 66,05016   |
 
 A survey mean gets one decimal, not two: with the hundreds of answers a municipality's survey has, the standard
 error of a mean on a 1–6 scale is about a tenth, so a second decimal would be noise shown as knowledge.
@@ -34,7 +35,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, get_args
 
-Kind = Literal["count", "average", "rate", "per_100k", "index", "mean", "percent", "share", "decimal", "z"]
+Kind = Literal["count", "average", "rate", "per_100k", "index", "mean", "percent", "share", "decimal", "z", "degrees"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 DECIMALS: dict[Kind, int] = {
@@ -48,6 +49,7 @@ DECIMALS: dict[Kind, int] = {
     "share": 0,
     "decimal": 1,
     "z": 2,
+    "degrees": 5,
 }
 PERCENT_KINDS: frozenset[Kind] = frozenset({"percent", "share"})
 
