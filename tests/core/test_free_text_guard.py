@@ -77,8 +77,16 @@ FORM_ALLOWED = {
     "samverkan.planning.goals.forms.IndicatorForm.key",  # a series key, as goals.Indicator.key
     "samverkan.account.views.CodeForm.code",  # a one-time code
 }
-PUBLIC_MODEL_FIELDS = {"surveys.Response.free_text", "promises.Suggestion.text", "promises.Comment.text"}
-PUBLIC_FORM_FIELDS = {"samverkan.sources.surveys.forms.AnswerForm.free_text"}
+PUBLIC_MODEL_FIELDS = {
+    "surveys.Response.free_text",
+    "promises.Suggestion.text",
+    "promises.Suggestion.answer",  # the public answer, shown on the municipality's public page
+    "promises.Comment.text",
+}
+PUBLIC_FORM_FIELDS = {
+    "samverkan.sources.surveys.forms.AnswerForm.free_text",
+    "samverkan.planning.promises.forms.SuggestionAnswerForm.answer",
+}
 
 
 def model_text_fields() -> dict[str, models.Field]:
