@@ -95,6 +95,12 @@ def test_it_names_the_nearest_place_and_its_distance(client, world, square, in_e
     assert (body["text"], body["far"], body["warning"]) == ("1.2 km from Torget, Arjeplog", False, "")
 
 
+def test_it_says_it_in_swedish_with_a_decimal_comma(client, world, square):
+    north = 66.05 + 1.2 / DEGREE_KM
+    body = client.get("/platser/2506/", {"lat": f"{north:.6f}", "lng": "17.5"}).json()
+    assert body["text"] == "1,2 km från Torget, Arjeplog"
+
+
 def test_it_warns_when_the_point_is_far_from_every_place(client, world, square, in_english):
     body = client.get("/platser/2506/", {"lat": "66.5", "lng": "17.5"}).json()  # 0.45° north: about 50 km
     assert body["text"] == f"{0.45 * DEGREE_KM:.1f} km from Torget, Arjeplog"
