@@ -47,16 +47,25 @@ def number(value: float) -> str:
 
 
 def chart(
-    *, chart_id: str, title: str, summary: str, width: float, height: float, body: Sequence[str], class_: str = "chart"
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    width: float,
+    height: float,
+    body: Sequence[str],
+    class_: str = "chart",
+    draw_title: bool = True,
 ) -> str:
-    """The <svg> around a chart's `body`: its title and summary for assistive technology, its title drawn on top.
+    """The <svg> around a chart's `body`: its title and summary for assistive technology, its title drawn on top
+    (unless `draw_title` is False: a narrow chart draws its title wrapped in its body).
 
     `chart_id` prefixes the ids of the title and the description, so it must be unique on the page.
     """
     if not _CHART_ID.fullmatch(chart_id):
         raise ValueError(BAD_CHART_ID.format(chart_id=chart_id))
     head = tag("title", escape(title), id=f"{chart_id}-title") + tag("desc", escape(summary), id=f"{chart_id}-desc")
-    heading = text(0, 18, title, font_size=TITLE_FONT, font_weight="bold", class_="heading")
+    heading = text(0, 18, title, font_size=TITLE_FONT, font_weight="bold", class_="heading") if draw_title else ""
     return tag(
         "svg",
         head + heading + "".join(body),

@@ -5,6 +5,8 @@ Each chart comes with a one-sentence summary; the page and the PDF put its data 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
@@ -12,8 +14,9 @@ from django.utils.translation import gettext as _
 from samverkan.core.figures import figure, language
 from samverkan.core.hexagons import boundary
 from samverkan.core.numbers import Kind
-from samverkan.situation.audience import ShownJoint, ShownPicture
-from samverkan.situation.lib import charts
+from samverkan.organisations.regions import region_label
+from samverkan.situation.audience import ShownCell, ShownJoint, ShownPicture, ShownProblem
+from samverkan.situation.lib import charts, small_multiples
 
 TOP = 10
 
@@ -259,3 +262,172 @@ def map_for(data: ShownPicture, outline: dict, points_url: str) -> dict:
         ],
         "points_url": points_url,
     }
+
+
+@dataclass(frozen=True)
+class KeyFigureRow:
+    year: int
+    values: tuple[str, ...]  # written figures, one per region of the panel
+
+
+@dataclass(frozen=True)
+class KeyFigurePanel:
+    """One key figure as a small multiple: a line per region over the years, and the same figures as a table."""
+
+    id: str
+    title: str
+    summary: str
+    svg: str
+    regions: tuple[str, ...]
+    rows: tuple[KeyFigureRow, ...]
+
+
+def region_names(data: ShownPicture) -> dict[str, str]:
+    """Region codes ("2506", "25", "00") to the names the picture holds for them (a picture adopted before it held
+    them has its regions named by organisations.regions)."""
+    return {r.code: r.name for r in data.comparison.regions} | {data.municipality: data.name}
+
+
+def kind_of(title: str) -> Kind:
+    """The kind of a key figure, read from the unit its title ends with (Kolada's "antal/100 000 inv",
+    "antal/1000 inv", "andel (%)"; an indicator's "(antal)" or "(%)"); a measured value of no known kind else."""
+    lowered = title.lower()
+    if "100 000 inv" in lowered:
+        return "per_100k"
+    if "/1000 inv" in lowered:
+        return "rate"
+    if "(%)" in lowered:
+        return "percent"
+    if "(antal)" in lowered:
+        return "count"
+    return "decimal"
+
+
+def _panel(
+    index: int, title: str, values: dict[tuple[str, int], float | None], names: dict[str, str]
+) -> KeyFigurePanel:
+    kind = kind_of(title)
+    years = sorted({year for _code, year in values})
+    order = {code: i for i, code in enumerate(names)}
+    codes = sorted({code for code, _year in values}, key=lambda code: (order.get(code, len(order)), code))
+    regions = tuple(names.get(code) or region_label(code) for code in codes)
+    series = [(name, [values.get((code, y)) for y in years]) for code, name in zip(codes, regions, strict=True)]
+    own = series[0][1]  # the first region's: the municipality's, when it has the figure
+    known = [(y, v) for y, v in zip(years, own, strict=True) if v is not None]
+    summary = (
+        _("%(region)s: %(value)s in %(year)s.")
+        % {"region": regions[0], "value": figure(known[-1][1], kind), "year": known[-1][0]}
+        if known
+        else _("No figures for %(region)s.") % {"region": regions[0]}
+    )
+    rows = tuple(KeyFigureRow(y, tuple(figure(values.get((code, y)), kind) for code in codes)) for y in years)
+    svg = small_multiples.small_multiple(
+        chart_id=f"key-figure-{index}",
+        title=title,
+        summary=summary,
+        x_labels=[str(y) for y in years],
+        series=series,
+        language=language(),
+    )
+    return KeyFigurePanel(f"key-figure-{index}", title, summary, svg, regions, rows)
+
+
+def key_figure_panels(data: ShownPicture) -> list[KeyFigurePanel]:
+    """Kolada's key figures, then the other indicators, each as a small multiple with its table, by region name
+    (the municipality first, then its county and the country)."""
+    names = {data.municipality: data.name} | region_names(data)
+    figures: dict[str, tuple[str, dict[tuple[str, int], float | None]]] = {}
+    for k in data.key_figures.kolada:
+        figures.setdefault(f"kolada:{k.kpi}", (k.title, {}))[1][(k.region, k.year)] = k.value
+    for i in data.key_figures.indicators:
+        figures.setdefault(f"indicator:{i.key}", (i.name, {}))[1][(i.region, i.year)] = i.value
+    return [_panel(n, title, values, names) for n, (title, values) in enumerate(figures.values(), start=1)]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A headline figure now and before, written, with the way it went ("up", "down", "same", "" unknown)."""
+
+    label: str
+    now: str
+    before: str
+    before_label: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The first screen: the main problems (the picture's ranking), where (its significant hotspots), the trend."""
+
+    problems: tuple[ShownProblem, ...]
+    hotspots: tuple[ShownCell, ...]
+    trends: tuple[Trend, ...]
+
+
+GLANCE_PROBLEMS = 3
+GLANCE_HOTSPOTS = 3
+
+
+def _direction(now: float | None, before: float | None) -> str:
+    if now is None or before is None:
+        return ""
+    return "up" if now > before else "down" if now < before else "same"
+
+
+def _total(counts: list[int | str]) -> int | None:
+    """The sum of counts the audience sees, or None when one of them is kept back ("<3")."""
+    return sum(c for c in counts if isinstance(c, int)) if all(isinstance(c, int) for c in counts) else None
+
+
+def glance(data: ShownPicture) -> Glance:
+    """What the page shows first, read from the picture as the audience sees it (nothing counted again but the
+    sums of the counts it shows)."""
+    trends = []
+    incidents = _total([r.count for r in data.incidents]), _total([r.previous for r in data.incidents])
+    trends.append(
+        Trend(
+            _("Incidents logged"),
+            figure(incidents[0], "count"),
+            figure(incidents[1], "count"),
+            "",
+            _direction(*incidents),
+        )
+    )
+    events = sum(e.count for e in data.police_events), sum(e.previous for e in data.police_events)
+    trends.append(
+        Trend(
+            _("Police events"),
+            figure(events[0], "count"),
+            figure(events[1], "count"),
+            "",
+            _direction(*events),
+        )
+    )
+    own = [
+        r for r in data.comparison.crime_per_1000 if r.region == data.municipality and r.per_1000_residents is not None
+    ]
+    if own:
+        last, previous = own[-1], own[-2] if len(own) > 1 else None
+        trends.append(
+            Trend(
+                _("Reported crimes per 1,000 residents (%(year)s)") % {"year": last.year},
+                figure(last.per_1000_residents, "rate"),
+                figure(previous.per_1000_residents if previous else None, "rate"),
+                str(previous.year) if previous else "",
+                _direction(last.per_1000_residents, previous.per_1000_residents if previous else None),
+            )
+        )
+    waves = [w for w in data.survey if w.problem_index is not None]
+    if waves:
+        last_wave, previous_wave = waves[-1], waves[-2] if len(waves) > 1 else None
+        trends.append(
+            Trend(
+                _("Survey problem index, 0–6 (%(wave)s)") % {"wave": last_wave.wave},
+                figure(last_wave.problem_index, "mean"),
+                figure(previous_wave.problem_index if previous_wave else None, "mean"),
+                previous_wave.wave if previous_wave else "",
+                _direction(last_wave.problem_index, previous_wave.problem_index if previous_wave else None),
+            )
+        )
+    hot = sorted((c for c in data.hotspots if c.significant and c.kind == "hot"), key=lambda c: (-c.z, c.h3))
+    return Glance(data.problems[:GLANCE_PROBLEMS], tuple(hot[:GLANCE_HOTSPOTS]), tuple(trends))

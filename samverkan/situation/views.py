@@ -32,7 +32,7 @@ from samverkan.situation.access import (
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
 from samverkan.situation.forms import ConclusionsForm, PeriodForm
 from samverkan.situation.picture import from_json, joint_from_json
-from samverkan.situation.presentation import charts_for, joint_charts_for, map_for
+from samverkan.situation.presentation import charts_for, glance, joint_charts_for, key_figure_panels, map_for
 from samverkan.situation.reports import pdf_for
 from samverkan.situation.selectors import (
     INTERNAL,
@@ -110,6 +110,8 @@ def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> Http
         "form": form,
         "data": data,
         "charts": charts_for(data, municipality.boundary),
+        "glance": glance(data),
+        "key_figures": key_figure_panels(data),
         "map_config": map_for(data, municipality.boundary, _points_url(municipality, period, audience)),
         "municipality": municipality,
         "can_write": can_write,
@@ -208,6 +210,8 @@ def baseline_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {
         "data": data,
         "charts": charts,
+        "glance": glance(data),
+        "key_figures": key_figure_panels(data),
         "baseline": baseline,
         "map_config": map_for(data, municipality.boundary, ""),
     }
