@@ -37,3 +37,10 @@ def test_the_python_helper_reads_the_active_language():
         assert figures.figure(4.47, "mean") == "4.5"
     with translation.override("sv"):
         assert figures.figure(4.47, "mean") == "4,5"
+
+
+def test_it_leaves_what_is_no_figure_as_it_is():
+    with translation.override("sv"):
+        assert Template('{% load figures %}{{ v|figure:"rate" }}').render(Context({"v": "<3"})) == "&lt;3"
+        assert Template('{% load figures %}{{ v|figure:"rate" }}').render(Context({"v": True})) == "True"
+        assert Template('{% load figures %}{{ v|figure:"rate" }}').render(Context({"v": float("nan")})) == "nan"

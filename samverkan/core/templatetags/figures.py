@@ -19,4 +19,7 @@ def figure(value: float | int | Decimal | str | None, kind: str) -> str:
         value = None
     if kind not in DECIMALS:
         raise template.TemplateSyntaxError(f"figure: unknown kind {kind!r}; the kinds are {', '.join(DECIMALS)}")
-    return figures.figure(value, kind)  # checked against DECIMALS above
+    try:
+        return figures.figure(value, kind)  # the kind is checked against DECIMALS above
+    except (TypeError, ValueError, ArithmeticError):  # no figure (a date, NaN): as Django's filters do, as it is
+        return str(value)
