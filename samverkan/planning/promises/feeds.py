@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from samverkan.organisations.models import Municipality
@@ -43,6 +44,8 @@ class PromisesFeed(Feed):
             return _("Revised: %(title)s, version %(version)s") % values
         if item.kind == "followed_up":
             return _("Followed up: %(title)s") % values
+        if item.suggestion is not None:
+            return _("Answered: %(suggestion)s") % {"suggestion": Truncator(item.suggestion.text).words(10)}
         assert item.activity is not None  # an activity carried out names it
         return _("Carried out on %(date)s: %(what)s") % {
             "date": formats.date_format(item.at.date(), "Y-m-d"),
@@ -50,6 +53,8 @@ class PromisesFeed(Feed):
         }
 
     def item_description(self, item: FeedEvent) -> str:
+        if item.suggestion is not None:
+            return f"{item.suggestion.get_answer_status_display()}: {item.suggestion.answer}"
         if item.activity is not None:
             return item.activity.promise.shown_text
         return _("In force %(starts)s – %(ends)s.") % {
@@ -58,7 +63,8 @@ class PromisesFeed(Feed):
         }
 
     def item_link(self, item: FeedEvent) -> str:
-        return reverse("promises_public", args=[item.promise_set.municipality.code]) + f"#set-{item.promise_set.pk}"
+        anchor = f"suggestion-{item.suggestion.pk}" if item.suggestion is not None else f"set-{item.promise_set.pk}"
+        return reverse("promises_public", args=[item.promise_set.municipality.code]) + f"#{anchor}"
 
     def item_guid(self, item: FeedEvent) -> str:
         return f"urn:samverkan:promises:{item.kind}:{item.key}"

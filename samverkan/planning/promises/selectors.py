@@ -193,7 +193,7 @@ def municipality_promises(municipality: Municipality, *, today: datetime.date) -
     return MunicipalityPromises(**groups)
 
 
-FeedKind = Literal["published", "revised", "followed_up", "carried_out"]
+FeedKind = Literal["published", "revised", "followed_up", "carried_out", "answered"]
 
 
 @dataclass(frozen=True)
@@ -202,12 +202,14 @@ class FeedEvent:
     at: datetime.datetime
     promise_set: PromiseSet
     activity: PromiseActivity | None = None
-    key: int = 0  # what makes the event unique within its kind: the set's or the occurrence's id
+    key: int = 0  # what makes the event unique within its kind: the set's, the occurrence's or the suggestion's id
+    suggestion: Suggestion | None = None  # an answered suggestion: the newest answer's time
 
 
 def feed_events(*, municipality: Municipality) -> list[FeedEvent]:
-    """What citizens can follow: publications, revisions, follow-ups and activities carried out, newest
-    first. Occurrences give only their date: nothing of who took part, was reached or logged it."""
+    """What citizens can follow: publications, revisions, follow-ups, activities carried out and the public answers
+    to suggestions, newest first. Occurrences give only their date: nothing of who took part, was reached or logged
+    it; an answer nothing of who answered."""
     events: list[FeedEvent] = []
     seen: set[int] = set()
     sets = public_sets().filter(municipality=municipality).select_related("municipality").order_by("-published_at")
@@ -227,6 +229,17 @@ def feed_events(*, municipality: Municipality) -> list[FeedEvent]:
                 seen.add(occurrence_id)
                 at = timezone.make_aware(datetime.datetime.combine(held_on, datetime.time()))
                 events.append(FeedEvent("carried_out", at, promise_set, promise_activity, key=occurrence_id))
+    for suggestion in answered_suggestions(municipality=municipality).select_related("promise__promise_set"):
+        assert suggestion.answered_at is not None  # answered_suggestions() are answered
+        events.append(
+            FeedEvent(
+                "answered",
+                suggestion.answered_at,
+                suggestion.promise.promise_set,
+                key=suggestion.pk,
+                suggestion=suggestion,
+            )
+        )
     events.sort(key=lambda event: event.at, reverse=True)
     return events[:FEED_LENGTH]
 

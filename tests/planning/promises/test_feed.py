@@ -62,3 +62,25 @@ def test_it_answers_404_for_a_municipality_without_published_promises(client, wo
     published(world.arjeplog, world.alice, planned=10)
     assert client.get(reverse("promises_feed", args=["2505"])).status_code == 404
     assert len(entries(client)) == 1
+
+
+def test_it_lists_the_public_answers_to_suggestions_and_nothing_of_who_answered(client, world):
+    promise = published(world.arjeplog, world.alice, planned=10).promises.get()
+    answered = services.suggestion_submit(promise=promise, text="Fler trafikkontroller vid skolan i Slagnäs.")
+    services.suggestion_moderate(suggestion=answered, accept=True, by=world.alice)
+    services.suggestion_answer(
+        suggestion=answered, status="utreds", answer="Vi ser över hastigheten vid skolan.", by=world.alice
+    )
+    waiting = services.suggestion_submit(promise=promise, text="Bättre belysning vid busshållplatsen.")
+    services.suggestion_moderate(suggestion=waiting, accept=True, by=world.alice)
+    found = {entry.findtext(f"{ATOM}id", default=""): entry for entry in entries(client)}
+    entry = found.pop(f"urn:samverkan:promises:answered:{answered.pk}")
+    assert [key.split(":")[3] for key in found] == ["published"]  # the accepted, unanswered one is not there
+    link = entry.find(f"{ATOM}link")
+    assert (
+        link is not None
+        and link.get("href") == f"http://testserver/medborgarloften/kommun/2506/#suggestion-{answered.pk}"
+    )
+    text = ET.tostring(entry, encoding="unicode")
+    assert "Fler trafikkontroller vid skolan i Slagnäs." in text and "Vi ser över hastigheten vid skolan." in text
+    assert "alice" not in text
