@@ -41,7 +41,13 @@
     var config = JSON.parse(document.getElementById(element.dataset.map).textContent);
     var map = L.map(element, { attributionControl: Boolean(config.tiles), maxZoom: 18 });
     if (config.tiles) {
-      L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
+      // The site sends no Referer across origins (Django's same-origin policy), but OpenStreetMap's tile usage
+      // policy asks for one: the tiles get the site's origin, never a page's path.
+      L.tileLayer(config.tiles, {
+        attribution: config.attribution,
+        maxZoom: 18,
+        referrerPolicy: "strict-origin-when-cross-origin",
+      }).addTo(map);
     }
     var outline = L.geoJSON(config.boundaries, { style: STYLE, interactive: false }).addTo(map);
     var cellLayers = {};

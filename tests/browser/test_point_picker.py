@@ -79,3 +79,20 @@ def test_a_citizen_finds_a_place_with_the_keyboard_and_is_never_asked_for_coordi
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your answers")
     assert Response.objects.values_list("unsafe_lat", "unsafe_lng").get() == (66.5, 17.5)
+
+
+def test_the_map_draws_the_configured_tiles_with_their_attribution(page: Page, live_server, places, settings):
+    # Tiles from the live server itself (no network; the CSP allows the site's own images): they need not exist.
+    settings.MAP_TILE_URL = f"{live_server.url}/kartplattor/{{z}}/{{x}}/{{y}}.png"
+    settings.MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if "/kartplattor/" in request.url else None)
+    log_in(page, "alice")
+    page.goto("/kartlaggning/incidenter/ny/")
+    tiles = page.locator("#incident-map img.leaflet-tile")
+    expect(tiles.first).to_be_attached()
+    expect(tiles.first).to_have_attribute("referrerpolicy", "strict-origin-when-cross-origin")
+    assert requested and all(re.search(r"/kartplattor/\d+/\d+/\d+\.png$", url) for url in requested)
+    link = page.locator("#incident-map .leaflet-control-attribution").get_by_role("link", name="OpenStreetMap")
+    expect(link).to_have_attribute("href", "https://www.openstreetmap.org/copyright")
+    assert_accessible(page)
