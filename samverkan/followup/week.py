@@ -71,10 +71,6 @@ class CoordinatorWeek:
     stale_sources: list[Line]
     wheel_tasks: list[Line]  # coordination tasks not done, overdue or due within TASKS_AHEAD
 
-    @property
-    def incident_total(self) -> int:
-        return sum(row.count for row in self.incidents if isinstance(row.count, int))
-
 
 def _line(notice: Notice) -> Line:
     return Line(notice.title, notice.detail, notice.path)
@@ -89,7 +85,9 @@ def _activity(activity: Activity) -> Line:
     )
 
 
-def _incidents(user: User, municipalities: list[Municipality], start: datetime.date, end: datetime.date):
+def _incidents(
+    user: User, municipalities: list[Municipality], start: datetime.date, end: datetime.date
+) -> list[WeekIncidents]:
     week_url = reverse("incidents_week")
     return [
         WeekIncidents(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +30,7 @@ def _status(form: BaseForm) -> int:
     return 400 if form.errors else 200
 
 
-def _creatable_in(user: User):
+def _creatable_in(user: User) -> QuerySet[Municipality]:
     """The municipalities a new group may be for: those the user may keep groups of (alone or together)."""
     scope = scope_for(user)
     ids = scope.write_municipalities & scope.owned_municipalities
