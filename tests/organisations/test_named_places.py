@@ -11,9 +11,12 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from samverkan.core import clock
 from samverkan.organisations.geography import municipality_at
 from samverkan.organisations.models import NamedPlace
+from samverkan.sources.incidents.services import IncidentReport, incident_report
 
 DEGREE_KM = 2 * math.pi * 6371.0088 / 360  # one degree of latitude on the sphere
 
@@ -150,3 +153,19 @@ def test_the_default_is_openstreetmap_with_its_attribution(tmp_path):
     url, attribution = result.stdout.strip().split(" ", 1)
     assert url == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert 'href="https://www.openstreetmap.org/copyright"' in attribution and "OpenStreetMap" in attribution
+
+
+def test_the_incident_page_says_how_far_the_point_is_from_the_nearest_place(client, world, square):
+    when = timezone.localtime(clock.now()).replace(microsecond=0)
+    report = IncidentReport(
+        occurred_from=when,
+        occurred_to=None,
+        lat=round(66.05 + 1.2 / DEGREE_KM, 6),  # 1.2 km due north of the square
+        lng=17.5,
+        category="Klotter",
+        severity=2,
+        description="Klotter på väggen",
+    )
+    incident = incident_report(report=report, by=world.alice, allowed=[world.arjeplog])
+    client.force_login(world.alice)
+    assert "1,2 km från Torget, Arjeplog" in client.get(incident.get_absolute_url()).content.decode()
