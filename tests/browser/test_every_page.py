@@ -5,7 +5,9 @@ The pages come from the URL configuration through the permission matrix (tests/t
 URL whose rule answers a GET with 200 is opened on each of its own targets (the first municipality, the shared
 things, each named variant) as the first identity the rule gives a 200, the anonymous visitor for a public page.
 A URL without a rule fails the matrix and this test, so a new page is never left out. Files (PDF, CSV, XLSX,
-iCalendar, feeds) are not pages: the exporters' tests read them.
+iCalendar, feeds) are not pages: the exporters' tests read them. In Swedish, no page shows English outside
+lang="en" (tests/browser/language.py), neither in Chromium nor as the test client serves it to each other identity
+that may read it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
 from tests.browser.fixtures import assert_accessible
+from tests.browser.language import assert_swedish, assert_swedish_html
 from tests.browser.layout import assert_fits
 from tests.permissions import IDENTITIES, Cast, build_cast, relation
 from tests.test_permission_matrix import NAMES, RULES, STUB_PDF, _url
@@ -30,8 +33,8 @@ REPEATS = frozenset({"other_municipality", "other_area", "other_shared"})
 ORDER = ["alice", "bob", "charlie", "kerstin", "klas", "lena", "rita", "ada", "anonymous"]
 
 
-def pages(cast: Cast) -> Iterator[tuple[str, str]]:
-    """(identity, URL) of every page, from the rules of the URL configuration."""
+def pages(cast: Cast) -> Iterator[tuple[str, str, list[str]]]:
+    """(identity, URL, the other identities that may read it) of every page, from the rules of the URL configuration."""
     identities = sorted(IDENTITIES, key=lambda identity: ORDER.index(identity.name))
     public = identities[-1:] + identities[:-1]  # the visitor first on a public page
     for name in NAMES:
@@ -46,7 +49,7 @@ def pages(cast: Cast) -> Iterator[tuple[str, str]]:
                 if rule.expected("get", target, relation(identity, target.split("+")[0])) == 200
             ]
             if readers:
-                yield readers[0], _url(name, call)
+                yield readers[0], _url(name, call), readers[1:]
 
 
 @pytest.fixture
@@ -60,10 +63,11 @@ def cast(transactional_db, monkeypatch) -> Cast:
 def test_every_page_is_accessible_to_whoever_may_read_it(cast: Cast, browser: Browser, live_server, settings):
     settings.REQUIRE_2FA = False
     clients: dict[str, Client] = {}
+    readers: dict[str, Client] = {}  # the other identities that may read a page, without a browser
     tabs: dict[str, Page] = {}
     opened = []
     try:
-        for who, url in pages(cast):
+        for who, url, others in pages(cast):
             if who not in clients:
                 clients[who] = Client()
                 context = browser.new_context(base_url=live_server.url, locale="sv-SE")
@@ -81,6 +85,14 @@ def test_every_page_is_accessible_to_whoever_may_read_it(cast: Cast, browser: Br
             shown = tabs[who].goto(url)
             assert shown is not None and shown.status == 200, f"{who} {url}: {shown and shown.status}"
             assert_accessible(tabs[who])
+            # In Swedish, no English outside lang="en": as Chromium shows it, and as served to every other reader.
+            assert_swedish(tabs[who])
+            for other in others:
+                if other not in readers:
+                    readers[other] = Client()
+                    if other != "anonymous":
+                        readers[other].force_login(cast.users[other])
+                assert_swedish_html(readers[other].get(url).content.decode(), f"{url} as {other}")
             assert_fits(tabs[who])
             opened.append(url)
     finally:
