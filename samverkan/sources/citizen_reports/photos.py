@@ -16,7 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 10 * 2**20  # what is read of an upload at most
 MAX_PIXELS = 40_000_000  # a decompression bomb is refused before it is decoded
 MAX_SIDE = 2000  # the stored photo's longer side at most
-FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "HEIF", "MPO"})
+FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "MPO"})  # MPO: a JPEG with a second image (some cameras)
 QUALITY = 85
 
 Problem = Literal["too_big", "not_image", "too_many_pixels"]

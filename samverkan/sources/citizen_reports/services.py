@@ -20,7 +20,7 @@ from samverkan.sources.incidents.services import category_in, reporter_organisat
 OUTSIDE = _("The place is outside {municipality}. Choose a place inside the municipality on the map or in the list.")
 PHOTO_PROBLEMS = {
     "too_big": _("The photo is larger than 10 MB. Choose a smaller photo."),
-    "not_image": _("The file is not a photo we can read (JPEG, PNG, WebP, GIF or HEIC)."),
+    "not_image": _("The file is not a photo we can read (JPEG, PNG, WebP or GIF)."),
     "too_many_pixels": _("The photo has too many pixels (at most 40 megapixels)."),
 }
 ALREADY_REVIEWED = _("The report has already been reviewed.")
