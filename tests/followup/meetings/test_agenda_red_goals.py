@@ -27,5 +27,5 @@ def test_it_lists_a_goal_in_red_and_not_one_on_track(groups, world):
     with override("en"):
         items = agenda_proposal(meeting=groups.meeting, user=world.alice)
     # The latest value by the meeting's day and its status, as the goal's page shows them: 10 -> 14, worse.
-    assert "Goal in red: Tryggare Arjeplog – Klotter (Arjeplog): 14 (2025-06-01), Off track" in items
+    assert "Goal in red: Tryggare Arjeplog – Klotter (Arjeplog): 14.0 (2025-06-01), Off track" in items
     assert not any("Inbrott" in item for item in items)
