@@ -349,7 +349,7 @@ def test_it_puts_the_present_population_on_its_own_right_axis():
     (series,) = classed(root, "series")
     assert len(classed(series, "marker")) == 12
     legend = ["".join(entry.itertext()) for entry in classed(root, "legend-entry")]
-    assert legend == ["Händelser", "Närvarande befolkning (högra axeln)"]
+    assert legend == ["Händelser", charts.RIGHT_AXIS.format(name="Närvarande befolkning")]
     assert "6\u202f000" in texts(root)
 
 
