@@ -13,6 +13,7 @@ import datetime
 import io
 import json
 
+import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -151,6 +152,7 @@ def public_renderings(picture: facts.SituationPicture, *, pdf: bool = False) -> 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(structure=structures(), data=st.data())
+@pytest.mark.django_db  # the hotspots are named by the municipality's named places
 def test_it_shows_the_public_nothing_that_depends_on_a_small_figure(structure, data):
     one, other = build(structure, data.draw), build(structure, data.draw)
     assert public_renderings(one) == public_renderings(other)
@@ -158,6 +160,7 @@ def test_it_shows_the_public_nothing_that_depends_on_a_small_figure(structure, d
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(structure=structures(), data=st.data())
+@pytest.mark.django_db  # the hotspots are named by the municipality's named places
 def test_it_prints_the_public_nothing_that_depends_on_a_small_figure(structure, data):
     one, other = build(structure, data.draw), build(structure, data.draw)
     assert public_renderings(one, pdf=True)[2] == public_renderings(other, pdf=True)[2]
