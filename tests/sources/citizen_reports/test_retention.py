@@ -13,8 +13,9 @@ from tests.sources.citizen_reports.conftest import filed
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
-def received(report: CitizenReport, *moment: int) -> None:
-    CitizenReport.objects.filter(pk=report.pk).update(received_at=datetime.datetime(*moment, tzinfo=STOCKHOLM))
+def received(report: CitizenReport, year: int, month: int, day: int, hour: int, minute: int) -> None:
+    moment = datetime.datetime(year, month, day, hour, minute, tzinfo=STOCKHOLM)
+    CitizenReport.objects.filter(pk=report.pk).update(received_at=moment)
 
 
 def test_it_clears_the_text_and_deletes_the_photo_of_reports_older_than_the_retention(world, settings):
