@@ -289,15 +289,14 @@ def region_names(data: ShownPicture) -> dict[str, str]:
 
 
 def kind_of(title: str) -> Kind:
-    """The kind of a key figure, read from the unit its title ends with (Kolada's "antal/100 000 inv",
-    "antal/1000 inv", "andel (%)"; an indicator's "(antal)" or "(%)"); a measured value of no known kind else."""
+    """The kind of a key figure, read from the unit its title ends with (Kolada's "antal/100 000 inv" and
+    "antal/1000 inv", an indicator's "(antal)"); a measured value of no known kind else, shares included: Kolada
+    gives them with a decimal (2,4 % of the residents), which a whole percentage would round away."""
     lowered = title.lower()
     if "100 000 inv" in lowered:
         return "per_100k"
     if "/1000 inv" in lowered:
         return "rate"
-    if "(%)" in lowered:
-        return "percent"
     if "(antal)" in lowered:
         return "count"
     return "decimal"

@@ -26,8 +26,9 @@ def test_it_is_an_image_named_by_its_title_and_summary():
 
 def test_it_wraps_a_long_title_onto_lines_that_read_as_the_title():
     svg = draw([("Arjeplog", [1, 2, 3, 4, 5])])
-    heading = re.search(r'<text[^>]*class="heading"[^>]*>(.*?)</text>', svg).group(1)
-    lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", heading)
+    heading = re.search(r'<text[^>]*class="heading"[^>]*>(.*?)</text>', svg)
+    assert heading is not None
+    lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", heading.group(1))
     assert 2 <= len(lines) <= 3
     assert " ".join(lines) == TITLE
     assert svg.count(TITLE) == 1  # only in <title>: drawn wrapped, not once more on one line
@@ -42,8 +43,9 @@ def test_it_draws_a_line_per_region_and_names_each_in_the_legend():
 
 def test_it_breaks_the_line_at_a_missing_year_and_always_labels_the_latest():
     svg = draw([("Arjeplog", [1, 2, None, 4, 5])])
-    path = re.search(r'<g class="series"><path d="([^"]*)"', svg).group(1)
-    assert path.count("M") == 2  # 2021–2022 and 2024–2025
+    path = re.search(r'<g class="series"><path d="([^"]*)"', svg)
+    assert path is not None
+    assert path.group(1).count("M") == 2  # 2021–2022 and 2024–2025
     assert ">2025</text>" in svg
 
 

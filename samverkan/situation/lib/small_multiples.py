@@ -47,7 +47,7 @@ def small_multiple(
     lines = _title_lines(title)
     spans = "".join(svg.tag("tspan", escape(line), x=0, y=14 + i * TITLE_LINE) for i, line in enumerate(lines))
     parts = [svg.tag("text", spans, font_size=TITLE_SIZE, font_weight="bold", class_="heading")]
-    top = 14 + (len(lines) - 1) * TITLE_LINE + 6
+    top: float = 14 + (len(lines) - 1) * TITLE_LINE + 6
     present = [value for _, values in series for value in values if value is not None]
     if not present:
         parts.append(svg.text(0, top + 18, charts.NO_DATA, fill=charts.MUTED, font_style="italic", class_="empty"))
