@@ -34,12 +34,13 @@ from django.db.models import Field, ForeignObjectRel, Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core import figures
 from samverkan.core.progress import Output
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
 from samverkan.sources.models import ImportRun
-from samverkan.sources.parsing import FILE, ImportFailed, Problem, Problems, Source, UnreadableFile, megabytes
+from samverkan.sources.parsing import FILE, ImportFailed, Problem, Problems, Source, UnreadableFile
 
 if TYPE_CHECKING:
     from django import forms
@@ -283,8 +284,14 @@ def run_import(
 def check_size(name: str, size: int) -> None:
     """Refuse a file larger than IMPORT_MAX_BYTES, before it is read."""
     if size > settings.IMPORT_MAX_BYTES:
-        limit = megabytes(settings.IMPORT_MAX_BYTES)
-        raise ImportFailed([Problem(name, None, FILE, TOO_LARGE.format(size=megabytes(size), limit=limit))])
+        limit = _megabytes(settings.IMPORT_MAX_BYTES)
+        raise ImportFailed([Problem(name, None, FILE, TOO_LARGE.format(size=_megabytes(size), limit=limit))])
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB as the page writes figures: a tenth where it is no whole number (12,5 in Swedish)."""
+    value = round(size / 2**20, 1)
+    return figures.fixed(value, 0 if value.is_integer() else 1)
 
 
 def read_source(argument: str, *, timeout: float = 30) -> Source:

@@ -86,6 +86,16 @@ def test_it_refuses_an_upload_larger_than_the_limit_before_reading_it(client, wo
     assert not (settings.DATA_DIR / "uploads").exists() or not any((settings.DATA_DIR / "uploads").iterdir())
 
 
+def test_it_writes_the_size_with_a_decimal_comma_in_swedish(client, world, settings):
+    settings.IMPORT_MAX_BYTES = 2**20
+    client.force_login(world.alice)
+    large = (",".join(HEADER) + "\n").encode() + b" " * (3 * 2**19)  # 1.5 MB
+
+    (problem,) = problems(upload(client, "est.csv", large))
+
+    assert " 1,5 MB" in problem and "1.5" not in problem
+
+
 def test_it_tells_the_limit_on_the_upload_page(client, world, in_english):
     client.force_login(world.alice)
     response = client.get(reverse("import_upload", args=["incidents"]))
