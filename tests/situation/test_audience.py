@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from samverkan.situation import picture as facts
 from samverkan.situation.audience import INTERNAL, PUBLIC, for_audience
-from samverkan.situation.presentation import charts_for
+from samverkan.situation.presentation import charts_for, glance, key_figure_panels
 from samverkan.situation.reports import pdf_for
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.incidents.services import IncidentReport, incident_report
@@ -142,7 +142,10 @@ def public_renderings(picture: facts.SituationPicture, *, pdf: bool = False) -> 
     charts = charts_for(shown, ARJEPLOG_BOX)
     rendered: tuple[str, ...] = (
         json.dumps(shown.to_json(), ensure_ascii=False, sort_keys=True),
-        render_to_string("situation/sections.html", {"data": shown, "charts": charts}),
+        render_to_string(
+            "situation/sections.html", {"data": shown, "charts": charts, "key_figures": key_figure_panels(shown)}
+        ),
+        render_to_string("situation/glance.html", {"data": shown, "glance": glance(shown)}),
     )
     if pdf:
         reader = PdfReader(io.BytesIO(pdf_for(shown, charts)))
@@ -163,7 +166,7 @@ def test_it_shows_the_public_nothing_that_depends_on_a_small_figure(structure, d
 @pytest.mark.django_db  # the hotspots are named by the municipality's named places
 def test_it_prints_the_public_nothing_that_depends_on_a_small_figure(structure, data):
     one, other = build(structure, data.draw), build(structure, data.draw)
-    assert public_renderings(one, pdf=True)[2] == public_renderings(other, pdf=True)[2]
+    assert public_renderings(one, pdf=True)[-1] == public_renderings(other, pdf=True)[-1]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
