@@ -58,3 +58,8 @@ def test_it_opens_the_section_the_contents_link_to(demo, page: Page):
     for key in SECTIONS:
         expect(page.locator(f"section#{key} > details")).to_have_attribute("open", "")
     assert_accessible(page)
+    page.locator("nav.toc [data-sections=close]").click()
+    expect(page.locator("section#survey > details")).not_to_have_attribute("open", "")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser sends before it prints
+    for key in SECTIONS:
+        expect(page.locator(f"section#{key} > details")).to_have_attribute("open", "")

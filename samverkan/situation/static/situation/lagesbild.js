@@ -1,5 +1,6 @@
 // The lägesbild's sections open on demand: a link to a section (the contents, #hotspots in the address) opens
-// it, and two buttons open or close them all. Without the script every section still opens by its summary.
+// it, two buttons open or close them all, and printing opens them all. Without the script every section still
+// opens by its summary.
 (function () {
   "use strict";
   var sections = document.querySelectorAll("section.section > details");
@@ -19,6 +20,10 @@
       sections.forEach(function (details) { details.open = open; });
     });
     button.parentElement.hidden = false;
+  });
+  // A printed page shows every section, as the PDF does.
+  window.addEventListener("beforeprint", function () {
+    sections.forEach(function (details) { details.open = true; });
   });
   window.addEventListener("hashchange", openTarget);
   openTarget();
