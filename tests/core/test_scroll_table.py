@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.template import Context, Template, TemplateSyntaxError
 
 
@@ -31,3 +35,16 @@ def test_it_names_a_table_without_caption_by_the_label():
 def test_it_refuses_a_table_with_neither():
     with pytest.raises(TemplateSyntaxError, match="no caption"):
         render("{% scroll_table %}<table><tr><td>1</td></tr></table>{% endscroll_table %}")
+
+
+def test_every_table_of_the_templates_scrolls_in_its_own_region():
+    """A table the test data keeps narrow may be wide with real data: every one is in {% scroll_table %}."""
+    unwrapped = []
+    for path in sorted((Path(settings.BASE_DIR) / "samverkan").rglob("templates/**/*.html")):
+        text = path.read_text()
+        for match in re.finditer(r"<table\b", text):
+            opened = text.rfind("{% scroll_table", 0, match.start())
+            closed = text.rfind("{% endscroll_table %}", 0, match.start())
+            if opened == -1 or closed > opened:
+                unwrapped.append(f"{path.relative_to(settings.BASE_DIR)}:{text.count(chr(10), 0, match.start()) + 1}")
+    assert not unwrapped, "tables outside {% scroll_table %}: " + ", ".join(unwrapped)
