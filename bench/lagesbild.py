@@ -297,7 +297,7 @@ def _dialogues(rng: random.Random, area: list) -> None:
             dialogue = Dialogue.objects.create(
                 municipality=municipality,
                 kind="medborgardialog",
-                held_on=held_on,
+                held_on=datetime.date.fromisoformat(held_on),  # a date: the audit log writes its __str__
                 format="workshop",
                 groups="Föräldrar, ungdomsrådet",
                 participants=rng.randint(8, 40),
@@ -511,6 +511,7 @@ class Bare:
         from samverkan.organisations.models import FocusArea
         from samverkan.situation.models import Conclusion, RecurringEvent
         from samverkan.sources.bra.models import CrimeCategory, CrimeStatistic
+        from samverkan.sources.citizen_reports.models import CitizenReport
         from samverkan.sources.dialogues.models import Dialogue, RaisedProblem
         from samverkan.sources.incidents.models import Incident, IncidentCategory
         from samverkan.sources.indicators.models import Indicator, IndicatorValue
@@ -531,6 +532,7 @@ class Bare:
             "indicator_value": IndicatorValue,
             "dialogue": Dialogue,
             "raised": RaisedProblem,
+            "citizen_report": CitizenReport,
             "wave": Wave,
             "wave_question": WaveQuestion,
             "question": Question,
@@ -719,6 +721,14 @@ class Bare:
             [self.m.pk, self.dialogues.start, self.dialogues.end],
         )
 
+    def citizen_reports(self) -> list[tuple]:
+        """Citizens' reports received in the period per category, and of them accepted."""
+        return self.rows(
+            "SELECT category, COUNT(*), SUM(CASE WHEN decision = 'godkand' THEN 1 ELSE 0 END) FROM {citizen_report}"
+            " WHERE municipality_id = %s AND received_at >= %s AND received_at < %s GROUP BY category",
+            [self.m.pk, *self.period.bounds()],
+        )
+
     def survey(self, neighbours: list) -> dict[str, Any]:
         """The period's waves (or the latest before its end) with every item, share and delområde, and the
         latest wave of each municipality of the police area, all counted from the raw answers."""
@@ -796,6 +806,7 @@ class Bare:
             "kolada": self.kolada(),
             "indicators": self.indicators(),
             "raised": self.raised(),
+            "citizen_reports": self.citizen_reports(),
             "survey": self.survey(neighbours),
             "other": self.other(),
         }
@@ -879,6 +890,8 @@ def verify(picture, bare: dict[str, Any]) -> list[str]:
     assert indicators == bare["indicators"], "indicators differ"
     raised = [(r.problem, r.focus_area, r.prioritised_by, r.dialogue_id, r.participants) for r in picture.raised]
     assert raised == [(p, f or "", n, d, k) for p, f, n, d, k in bare["raised"]], "dialogues differ"
+    reports = {(r.category, r.count, r.accepted) for r in picture.citizen_reports}
+    assert reports == {(c, n, int(a)) for c, n, a in bare["citizen_reports"]}, "citizen reports differ"
     waves = bare["survey"]["waves"]
     assert [(w.name, w.opened_on) for w in picture.survey] == [(name, opened) for name, opened, _f in waves]
     for wave, (_name, _opened, figures) in zip(picture.survey, waves, strict=True):
