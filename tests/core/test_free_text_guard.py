@@ -68,6 +68,7 @@ MODEL_ALLOWED = {
     "incidents.IncidentCellMonth.cell",
     "goals.Indicator.key",  # a series key: a category, type, KPI id or indicator key
     "meetings.GroupCalendar.token",
+    "citizen_reports.CitizenReport.token",  # the receipt link's token
     "notifications.SentNotification.key",
     # Chosen from a guarded list (Wave.delomraden), never typed.
     "surveys.Response.delomrade",
@@ -82,6 +83,8 @@ PUBLIC_MODEL_FIELDS = {
     "promises.Suggestion.text",
     "promises.Suggestion.answer",  # the public answer, shown on the municipality's public page
     "promises.Comment.text",
+    "citizen_reports.CitizenReport.text",  # what a citizen writes about an unsafe place
+    "citizen_reports.CitizenReport.answer",  # the municipality's answer, shown on the receipt page
 }
 PUBLIC_FORM_FIELDS = {
     "samverkan.sources.surveys.forms.AnswerForm.free_text",
