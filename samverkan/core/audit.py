@@ -14,11 +14,9 @@ This module imports no app: it finds an object's municipalities by walking its f
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from contextvars import ContextVar
 
-from auditlog.context import auditlog_disabled, auditlog_value
+from auditlog.context import auditlog_disabled
 from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -132,29 +130,16 @@ def record_export(request: HttpRequest, what: str, obj: Model, *, detail: str = 
     return _record(request, obj, EXPORT, what, detail)
 
 
-@contextlib.contextmanager
-def without_address() -> Iterator[None]:
-    """Changes made inside are logged without the client's address: a public form stores nothing about its sender
-    (DOMAIN.md §4), in the audit log neither. The request's actor and the rest of its context stay."""
-    try:
-        context = auditlog_value.get()
-    except LookupError:  # outside a request
-        yield
-        return
-    saved = context.get("remote_addr")
-    context["remote_addr"] = None
-    try:
-        yield
-    finally:
-        context["remote_addr"] = saved
-
-
 class AuditlogMiddleware(BaseAuditlogMiddleware):
     """django-auditlog's middleware (the actor of every change), with the client's address as the login lockout
-    and the public forms see it: X-Forwarded-For only behind a proxy (BEHIND_PROXY), so a client cannot forge it."""
+    and the public forms see it: X-Forwarded-For only behind a proxy (BEHIND_PROXY), so a client cannot forge it.
+    A change by someone not logged in (a citizen's suggestion, comment or report) is logged without the address:
+    a public form stores nothing about its sender (DOMAIN.md §4), in the audit log neither."""
 
     @staticmethod
     def _get_remote_addr(request: HttpRequest) -> str | None:
+        if not request.user.is_authenticated:
+            return None
         return get_client_ip_address(request)
 
     @staticmethod

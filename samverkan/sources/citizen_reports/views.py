@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from samverkan.core import clients
-from samverkan.core.audit import record_read, without_address
+from samverkan.core.audit import record_read
 from samverkan.organisations.access import require_write
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
@@ -60,8 +60,7 @@ def report_new(request: HttpRequest, code: str) -> HttpResponse:
             return render(request, "citizen_reports/new.html", context, status=400)  # nothing is stored
         if form.is_valid():
             try:
-                with without_address():  # nothing about the sender, in the audit log neither
-                    report = services.citizen_report_submit(municipality=municipality, submission=form.submission())
+                report = services.citizen_report_submit(municipality=municipality, submission=form.submission())
             except ValidationError as error:
                 form.add_service_error(error)
             else:

@@ -45,6 +45,21 @@ def test_it_takes_a_suggestion_without_login(client, world):
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_the_audit_log_keeps_no_address_of_the_citizen_but_the_coordinators(client, world):
+    from auditlog.models import LogEntry
+
+    promise = published(world.arjeplog, world.alice, planned=10).promises.get()
+    client.post(suggest_url(promise), {"text": TEXT}, REMOTE_ADDR="198.51.100.77")
+    suggestion = Suggestion.objects.get()
+    assert [entry.remote_addr for entry in LogEntry.objects.get_for_object(suggestion)] == [None]
+    client.force_login(world.alice)
+    client.post(moderate_url(suggestion), {"decision": "accept"}, REMOTE_ADDR="192.0.2.5")
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.ACCEPTED
+    moderation = LogEntry.objects.get_for_object(suggestion).latest("timestamp")
+    assert moderation.remote_addr == "192.0.2.5"
+
+
 def test_it_refuses_a_personnummer_and_keeps_what_was_typed(client, world):
     promise = published(world.arjeplog, world.alice, planned=10).promises.get()
     response = client.post(suggest_url(promise), {"text": "Grannen 19850512-1234 kör fort"})
