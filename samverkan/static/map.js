@@ -129,9 +129,8 @@
     function choose(lat, lng, zoom) {
       latInput.value = lat.toFixed(6);
       lngInput.value = lng.toFixed(6);
-      place(lat, lng);
       if (zoom) map.setView([lat, lng], Math.max(map.getZoom(), zoom));
-      latInput.dispatchEvent(new Event("change", { bubbles: true }));
+      latInput.dispatchEvent(new Event("change", { bubbles: true }));  // places the marker (fromInputs), once
     }
 
     function fromInputs() {

@@ -33,7 +33,7 @@ def test_it_shows_a_goal_with_its_charts_and_takes_a_value_entered_by_hand(page:
     expect(page.get_by_role("img", name="Otrygga sent på kvällen, Arjeplog")).to_be_visible()
     expect(page.get_by_role("img", name="Trygghetsvandringar, Arjeplog")).to_be_visible()
     table = page.get_by_role("table", name="Otrygga sent på kvällen in Arjeplog: baseline, measurements and target")
-    expect(table.get_by_role("row", name="Trygghetsmätning 2025")).to_contain_text("25 %")
+    expect(table.get_by_role("row", name="Trygghetsmätning 2025")).to_contain_text("25%")  # English: no space before %
     page.get_by_text("How the status is set").click()
     assert_accessible(page)
 

@@ -31,7 +31,7 @@ def test_it_previews_then_imports_for_an_administrator(client, world):
     response = upload(client, "can_arjeplog.csv")
     assert response.status_code == 200
     assert response.context["outcome"].created == 7
-    assert "Alkoholkonsumenter, årskurs 9 Arjeplog 2024: 38.5 (n=26)" in response.content.decode()
+    assert "Alkoholkonsumenter, årskurs 9 Arjeplog 2024: 38,5 (n=26)" in response.content.decode()  # decimal comma
     assert not IndicatorValue.objects.exists()
     response = client.post(CONFIRM, {"token": response.context["token"]})
     assert response.status_code == 302

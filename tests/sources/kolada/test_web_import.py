@@ -32,7 +32,7 @@ def test_it_previews_then_imports_for_an_administrator(client, world):
     response = upload(client)
     assert response.status_code == 200
     assert response.context["outcome"].created == 14
-    assert "N07403 Arjeplog 2023 T: 1231.2" in response.content.decode()
+    assert "N07403 Arjeplog 2023 T: 1\u202f231,2" in response.content.decode()  # Swedish: thin space, decimal comma
     assert not KpiValue.objects.exists()
     response = client.post(CONFIRM, {"token": response.context["token"]})
     assert response.status_code == 302
