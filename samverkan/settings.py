@@ -289,8 +289,9 @@ LOGGING = {
 # attribution and moderate use). Set MAP_TILE_URL empty to turn them off (a closed network: the maps then show the
 # municipality outlines only; the tests and CI run so), or to another tile server's {z}/{x}/{y} URL.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env_str(
-    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+MAP_TILE_ATTRIBUTION = env_str(  # OpenStreetMap's own words, marked as English for Swedish pages
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> <span lang="en">contributors</span>',
 )
 
 # Content Security Policy: scripts and styles from this site only (the map data travels in JSON blocks, which
