@@ -80,6 +80,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 def test_settings(settings, tmp_path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DATA_DIR = tmp_path  # uploads waiting for confirmation land here
+    # Every test starts in the product's language, whatever an earlier test in the worker left active (a page
+    # read in English activates English in this thread).
+    translation.activate(settings.LANGUAGE_CODE)
     settings.MAP_TILE_URL = ""  # no background map: the tests have no network (tests/browser/fixtures.py blocks it)
     settings.MAP_TILE_ATTRIBUTION = ""
 
