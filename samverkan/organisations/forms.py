@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -52,3 +52,15 @@ class RemoveMemberForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args, group: CollaborationGroup, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["member"]).queryset = group.members.all()
+
+
+def point_or_named_place(data: dict[str, Any], lat: str, lng: str, place: str) -> bool:
+    """The point picker's rule (includes/point_picker.html): a named place chosen without a point on the map stands
+    for the point, its coordinates written into the form's cleaned data. False when neither was given."""
+    if data.get(lat) is not None and data.get(lng) is not None:
+        return True
+    chosen = data.get(place)
+    if chosen is None:
+        return False
+    data[lat], data[lng] = chosen.lat, chosen.lng
+    return True

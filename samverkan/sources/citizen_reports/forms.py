@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import ServiceErrorsMixin
+from samverkan.organisations.forms import point_or_named_place
 from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.citizen_reports.models import CitizenReport
 from samverkan.sources.citizen_reports.photos import MAX_BYTES
@@ -73,12 +74,8 @@ class ReportForm(ServiceErrorsMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        place = data.get("place")
-        if data.get("lat") is None or data.get("lng") is None:
-            if place is None:
-                self.add_error("lat", PLACE_REQUIRED)
-            else:
-                data["lat"], data["lng"] = place.lat, place.lng
+        if not point_or_named_place(data, "lat", "lng", "place"):
+            self.add_error("lat", PLACE_REQUIRED)
         return data
 
     def submission(self) -> Submission:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import DayField, MomentField, ServiceErrorsMixin
+from samverkan.organisations.forms import point_or_named_place
 from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.incidents.models import Incident, IncidentCategory
 from samverkan.sources.incidents.selectors import STANDARD_CATEGORIES, incident_categories, standard_categories
@@ -62,12 +63,8 @@ class IncidentForm(ServiceErrorsMixin, forms.Form):
         start, end = data.get("occurred_from"), data.get("occurred_to")
         if start and end and end < start:
             self.add_error("occurred_to", SPAN_BACKWARDS)
-        place = data.get("place")
-        if data.get("lat") is None or data.get("lng") is None:
-            if place is None:
-                self.add_error("lat", PLACE_REQUIRED)
-            else:
-                data["lat"], data["lng"] = place.lat, place.lng
+        if not point_or_named_place(data, "lat", "lng", "place"):
+            self.add_error("lat", PLACE_REQUIRED)
         return data
 
     def report(self) -> IncidentReport:

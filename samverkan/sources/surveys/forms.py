@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import ServiceErrorsMixin
+from samverkan.organisations.forms import point_or_named_place
 from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.surveys import bank
 from samverkan.sources.surveys.models import Question, Wave
@@ -93,9 +94,7 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     def submission(self) -> dict:
         """The service's arguments (samverkan.sources.surveys.services.response_submit)."""
         data = self.cleaned_data
-        place = data.get("unsafe_place")
-        if place is not None and data["unsafe_lat"] is None and data["unsafe_lng"] is None:
-            data["unsafe_lat"], data["unsafe_lng"] = place.lat, place.lng
+        point_or_named_place(data, "unsafe_lat", "unsafe_lng", "unsafe_place")  # the pin is optional
         return {
             "answers": {question: data[question.key] for question in self.questions},
             "delomrade": data.get("delomrade", ""),
