@@ -12,6 +12,7 @@ municipality of the police area.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -102,9 +103,11 @@ def _incidents(
     ]
 
 
-def _meetings(user: User) -> list[Line]:
+def _meetings(user: User, today: datetime.date) -> list[Line]:
+    """The next meetings from the start of `today` (one clock: the caller's day, as every block here)."""
+    midnight = datetime.datetime.combine(today, datetime.time(), zoneinfo.ZoneInfo(clock.TIME_ZONE))
     meetings = (
-        Meeting.objects.filter(group__in=groups_for_user(user), starts_at__gte=clock.now())
+        Meeting.objects.filter(group__in=groups_for_user(user), starts_at__gte=midnight)
         .select_related("group")
         .order_by("starts_at", "id")[:NEXT_MEETINGS]
     )
@@ -184,7 +187,7 @@ def coordinator_week(*, user: User, today: datetime.date) -> CoordinatorWeek:
         due=[_activity(a) for a in open_ones.filter(ends_on__gte=today, ends_on__lte=end)],
         goals_in_red=[_line(n) for n in goals_off_track(user, scope, today)],
         new_from_citizens=[line for reader in INBOX for line in reader(user, scope, today)],
-        meetings=_meetings(user),
+        meetings=_meetings(user, today),
         stale_sources=[_line(n) for n in sources_stale(user, scope, today)],
         wheel_tasks=_wheel_tasks(municipalities, today),
     )
