@@ -19,6 +19,7 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samverkan.core.forms import form_status
 from samverkan.core.security import security_event
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import User
@@ -70,7 +71,7 @@ def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
         security_event("two_factor_failed", request)
         form.add_error("code", _("The code is wrong or too old. Enter the code the app shows now."))
     return render(
-        request, "registration/two_factor_verify.html", {"form": form, "next": _next(request)}, status=_status(form)
+        request, "registration/two_factor_verify.html", {"form": form, "next": _next(request)}, status=form_status(form)
     )
 
 
@@ -99,8 +100,4 @@ def enrol(request: AuthenticatedHttpRequest) -> HttpResponse:
         "qr_code": segno.make(device.config_url, error="m").svg_data_uri(scale=4),
         "secret": b32encode(device.bin_key).decode(),
     }
-    return render(request, "registration/two_factor_enrol.html", context, status=_status(form))
-
-
-def _status(form: forms.Form) -> int:
-    return 400 if form.errors else 200
+    return render(request, "registration/two_factor_enrol.html", context, status=form_status(form))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.audit.selectors import CHANGE, KINDS, LogReach, log_entries, log_reach, municipality_names
 from samverkan.core import figures
 from samverkan.core.audit import EXPORT, MASK, READ
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DayField, form_status
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 
@@ -105,7 +105,7 @@ def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     names = municipality_names({code for e in page for code in (e.additional_data or {}).get("municipalities", [])})
     context = {"form": form, "page": page, "rows": [_row(entry, reach, names) for entry in page]}
-    return render(request, "audit/log.html", context, status=400 if form.errors else 200)
+    return render(request, "audit/log.html", context, status=form_status(form))
 
 
 def _row(entry: LogEntry, reach: LogReach, names: dict[str, str]) -> Row:

@@ -16,6 +16,11 @@ from samverkan.core.bounds import EARLIEST_DAY, latest_day, supported_day
 CHOOSE_A_DAY_WITHIN = _("Choose a day from %(earliest)s to %(latest)s.")
 
 
+def form_status(form: forms.BaseForm) -> int:
+    """The status of a page that shows a form: 400 when the form was refused (nothing changed), else 200."""
+    return 400 if form.errors else 200
+
+
 def _refuse_outside(day: datetime.date) -> None:
     if not supported_day(day):
         raise ValidationError(

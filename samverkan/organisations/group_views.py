@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samverkan.core.forms import form_status
 from samverkan.organisations import services
 from samverkan.organisations.access import (
     edits_groups_of,
@@ -24,10 +24,6 @@ from samverkan.organisations.forms import GroupForm, MemberForm, NewGroupForm, R
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import CollaborationGroup, Municipality, User
 from samverkan.organisations.selectors import group_members, member_organisations
-
-
-def _status(form: BaseForm) -> int:
-    return 400 if form.errors else 200
 
 
 def _creatable_in(user: User) -> QuerySet[Municipality]:
@@ -70,7 +66,7 @@ def group_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The group was created. Add its members."))
             return redirect("group", pk=group.pk)
-    return render(request, "organisations/group_form.html", {"form": form}, status=_status(form))
+    return render(request, "organisations/group_form.html", {"form": form}, status=form_status(form))
 
 
 def _detail(
@@ -119,7 +115,7 @@ def group_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The group was saved."))
             return redirect("group", pk=group.pk)
-    return render(request, "organisations/group_form.html", {"form": form, "group": group}, status=_status(form))
+    return render(request, "organisations/group_form.html", {"form": form, "group": group}, status=form_status(form))
 
 
 @login_required

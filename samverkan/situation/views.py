@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.core.forms import form_status
 from samverkan.organisations.access import (
     get_municipality_for_user,
     owns_municipality,
@@ -239,7 +240,7 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "can_adopt": can_adopt,
         "baselines": visible_baselines(request.user).filter(police_area=area),
     }
-    return render(request, "situation/joint.html", context, status=400 if form.errors else 200)
+    return render(request, "situation/joint.html", context, status=form_status(form))
 
 
 @login_required

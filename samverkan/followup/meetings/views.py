@@ -5,7 +5,6 @@ import hmac
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.core.forms import form_status
 from samverkan.core.pdf import pdf_from_template
 from samverkan.followup.access import get_group_for_user, get_meeting_for_user
 from samverkan.followup.meetings import ical, services
@@ -30,10 +30,6 @@ from samverkan.followup.meetings.selectors import (
 from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import CollaborationGroup
-
-
-def _status(form: BaseForm) -> int:
-    return 400 if form.errors else 200
 
 
 @login_required
@@ -78,7 +74,7 @@ def meeting_new(request: AuthenticatedHttpRequest, group_pk: int) -> HttpRespons
         else:
             messages.success(request, _("The meeting was planned."))
             return redirect(meeting)
-    return render(request, "meetings/form.html", {"form": form, "group": group}, status=_status(form))
+    return render(request, "meetings/form.html", {"form": form, "group": group}, status=form_status(form))
 
 
 @login_required
@@ -115,7 +111,7 @@ def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The meeting was saved."))
             return redirect(meeting)
     context = {"form": form, "group": meeting.group, "meeting": meeting}
-    return render(request, "meetings/form.html", context, status=_status(form))
+    return render(request, "meetings/form.html", context, status=form_status(form))
 
 
 @login_required
@@ -136,7 +132,7 @@ def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The agenda was saved."))
             return redirect(meeting)
     context = {"form": form, "meeting": meeting, "proposal": proposal}
-    return render(request, "meetings/agenda.html", context, status=_status(form))
+    return render(request, "meetings/agenda.html", context, status=form_status(form))
 
 
 @login_required
@@ -155,7 +151,7 @@ def decision_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The decision was recorded and added to the action plan."))
             return redirect(decision.activity.plan)
     context = {"form": form, "meeting": meeting, "has_plans": plans.exists()}
-    return render(request, "meetings/decision.html", context, status=_status(form))
+    return render(request, "meetings/decision.html", context, status=form_status(form))
 
 
 @login_required
@@ -172,7 +168,7 @@ def decision_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The decision was recorded and the activity changed."))
             return redirect(meeting)
     context = {"form": form, "meeting": meeting}
-    return render(request, "meetings/decision_update.html", context, status=_status(form))
+    return render(request, "meetings/decision_update.html", context, status=form_status(form))
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.bounds import supported_year
+from samverkan.core.forms import form_status
 from samverkan.followup.seasons import services
 from samverkan.followup.seasons.forms import PrepareForm
 from samverkan.followup.seasons.lib.wheel import Span, wheel_chart
@@ -111,7 +112,7 @@ def _render_wheel(
         "form": form,
         "missing_present": len(present) < 12,
     }
-    return render(request, "seasons/wheel.html", context, status=400 if form.errors else 200)
+    return render(request, "seasons/wheel.html", context, status=form_status(form))
 
 
 @login_required

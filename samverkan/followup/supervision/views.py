@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from samverkan.core.forms import form_status
 from samverkan.followup.supervision import services
 from samverkan.followup.supervision.forms import SupervisedObjectForm, VisitForm
 from samverkan.followup.supervision.models import CHECKLIST
@@ -44,7 +45,7 @@ def visit_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("The visit was recorded."))
             return redirect("supervision")
     context = {"form": form, "municipality": municipality}
-    return render(request, "supervision/visit_form.html", context, status=400 if form.errors else 200)
+    return render(request, "supervision/visit_form.html", context, status=form_status(form))
 
 
 @login_required
@@ -61,4 +62,4 @@ def object_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("The object was added."))
             return redirect("supervision_visit_new", code=municipality.code)
     context = {"form": form, "municipality": municipality}
-    return render(request, "supervision/object_form.html", context, status=400 if form.errors else 200)
+    return render(request, "supervision/object_form.html", context, status=form_status(form))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.core.forms import form_status
 from samverkan.organisations.access import require_write, scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
@@ -68,7 +69,7 @@ def action_plan_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The draft action plan was created. Add its activities."))
             return redirect(plan)
-    return render(request, "actions/new.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "actions/new.html", {"form": form}, status=form_status(form))
 
 
 def _render_plan(
@@ -237,7 +238,7 @@ def _edit_activity(
             messages.success(request, _("The activity was saved."))
             return redirect(saved)
     context = {"plan": plan, "activity": activity, "form": form}
-    return render(request, "actions/activity_form.html", context, status=400 if form.errors else 200)
+    return render(request, "actions/activity_form.html", context, status=form_status(form))
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.access import writable_agreements
-from samverkan.core.forms import ServiceErrorsMixin
+from samverkan.core.forms import ServiceErrorsMixin, form_status
 from samverkan.organisations.access import require_write, scope_for, sees_internal_figures
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
@@ -56,7 +56,7 @@ def goal_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The goal was created."))
             return redirect(goal)
-    return render(request, "goals/goal_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "goals/goal_form.html", {"form": form}, status=form_status(form))
 
 
 def _render_goal(
@@ -117,7 +117,7 @@ def goal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect(goal)
     context = {"form": form, "goal": goal}
-    return render(request, "goals/goal_form.html", context, status=400 if form.errors else 200)
+    return render(request, "goals/goal_form.html", context, status=form_status(form))
 
 
 @login_required
@@ -153,7 +153,7 @@ def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect(indicator.goal)
     context = {"form": form, "indicator": indicator}
-    return render(request, "goals/indicator_form.html", context, status=400 if form.errors else 200)
+    return render(request, "goals/indicator_form.html", context, status=form_status(form))
 
 
 @login_required

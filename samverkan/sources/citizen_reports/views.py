@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from samverkan.core import clients
 from samverkan.core.audit import record_read
+from samverkan.core.forms import form_status
 from samverkan.organisations.access import require_write
 from samverkan.organisations.geography import map_config
 from samverkan.organisations.http import AuthenticatedHttpRequest
@@ -65,7 +66,7 @@ def report_new(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_service_error(error)
             else:
                 return redirect("citizen_report_receipt", report.token)
-    return render(request, "citizen_reports/new.html", context, status=400 if form.errors else 200)
+    return render(request, "citizen_reports/new.html", context, status=form_status(form))
 
 
 @never_cache

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core import clock
 from samverkan.core.audit import record_export, record_read
+from samverkan.core.forms import form_status
 from samverkan.organisations.access import (
     get_municipality_for_user,
     is_member_of,
@@ -74,7 +75,7 @@ def incident_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.success(request, _("The incident was logged. Thank you!"))
             return redirect(incident)
     context = {"form": form, "map": map_config(allowed)}
-    return render(request, "incidents/new.html", context, status=400 if form.errors else 200)
+    return render(request, "incidents/new.html", context, status=form_status(form))
 
 
 @login_required
@@ -171,7 +172,7 @@ def incident_week(request: AuthenticatedHttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "map": map_config([municipality], points=[[i.lat, i.lng, i.category.name] for i in view.incidents]),
     }
-    return render(request, "incidents/week.html", context, status=400 if form.errors else 200)
+    return render(request, "incidents/week.html", context, status=form_status(form))
 
 
 def _export(
