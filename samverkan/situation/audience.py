@@ -12,6 +12,7 @@ points never leave through here at all (the internal map fetches them from their
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,9 +21,36 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samverkan.core.privacy import MIN_COUNT, MIN_RESPONDENTS, SUPPRESSED, share_visible
+from samverkan.organisations.regions import COUNTRY
 from samverkan.situation.lib.hotspots import hotspots
-from samverkan.situation.lib.ranking import THEMES, Evidence, ProblemFacts, Theme, rank
-from samverkan.situation.picture import JointPicture, KpiFact, NamedSeason, Region, SituationPicture, encode
+from samverkan.situation.lib.ranking import (
+    CRIME,
+    DIALOGUE,
+    INCIDENTS,
+    INDICATORS,
+    KOLADA,
+    POLICE_EVENTS,
+    SURVEY,
+    Counted,
+    Estimate,
+    Evidence,
+    Level,
+    ProblemFacts,
+    RankedProblem,
+    pool,
+    rank,
+)
+from samverkan.situation.lib.themes import THEMES, Theme
+from samverkan.situation.picture import (
+    CategoryFact,
+    JointPicture,
+    KpiFact,
+    NamedSeason,
+    RaisedFact,
+    Region,
+    SituationPicture,
+    encode,
+)
 from samverkan.sources.citizen_reports.models import CitizenReport
 
 Audience = Literal["internal", "public"]
@@ -151,11 +179,18 @@ class ShownCell:
 
 @dataclass(frozen=True)
 class ShownProblem:
+    """A ranked problem (lib.ranking.RankedProblem) as the audience may see it."""
+
     name: str
     focus_area: str
     score: float
-    components: dict[str, float]
+    low: float  # the score's 90 % interval
+    high: float
+    components: dict[str, Estimate]
     evidence: tuple[Evidence, ...]
+    sources: tuple[str, ...]
+    tied: bool  # cannot be told apart from the problem ranked above
+    without: tuple[tuple[str, int | None], ...]  # (source, the rank without it)
 
 
 @dataclass(frozen=True)
@@ -271,6 +306,18 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
     year = picture.population[-1] if picture.population else None
     residents = year.residents if year else None
     survey = _survey(picture, audience)
+    indicators = tuple(
+        ShownIndicator(
+            i.key,
+            i.name,
+            i.region,
+            i.year,
+            # A share of fewer than 10 answers stays with the parties.
+            i.value if i.n is None or share_visible(i.n, owner=audience == INTERNAL) else None,
+            None if i.n is None else _answers(i.n, audience),
+        )
+        for i in picture.indicators
+    )
     return ShownPicture(
         schema=picture.schema,
         audience=audience,
@@ -310,24 +357,10 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
         ),
         crime_statistics=_crime(picture),
         survey=survey,
-        key_figures=KeyFigures(
-            picture.kolada,
-            tuple(
-                ShownIndicator(
-                    i.key,
-                    i.name,
-                    i.region,
-                    i.year,
-                    # A share of fewer than 10 answers stays with the parties.
-                    i.value if i.n is None or share_visible(i.n, owner=audience == INTERNAL) else None,
-                    None if i.n is None else _answers(i.n, audience),
-                )
-                for i in picture.indicators
-            ),
-        ),
+        key_figures=KeyFigures(picture.kolada, indicators),
         hotspot_resolution=picture.hotspot_resolution,
         hotspots=_hotspots(picture, audience),
-        problems=_problems(picture, audience, survey),
+        problems=_problems(picture, audience, survey, indicators),
         comparison=_comparison(picture),
         conclusions=Conclusions(
             next((c.text for c in picture.conclusions if not c.problem), ""),
@@ -432,55 +465,261 @@ def _hotspots(picture: SituationPicture, audience: Audience) -> tuple[ShownCell,
     )
 
 
-def _themes_for(names: set[str], focus: dict[str, str]) -> list[Theme]:
-    known = {theme.name: theme for theme in THEMES}
-    themes = [known.get(name) or Theme(name, focus.get(name, "")) for name in sorted(names)]
-    themes += [t for t in THEMES if t.survey_key and t.name not in names]
-    return themes
+def _problems(
+    picture: SituationPicture, audience: Audience, survey: tuple[ShownWave, ...], indicators: tuple[ShownIndicator, ...]
+) -> tuple[ShownProblem, ...]:
+    return tuple(_shown(p) for p in rank(_problem_facts(picture, audience, survey, indicators)))
 
 
-def _problems(picture: SituationPicture, audience: Audience, survey: tuple[ShownWave, ...]) -> tuple[ShownProblem, ...]:
-    """The ranking, computed from what the audience may see: a category with fewer than 3 incidents
-    brings no incident evidence (and no trend from a previous period below 3) to a public ranking."""
-    categories = {c.category: c for c in picture.categories}
-    themes = _themes_for(set(categories), {c.category: c.focus_area for c in picture.categories})
-    latest = survey[-1] if survey else None
-    items = {item.key: item for item in latest.items} if latest else {}
-    raised = list(picture.raised)
-    participants = sum({p.dialogue_id: p.participants for p in raised}.values())
-    incidents_url = reverse("incidents_week") + f"?kommun={picture.municipality.code}"
-    facts: list[ProblemFacts] = []
-    for theme in themes:
-        fact = ProblemFacts(theme.name, theme.focus_area)
-        category = categories.get(theme.name)
-        if category and category.count and visible(category.count, audience):
-            fact.focus_area = category.focus_area or theme.focus_area
-            fact.count = category.count
-            fact.previous = category.previous if visible(category.previous, audience) else None
-            fact.mean_severity = category.severity_sum / category.count
-            fact.evidence.append(Evidence("incidents", _("Incidents in the period"), category.count, incidents_url))
-        item = items.get(theme.survey_key)
-        if item is not None and item.index is not None and latest is not None:
-            fact.survey_index = item.index
-            fact.evidence.append(Evidence("survey", f"{latest.wave}: {item.text}", item.index, latest.url))
-        matched = [p for p in raised if theme.matches(p.problem)]
-        for problem in matched:
-            fact.evidence.append(Evidence("dialogue", problem.problem, problem.prioritised_by, _dialogue_url(problem)))
-        if matched and participants:
-            fact.dialogue_share = min(sum(p.prioritised_by for p in matched) / participants, 1.0)
-        raised = [p for p in raised if p not in matched]
-        if fact.evidence:
+def _shown(problem: RankedProblem) -> ShownProblem:
+    return ShownProblem(
+        problem.name,
+        problem.focus_area,
+        problem.score,
+        problem.low,
+        problem.high,
+        problem.components,
+        problem.evidence,
+        problem.sources,
+        problem.tied,
+        problem.without,
+    )
+
+
+def _problem_facts(
+    picture: SituationPicture, audience: Audience, survey: tuple[ShownWave, ...], indicators: tuple[ShownIndicator, ...]
+) -> list[ProblemFacts]:
+    """What the audience may see of each theme, in every source (lib.ranking ranks them): a category with fewer
+    than 3 incidents brings no incident evidence (and no trend from a period before below 3) to a public
+    ranking, and a survey or youth-survey share of fewer than 10 answers none at all. Incident categories and
+    dialogue problems no theme takes are problems of their own."""
+    evidence = _Evidence(picture, audience, survey, indicators)
+    facts = [fact for theme in picture.themes or THEMES if (fact := evidence.of(theme)).evidence]
+    taken = {name for theme in picture.themes or THEMES for name in theme.incident_categories}
+    for category in picture.categories:
+        if category.category not in taken and (fact := evidence.of_category(category)).evidence:
             facts.append(fact)
-    for problem in raised:  # raised in a dialogue, matching no theme: a problem of its own
-        facts.append(
-            ProblemFacts(
-                problem.problem,
-                problem.focus_area,
-                dialogue_share=problem.prioritised_by / participants if participants else None,
-                evidence=[Evidence("dialogue", problem.problem, problem.prioritised_by, _dialogue_url(problem))],
+    facts += [evidence.of_raised(problem) for problem in evidence.unmatched]
+    return facts
+
+
+class _Evidence:
+    """The figures of one picture that count for a problem, as the audience sees them, with labels and links."""
+
+    def __init__(
+        self,
+        picture: SituationPicture,
+        audience: Audience,
+        survey: tuple[ShownWave, ...],
+        indicators: tuple[ShownIndicator, ...],
+    ) -> None:
+        self.picture, self.audience = picture, audience
+        self.code = picture.municipality.code
+        self.residents = picture.residents
+        self.categories = {c.category: c for c in picture.categories}
+        self.latest = survey[-1] if survey else None
+        self.items = {item.key: item for item in self.latest.items} if self.latest else {}
+        self.participants = sum({p.dialogue_id: p.participants for p in picture.raised}.values())
+        self.unmatched = list(picture.raised)
+        self.indicators = indicators
+        known = [c for c in picture.crime if c.count is not None]
+        self.crime_year = max((c.year for c in known), default=None)
+        self.population = {p.year: p for p in picture.population}
+        self.regional = {(c.category, c.region, c.year): c for c in picture.regional_crime}
+        self.kpi_year = {
+            kpi: max(k.year for k in picture.kolada if k.kpi == kpi and k.region == self.code and k.value is not None)
+            for kpi in {k.kpi for k in picture.kolada if k.region == self.code and k.value is not None}
+        }
+        self.kpis = {(k.kpi, k.region, k.year): k for k in picture.kolada}
+
+    def of(self, theme: Theme) -> ProblemFacts:
+        fact = ProblemFacts(theme.name, theme.focus_area)
+        self._incidents(fact, [self.categories[n] for n in theme.incident_categories if n in self.categories])
+        self._events(fact, theme)
+        self._crime(fact, theme)
+        self._kolada(fact, theme)
+        self._indicators(fact, theme)
+        self._survey(fact, theme)
+        matched = [p for p in self.unmatched if theme.matches_words(p.problem)]
+        self.unmatched = [p for p in self.unmatched if p not in matched]
+        self._dialogue(fact, matched)
+        return fact
+
+    def of_category(self, category: CategoryFact) -> ProblemFacts:
+        fact = ProblemFacts(category.category, category.focus_area)
+        self._incidents(fact, [category])
+        return fact
+
+    def of_raised(self, problem: RaisedFact) -> ProblemFacts:
+        fact = ProblemFacts(problem.problem, problem.focus_area)
+        self._dialogue(fact, [problem])
+        return fact
+
+    def _per_1000(self, count: int, population: float | None) -> float | None:
+        return _rate(count, population)
+
+    def _incidents(self, fact: ProblemFacts, categories: list[CategoryFact]) -> None:
+        shown = [c for c in categories if c.count and visible(c.count, self.audience)]
+        if not shown:
+            return
+        count = sum(c.count for c in shown)
+        previous = sum(c.previous for c in shown) if all(visible(c.previous, self.audience) for c in shown) else None
+        fact.counted.append(Counted(INCIDENTS, count, previous))
+        fact.severity = (sum(c.severity_sum for c in shown), count)
+        url = reverse("incidents_week") + f"?kommun={self.code}"
+        for c in shown:
+            fact.evidence.append(
+                Evidence(
+                    INCIDENTS,
+                    _("Incidents: %(category)s") % {"category": c.category},
+                    c.count,
+                    url,
+                    previous=_count(c.previous, self.audience),
+                    per_1000=_rate(c.count, self.residents),
+                    per_1000_present=_rate(c.count, self.picture.present_mean),
+                )
             )
-        )
-    return tuple(ShownProblem(p.name, p.focus_area, p.score, p.components, tuple(p.evidence)) for p in rank(facts))
+
+    def _events(self, fact: ProblemFacts, theme: Theme) -> None:
+        events = [e for e in self.picture.police_events if e.type_key in theme.event_types and (e.count or e.previous)]
+        if not events:
+            return
+        fact.counted.append(Counted(POLICE_EVENTS, sum(e.count for e in events), sum(e.previous for e in events)))
+        url = reverse("police_events_list") + f"?kommun={self.code}"
+        for e in events:
+            fact.evidence.append(
+                Evidence(
+                    POLICE_EVENTS,
+                    _("Police events: %(type)s") % {"type": e.type},
+                    e.count,
+                    url,
+                    previous=e.previous,
+                    per_1000=_rate(e.count, self.residents),
+                    per_1000_present=_rate(e.count, self.picture.present_mean),
+                )
+            )
+
+    def _crime(self, fact: ProblemFacts, theme: Theme) -> None:
+        """Brå's reported crimes of the latest year: the theme's largest category counts (a category holds those
+        under it, so they are never added up), against the year before; each category against the county."""
+        year = self.crime_year
+        if year is None:
+            return
+        residents = self.population[year].residents if year in self.population else None
+        counts = {
+            c.category: c.count
+            for c in self.picture.crime
+            if c.year == year and c.category in theme.crime_categories and c.count is not None
+        }
+        if not counts:
+            return
+        largest = max(counts, key=lambda name: (counts[name], name))
+        previous = self.picture.crime_count(largest, year - 1)
+        fact.counted.append(Counted(CRIME, counts[largest], previous))
+        url = reverse("bra_list")
+        for category, count in sorted(counts.items()):
+            county = self.regional.get((category, self.picture.county.code, year))
+            country = self.regional.get((category, COUNTRY, year))
+            if county and county.per_100k and residents:
+                fact.levels.append(Level(CRIME, category, count, county.per_100k * residents / 100_000))
+            fact.evidence.append(
+                Evidence(
+                    CRIME,
+                    _("Reported crimes %(year)s: %(category)s") % {"year": year, "category": category},
+                    count,
+                    url,
+                    previous=self.picture.crime_count(category, year - 1),
+                    per_1000=_rate(count, residents),
+                    county=_round(county.per_100k / 100, 2) if county and county.per_100k is not None else None,
+                    country=_round(country.per_100k / 100, 2) if country and country.per_100k is not None else None,
+                )
+            )
+
+    def _kolada(self, fact: ProblemFacts, theme: Theme) -> None:
+        """The theme's Kolada key figures of their latest year, against the county's: a rate per residents (or a
+        share of all residents) counts as events against those expected at the county's level; another share,
+        whose number of answers Kolada does not give, is shown but not scored."""
+        for kpi in theme.kpis:
+            year = self.kpi_year.get(kpi)
+            if year is None:
+                continue
+            own = self.kpis[kpi, self.code, year]
+            county = self.kpis.get((kpi, self.picture.county.code, year))
+            country = self.kpis.get((kpi, COUNTRY, year))
+            per = _per_residents(own.title)
+            if per and own.value is not None and county and county.value and self.residents:
+                events = own.value * self.residents / per
+                fact.levels.append(Level(KOLADA, kpi, events, county.value * self.residents / per))
+            fact.evidence.append(
+                Evidence(
+                    KOLADA,
+                    f"{own.title} ({year})",
+                    own.value if own.value is not None else "–",
+                    reverse("kolada_list"),
+                    kind="decimal",
+                    county=county.value if county else None,
+                    country=country.value if country else None,
+                )
+            )
+
+    def _indicators(self, fact: ProblemFacts, theme: Theme) -> None:
+        """The youth survey's shares (per cent) of their latest year with at least the answers the audience may
+        see, against the county's share of the same year."""
+        own = [i for i in self.indicators if i.region == self.code and theme.matches_indicator(i.key)]
+        latest: dict[str, ShownIndicator] = {}
+        for i in sorted(own, key=lambda i: i.year):
+            if i.value is not None:
+                latest[i.key] = i
+        others = {(i.key, i.region, i.year): i for i in self.indicators}
+        for key, i in sorted(latest.items()):
+            county = others.get((key, self.picture.county.code, i.year))
+            country = others.get((key, COUNTRY, i.year))
+            assert i.value is not None
+            if isinstance(i.n, int) and county and county.value:
+                fact.levels.append(Level(INDICATORS, key, i.value / 100, county.value / 100, i.n))
+            fact.evidence.append(
+                Evidence(
+                    INDICATORS,
+                    f"{i.name} ({i.year})",
+                    i.value,
+                    reverse("indicators_list"),
+                    kind="percent",
+                    county=county.value if county else None,
+                    country=country.value if country else None,
+                )
+            )
+
+    def _survey(self, fact: ProblemFacts, theme: Theme) -> None:
+        latest = self.latest
+        items = [self.items[k] for k in theme.survey_items if k in self.items]
+        items = [i for i in items if i.index is not None and isinstance(i.n, int) and i.n]
+        if latest is None or not items:
+            return
+        answers = sum(int(i.n) for i in items)
+        fact.survey = (sum((i.index or 0.0) * int(i.n) for i in items) / answers, answers)
+        for item in items:
+            fact.evidence.append(
+                Evidence(SURVEY, f"{latest.wave}: {item.text}", item.index or 0.0, latest.url, kind="mean")
+            )
+
+    def _dialogue(self, fact: ProblemFacts, matched: list[RaisedFact]) -> None:
+        for problem in matched:
+            fact.evidence.append(Evidence(DIALOGUE, problem.problem, problem.prioritised_by, _dialogue_url(problem)))
+        if matched and self.participants:
+            fact.dialogue = (min(sum(p.prioritised_by for p in matched), self.participants), self.participants)
+
+
+def _per_residents(title: str) -> int | None:
+    """How many residents a Kolada key figure's value is given per, from its title: 100,000 or 1,000, and 100 for a
+    share of all residents; None for another share."""
+    lowered = title.casefold()
+    if "/100 000 inv" in lowered:
+        return 100_000
+    if "/1000 inv" in lowered:
+        return 1000
+    if "andel (%) av bef" in lowered:
+        return 100
+    return None
 
 
 def _dialogue_url(problem) -> str:
@@ -531,6 +770,21 @@ class SharedProblem:
 
 
 @dataclass(frozen=True)
+class AreaProblem:
+    """A problem ranked across the police area on the evidence of its municipalities together, with the
+    municipalities where it clearly rises: where its trend's interval lies wholly above unchanged."""
+
+    problem: ShownProblem
+    rising_in: tuple[str, ...]
+
+    @property
+    def crosses_borders(self) -> bool:
+        """Rising in more than one municipality: a problem to meet together (the agreement names young people
+        moving across the municipalities' borders)."""
+        return len(self.rising_in) > 1
+
+
+@dataclass(frozen=True)
 class ShownJoint:
     schema: int
     audience: Audience
@@ -539,17 +793,36 @@ class ShownJoint:
     end: datetime.date
     municipalities: tuple[JointMunicipality, ...]
     shared_problems: tuple[SharedProblem, ...]
+    problems: tuple[AreaProblem, ...] = ()
 
     def to_json(self) -> dict:
         return encode(self)
 
 
+def rises(problem: ShownProblem) -> bool:
+    trend = problem.components.get("trend")
+    return trend is not None and trend.low > 0.5
+
+
 def joint_for_audience(joint: JointPicture, audience: Audience) -> ShownJoint:
     shown = [for_audience(p, audience) for p in joint.pictures]
     tops: dict[str, list[str]] = {}
+    rising: dict[str, list[str]] = {}
     for one in shown:
         for problem in one.problems[:SHARED_TOP]:
             tops.setdefault(problem.name, []).append(one.name)
+        for problem in one.problems:
+            if rises(problem):
+                rising.setdefault(problem.name, []).append(one.name)
+    parts = [
+        [
+            dataclasses.replace(
+                fact, evidence=[dataclasses.replace(e, label=f"{one.name}: {e.label}") for e in fact.evidence]
+            )
+            for fact in _problem_facts(picture, audience, one.survey, one.key_figures.indicators)
+        ]
+        for picture, one in zip(joint.pictures, shown, strict=True)
+    ]
     return ShownJoint(
         joint.schema,
         audience,
@@ -570,4 +843,5 @@ def joint_for_audience(joint: JointPicture, audience: Audience) -> ShownJoint:
             for one in shown
         ),
         tuple(SharedProblem(name, tuple(names)) for name, names in sorted(tops.items()) if len(names) > 1),
+        tuple(AreaProblem(_shown(p), tuple(rising.get(p.name, ()))) for p in rank(pool(parts))),
     )

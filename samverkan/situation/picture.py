@@ -16,6 +16,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from samverkan.situation.lib.themes import Theme
 from samverkan.sources.police_events.parse import type_key
 
 SCHEMA_VERSION = 2
@@ -85,6 +86,17 @@ class CrimeFact:
     year: int
     count: int | None
     preliminary: bool
+
+
+@dataclass(frozen=True)
+class RegionalCrime:
+    """A Brå category's count and rate in the county or the whole country (the levels a theme is set against)."""
+
+    category: str
+    region: str
+    year: int
+    count: int | None
+    per_100k: float | None
 
 
 @dataclass(frozen=True)
@@ -209,8 +221,10 @@ class SituationPicture:
     comparison_crime: tuple[ComparisonCrime, ...]
     comparison_survey: tuple[ComparisonSurvey, ...]
     conclusions: tuple[Conclusion, ...]
-    # Last and with a default: a picture adopted before citizens' reports existed has none.
+    # Last and with defaults: a picture adopted before these existed has none of them.
     citizen_reports: tuple[CitizenReportFact, ...] = ()
+    themes: tuple[Theme, ...] = ()  # the mapping the problems are ranked on; none: the product's default
+    regional_crime: tuple[RegionalCrime, ...] = ()  # the county's and the country's, by category
 
     @property
     def residents(self) -> int | None:
@@ -260,6 +274,8 @@ def encode(value: Any) -> Any:
         return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
     if isinstance(value, datetime.date):  # datetimes too
         return value.isoformat()
     return value

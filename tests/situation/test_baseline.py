@@ -32,7 +32,8 @@ def test_it_freezes_the_picture_when_it_is_adopted(client, picture):
     klotter = next(r for r in baseline.data["categories"] if r["category"] == "Klotter")
     assert (klotter["count"], klotter["previous"]) == (4, 1)
     # Stable keys only: no links and no translated labels are frozen with the figures.
-    text = json.dumps(baseline.data, ensure_ascii=False)
+    # (The theme mapping it was ranked on is data of the sources', whose names may hold a slash.)
+    text = json.dumps({k: v for k, v in baseline.data.items() if k != "themes"}, ensure_ascii=False)
     assert "/" not in text.replace("+00:00", "") and "url" not in text and "Incidents" not in text
     page = client.get(baseline.get_absolute_url()).content.decode()
     assert '<figure class="chart"' in page and "<svg" in page

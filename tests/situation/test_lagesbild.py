@@ -105,11 +105,27 @@ def test_it_hides_small_cells_from_the_public(picture):
 def test_it_ranks_klotter_on_incidents_and_survey(picture):
     problems = {p["name"]: p for p in internal(picture)["problems"]}
     klotter = problems["Klotter"]
-    # volume 4/4 = 1, trend (4-1)/1 clamped to 1 -> 1, severity (2-1)/2 = 0.5, survey 3/6 = 0.5
-    assert klotter["components"] == {"volume": 1.0, "trend": 1.0, "severity": 0.5, "survey": 0.5}
-    assert klotter["score"] == round(100 * (0.3 + 0.2 + 0.05 + 0.1) / 0.8, 1)
+    # Each component shrunk by a prior worth 5 observations (lib.ranking):
+    # volume 4 / 4 (the largest count); trend (4 + 2.5) / (4 + 1 + 5), shrunk toward unchanged;
+    # severity: 4 incidents of severity 2 -> 2 of 4 "successes" on 0–1, against every incident's mean 0.5:
+    # (2 + 2.5) / (4 + 5); survey: index 3 of 6 from 12 answers against the items' mean 0.5: (6 + 2.5) / (12 + 5).
+    expected = {"volume": 1.0, "trend": 0.65, "severity": 0.5, "survey": 0.5}
+    assert {name: c["value"] for name, c in klotter["components"].items()} == expected
+    weights = {"volume": 0.25, "trend": 0.15, "severity": 0.10, "survey": 0.15}
+    assert klotter["score"] == round(100 * sum(weights[k] * v for k, v in expected.items()) / sum(weights.values()), 1)
+    assert klotter["low"] < klotter["score"] < klotter["high"]
     assert [e["source"] for e in klotter["evidence"]] == ["incidents", "survey"]
-    assert internal(picture)["problems"][0]["name"] == "Klotter"
+    scores = [p["score"] for p in internal(picture)["problems"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_it_ranks_the_police_events_under_their_theme(picture):
+    # Trafikolycka ×3 in 2025, 1 in 2024: the traffic theme, on police events alone.
+    traffic = next(p for p in internal(picture)["problems"] if p["name"] == "Trafik och buskörning")
+    assert traffic["sources"] == ["police_events"]
+    assert [(e["label"], e["value"], e["previous"]) for e in traffic["evidence"]] == [
+        ("Police events: Trafikolycka", 3, 1)
+    ]
 
 
 def test_it_names_the_period_and_the_audience(picture):

@@ -215,14 +215,14 @@ def problem_evidence(baseline: Baseline) -> list[tuple[str, str, str]]:
     found = []
     for municipality in shown.municipalities:
         for rank, problem in enumerate(municipality.problems, start=1):
-            trend = problem.components.get("trend")
+            trend = problem.components.get("trend")  # rising or falling when its interval lies on one side
             line = _("%(problem)s: rank %(rank)s in %(municipality)s") % {
                 "problem": problem.name,
                 "rank": rank,
                 "municipality": municipality.name,
             }
-            if trend is not None and trend != 0.5:
-                line += ", " + (_("rising") if trend > 0.5 else _("falling"))
+            if trend is not None and (trend.low > 0.5 or trend.high < 0.5):
+                line += ", " + (_("rising") if trend.low > 0.5 else _("falling"))
             incidents = next((e.value for e in problem.evidence if e.source == "incidents"), None)
             if incidents is not None:
                 line += "; " + _("%(count)s incidents in %(period)s") % {"count": incidents, "period": period}

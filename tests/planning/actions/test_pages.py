@@ -20,6 +20,7 @@ from samverkan.sources.incidents.services import IncidentReport, incident_report
 from tests.planning.actions.conftest import log_times
 
 BUSKORNING = "Buskörning (moped, A-traktor, snöskoter)"
+TRAFFIC = "Trafik och buskörning"  # the theme the category is ranked under
 
 
 def adopt_baseline(world, *names: str) -> None:
@@ -73,13 +74,13 @@ def test_it_offers_the_municipalitys_goals_and_the_ranked_problems(client, world
     form = client.get(url).context["form"]
     assert set(form.fields["goals"].queryset) == {arjeplog_plan.goal, common}
     assert elsewhere not in form.fields["goals"].queryset
-    assert form.fields["problems"].choices == [(BUSKORNING, BUSKORNING), ("Klotter", "Klotter")]
+    assert form.fields["problems"].choices == [(TRAFFIC, TRAFFIC), ("Klotter", "Klotter")]
     response = client.post(
         url,
         {
             "title": "Trafikinsatser mot buskörning och fortkörning",
             "goals": [common.pk],
-            "problems": [BUSKORNING],
+            "problems": [TRAFFIC],
             "other_problems": "Fortkörning\n\nFortkörning",
             "responsible": "polis",
             "organisations": [world.lpo.pk],
@@ -96,7 +97,7 @@ def test_it_offers_the_municipalitys_goals_and_the_ranked_problems(client, world
     activity = Activity.objects.get(title="Trafikinsatser mot buskörning och fortkörning")
     assert response.status_code == 302 and response.url == activity.get_absolute_url()
     assert (activity.problems, list(activity.goals.all()), list(activity.organisations.all())) == (
-        [BUSKORNING, "Fortkörning"],
+        [TRAFFIC, "Fortkörning"],
         [common],
         [world.lpo],
     )
@@ -134,7 +135,7 @@ def test_it_reads_the_problems_of_the_live_picture_without_a_baseline(world):
     incident_report(report=report, by=world.alice, allowed=[world.arjeplog])
     assert problem_names(municipality=world.arjeplog, user=world.alice, today=clock.today()) == ["Klotter"]
     adopt_baseline(world, BUSKORNING)
-    assert problem_names(municipality=world.arjeplog, user=world.alice, today=clock.today()) == [BUSKORNING]
+    assert problem_names(municipality=world.arjeplog, user=world.alice, today=clock.today()) == [TRAFFIC]
 
 
 def test_it_logs_an_occurrence_on_the_activity_page(client, world, arjeplog_plan):
