@@ -32,16 +32,18 @@ only on what is known of it. `rank` also says, for each source, where each probl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scipy.stats import beta, gamma
+from scipy.special import betaincinv, gammaincinv
 
 WEIGHTS = {"volume": 0.25, "trend": 0.15, "level": 0.20, "survey": 0.15, "dialogue": 0.15, "severity": 0.10}
 PRIOR = 5.0  # the prior's worth, in observations (events, answers, participants)
 INTERVAL = 0.90
 _LOW, _HIGH = (1 - INTERVAL) / 2, (1 + INTERVAL) / 2
+CACHED = 4096  # estimates kept: ranking without each source asks for the same ones again
 
 # The sources, in the order they are shown; the count sources give volume and trend.
 INCIDENTS, POLICE_EVENTS, CRIME, KOLADA, INDICATORS, SURVEY, DIALOGUE = (
@@ -148,18 +150,20 @@ class RankedProblem:
 # The estimates. Each returns the posterior mean and its interval.
 
 
+@functools.lru_cache(maxsize=CACHED)
 def shrunk_share(successes: float, n: float, prior_mean: float, prior: float = PRIOR) -> Estimate:
     """A share of n, under a beta prior worth `prior` observations at `prior_mean`."""
     a = successes + prior * prior_mean
     b = n - successes + prior * (1 - prior_mean)
-    return Estimate(a / (a + b), float(beta.ppf(_LOW, a, b)), float(beta.ppf(_HIGH, a, b)))
+    return Estimate(a / (a + b), float(betaincinv(a, b, _LOW)), float(betaincinv(a, b, _HIGH)))
 
 
+@functools.lru_cache(maxsize=CACHED)
 def shrunk_ratio(observed: float, expected: float, prior: float = PRIOR) -> Estimate:
     """The relative level θ of observed against expected events, under a gamma prior worth `prior` events at
     θ = 1 (Poisson–gamma): posterior Gamma(observed + prior, expected + prior)."""
     shape, rate = observed + prior, expected + prior
-    return Estimate(shape / rate, float(gamma.ppf(_LOW, shape) / rate), float(gamma.ppf(_HIGH, shape) / rate))
+    return Estimate(shape / rate, float(gammaincinv(shape, _LOW)) / rate, float(gammaincinv(shape, _HIGH)) / rate)
 
 
 def trend(count: int, previous: int) -> Estimate:
@@ -167,12 +171,13 @@ def trend(count: int, previous: int) -> Estimate:
     return shrunk_share(count, count + previous, 0.5)
 
 
+@functools.lru_cache(maxsize=CACHED)
 def volume(count: int, largest: int) -> Estimate:
     """The count against the largest, with the count's Jeffreys interval; capped at 1."""
     if not largest:
         return Estimate(0.0, 0.0, 0.0)
-    low = float(gamma.ppf(_LOW, count + 0.5)) if count else 0.0
-    high = float(gamma.ppf(_HIGH, count + 0.5))
+    low = float(gammaincinv(count + 0.5, _LOW)) if count else 0.0
+    high = float(gammaincinv(count + 0.5, _HIGH))
     return Estimate(count / largest, min(low / largest, 1.0), min(high / largest, 1.0))
 
 
