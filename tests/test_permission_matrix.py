@@ -212,6 +212,14 @@ RULES: dict[str, Rule] = {
         READ,
         per_target={"shared": (JOINT, JOINT), "other_shared": (JOINT, JOINT)},
     ),
+    # The themes and their sources, of the municipality asked for (else the first the user reads): its readers read
+    # them, its writers add and remove entries of its own; a write names no municipality the user cannot write.
+    "situation_themes": Rule(
+        lambda cast: {GLOBAL: Call(), **municipal(lambda p: Call(query=f"kommun={p.municipality.code}"))(cast)},
+        READ,
+        BAD_FORM,
+        per_target={GLOBAL: (STAFF, BAD_FORM)},
+    ),
     # Agreements: part 2 of each municipality, part 1 of each police area (every party writes it).
     "agreements": Rule(nowhere(), STAFF, STAFF),
     "agreement_create": Rule(nowhere(), WRITE_FORM, BAD_FORM),

@@ -7,10 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.situation.lib.themes import THEMES
+from samverkan.situation.models import theme_source_choices
 
 PERIOD_BACKWARDS = _("The period ends before it starts.")
 ANALYSIS = _("Analysis: %(name)s")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+THEME_ENTRY_SUGGESTIONS = "theme-entry-suggestions"  # the id of the page's list of the municipality's categories
 
 
 class PeriodForm(forms.Form):
@@ -49,3 +52,26 @@ class ConclusionsForm(ServiceErrorsMixin, forms.Form):
 
     def texts(self) -> dict[str, str]:
         return {problem: self.cleaned_data[conclusion_field(problem)] for problem in ["", *self.problems]}
+
+
+def _themes_by_focus_area() -> list[tuple[str, list[tuple[str, str]]]]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for theme in THEMES:
+        groups.setdefault(theme.focus_area, []).append((theme.key, theme.name))
+    return list(groups.items())
+
+
+class ThemeEntryForm(ServiceErrorsMixin, forms.Form):
+    """One more thing a theme counts from a source, in the municipality (services.theme_entry_add)."""
+
+    theme = forms.ChoiceField(label=_("Theme"), choices=_themes_by_focus_area)
+    source = forms.ChoiceField(label=_("Source"), choices=theme_source_choices)
+    entry = GuardedFormField(
+        label=_("Entry"),
+        max_length=200,
+        help_text=_(
+            "As the source names it: an incident category, a Brå crime category, a police event type, a Kolada KPI "
+            "id (N07403), an indicator key, a survey question key, or a word used in dialogues."
+        ),
+        widget=forms.TextInput(attrs={"list": THEME_ENTRY_SUGGESTIONS}),
+    )

@@ -1,4 +1,5 @@
-"""The lägesbild's own records: recurring seasons, the coordinators' conclusions, adopted baselines."""
+"""The lägesbild's own records: recurring seasons, the coordinators' conclusions, adopted baselines, and the
+municipality's own entries in the themes' mapping."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedCharField, GuardedTextField
 from samverkan.organisations.models import Municipality, Organisation
+from samverkan.situation.lib import themes
 
 BASELINE_IMMUTABLE = _("An adopted situation picture cannot be changed; adopt a new version instead.")
 
@@ -120,3 +122,50 @@ class Baseline(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(BASELINE_IMMUTABLE)
+
+
+THEME_SOURCE_LABELS = {
+    themes.INCIDENTS: _("Incident category"),
+    themes.CRIME: _("Brå crime category"),
+    themes.EVENTS: _("Police event type"),
+    themes.KOLADA: _("Kolada KPI"),
+    themes.INDICATORS: _("Indicator"),
+    themes.SURVEY: _("Survey question"),
+    themes.KEYWORDS: _("Word in dialogues"),
+}
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """The themes (a callable, so a change of the default mapping needs no migration)."""
+    return [(theme.key, theme.name) for theme in themes.THEMES]
+
+
+def theme_source_choices() -> list[tuple[str, str]]:
+    return [(source, str(THEME_SOURCE_LABELS[source])) for source in themes.MAPPED_SOURCES]
+
+
+class ThemeEntry(models.Model):
+    """A municipality's own addition to a theme's mapping (situation.lib.themes): one more incident category,
+    event type, KPI, word … that counts toward the theme in the municipality's picture."""
+
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="theme_entries", verbose_name=_("municipality")
+    )
+    theme = models.CharField(_("theme"), max_length=40, choices=theme_choices)
+    source = models.CharField(_("source"), max_length=40, choices=theme_source_choices)
+    entry = GuardedCharField(_("entry"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("added by")
+    )
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["municipality", "theme", "source", "entry"]
+        verbose_name = _("theme entry")
+        verbose_name_plural = _("theme entries")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "theme", "source", "entry"], name="one_theme_entry_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.entry}"

@@ -1,15 +1,18 @@
-"""Writing the lägesbild's records: conclusions and adopted baselines."""
+"""Writing the lägesbild's records: conclusions, adopted baselines and the municipality's own theme entries."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisations.models import Municipality, Organisation, User
-from samverkan.situation.models import Baseline, Conclusion
+from samverkan.situation.lib import themes
+from samverkan.situation.models import Baseline, Conclusion, ThemeEntry
 from samverkan.situation.picture import JointPicture, SituationPicture
 from samverkan.situation.selectors import Period
+from samverkan.sources.police_events.parse import type_key
 
 
 @transaction.atomic
@@ -62,3 +65,40 @@ def baseline_adopt(
         data=picture.to_json(),
         adopted_by=by,
     )
+
+
+THEME_ENTRY_EXISTS = _("The theme already counts this from this source.")
+
+
+def _normalised(source: str, entry: str) -> str:
+    """The entry as the ranking compares it: words and event types in lower case (event types spaced as
+    police_events.parse.type_key spaces them), KPI ids in upper case, indicator keys in lower case."""
+    entry = " ".join(entry.split())
+    if source == themes.EVENTS:
+        return type_key(entry)
+    if source in (themes.KEYWORDS, themes.INDICATORS):
+        return entry.casefold()
+    if source == themes.KOLADA:
+        return entry.upper()
+    return entry
+
+
+def theme_entry_add(*, municipality: Municipality, theme: str, source: str, entry: str, by: User) -> ThemeEntry:
+    """Add an entry to a theme's mapping in the municipality: one more thing the theme counts from a source.
+    Refused (a ValidationError keyed by field) when the theme already counts it, by default or by an earlier
+    entry."""
+    row = ThemeEntry(
+        municipality=municipality, theme=theme, source=source, entry=_normalised(source, entry), created_by=by
+    )
+    row.full_clean(validate_constraints=False)
+    default = next(t for t in themes.THEMES if t.key == theme)  # full_clean checked the key
+    own = ThemeEntry.objects.filter(municipality=municipality, theme=theme, source=source, entry=row.entry)
+    if row.entry in default.entries(source) or own.exists():
+        raise ValidationError({"entry": THEME_ENTRY_EXISTS})
+    row.save()
+    return row
+
+
+def theme_entry_remove(*, entry: ThemeEntry) -> None:
+    """Remove one of the municipality's own entries (the default mapping is the product's and stays)."""
+    entry.delete()

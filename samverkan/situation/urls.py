@@ -13,4 +13,5 @@ urlpatterns = [
     path("gemensam/<int:pk>/", views.situation_joint, name="situation_joint"),
     path("gemensam/<int:pk>/anta/", views.situation_joint_adopt, name="situation_joint_adopt"),
     path("baslinje/<int:pk>/", views.baseline_detail, name="baseline"),
+    path("teman/", views.situation_themes, name="situation_themes"),
 ]

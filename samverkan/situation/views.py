@@ -31,7 +31,7 @@ from samverkan.situation.access import (
     visible_baselines,
 )
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
-from samverkan.situation.forms import ConclusionsForm, PeriodForm
+from samverkan.situation.forms import THEME_ENTRY_SUGGESTIONS, ConclusionsForm, PeriodForm, ThemeEntryForm
 from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, glance, joint_charts_for, key_figure_panels, map_for
 from samverkan.situation.reports import pdf_for
@@ -46,6 +46,8 @@ from samverkan.situation.selectors import (
     joint_situation,
     picture_for,
 )
+from samverkan.situation.themes import themes_overview
+from samverkan.sources.incidents.selectors import incident_categories
 from samverkan.sources.incidents.series import incident_points
 
 CONCLUDED_PROBLEMS = 8  # the page asks for an analysis of the first eight problems
@@ -256,3 +258,45 @@ def situation_joint_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         request, _("The situation picture was adopted as version %(version)s.") % {"version": baseline.version}
     )
     return redirect(baseline)
+
+
+@login_required
+def situation_themes(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The themes and what each counts from each source in a municipality (?kommun=, else the first the user
+    reads); its writers add entries of the municipality's own and remove them."""
+    municipalities = visible_municipalities(request.user)
+    code = request.GET.get("kommun") or municipalities.values_list("code", flat=True).first()
+    if code is None:
+        if request.method == "POST":
+            raise Http404
+        return render(request, "situation/themes.html", {"municipalities": municipalities})
+    municipality, can_write = get_municipality_for_user(request, code)
+    form = ThemeEntryForm()
+    if request.method == "POST":
+        require_write(can_write)
+        if removed := request.POST.get("remove"):
+            entry = municipality.theme_entries.filter(pk=removed).first() if removed.isdigit() else None
+            if entry is None:
+                raise Http404
+            services.theme_entry_remove(entry=entry)
+            messages.success(request, _("Removed."))
+            return redirect(f"{request.path}?kommun={municipality.code}")
+        form = ThemeEntryForm(request.POST)
+        if form.is_valid():
+            try:
+                services.theme_entry_add(municipality=municipality, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(request, _("The entry was added."))
+                return redirect(f"{request.path}?kommun={municipality.code}")
+    context = {
+        "municipalities": municipalities,
+        "municipality": municipality,
+        "focus_areas": themes_overview(municipality),
+        "can_write": can_write,
+        "form": form,
+        "suggestions_id": THEME_ENTRY_SUGGESTIONS,
+        "suggestions": [category.name for category in incident_categories(municipality)] if can_write else [],
+    }
+    return render(request, "situation/themes.html", context, status=form_status(form))

@@ -1,0 +1,60 @@
+"""The themes a municipality's problems are ranked on: the product's default mapping (lib.themes), extended with
+the municipality's own entries (ThemeEntry), and the same mapping as the page "Teman och källor" shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samverkan.organisations.models import Municipality
+from samverkan.situation.lib.themes import MAPPED_SOURCES, THEMES, Theme, extend
+from samverkan.situation.models import THEME_SOURCE_LABELS, ThemeEntry
+
+
+def theme_mapping(municipality: Municipality) -> tuple[Theme, ...]:
+    """The default themes with the municipality's own entries added (one query)."""
+    own = ThemeEntry.objects.filter(municipality=municipality).values_list("theme", "source", "entry")
+    return extend(THEMES, list(own))
+
+
+@dataclass(frozen=True)
+class MappedEntry:
+    text: str
+    own: int | None  # the ThemeEntry's id when the municipality added the entry; None: the product's default
+
+
+@dataclass(frozen=True)
+class MappedSource:
+    source: str
+    label: str
+    entries: tuple[MappedEntry, ...]
+
+
+@dataclass(frozen=True)
+class MappedTheme:
+    key: str
+    name: str
+    sources: tuple[MappedSource, ...]  # only the sources the theme counts from
+
+
+@dataclass(frozen=True)
+class FocusAreaThemes:
+    focus_area: str
+    themes: tuple[MappedTheme, ...]
+
+
+def themes_overview(municipality: Municipality) -> tuple[FocusAreaThemes, ...]:
+    """Every theme by focus area, each with what it counts from each source: the default entries, then the
+    municipality's own (one query)."""
+    own: dict[tuple[str, str], list[MappedEntry]] = {}
+    for entry in ThemeEntry.objects.filter(municipality=municipality):
+        own.setdefault((entry.theme, entry.source), []).append(MappedEntry(entry.entry, entry.pk))
+    areas: dict[str, list[MappedTheme]] = {}
+    for theme in THEMES:
+        sources = []
+        for source in MAPPED_SOURCES:
+            default = tuple(MappedEntry(text, None) for text in theme.entries(source))
+            added = tuple(e for e in own.get((theme.key, source), []) if e.text not in theme.entries(source))
+            if default or added:
+                sources.append(MappedSource(source, str(THEME_SOURCE_LABELS[source]), default + added))
+        areas.setdefault(theme.focus_area, []).append(MappedTheme(theme.key, theme.name, tuple(sources)))
+    return tuple(FocusAreaThemes(area, tuple(themes)) for area, themes in areas.items())
