@@ -31,6 +31,7 @@ from samverkan.situation.audience import (
     joint_for_audience,
 )
 from samverkan.situation.models import Baseline, Conclusion, RecurringEvent
+from samverkan.situation.themes import theme_mapping
 from samverkan.sources.bra.series import crime_series
 from samverkan.sources.citizen_reports.series import report_counts
 from samverkan.sources.dialogues.series import raised_problems
@@ -300,6 +301,12 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
         citizen_reports=tuple(
             facts.CitizenReportFact(r.category, r.count, r.accepted)
             for r in report_counts(municipality=municipality, start=period.start, end=period.end)
+        ),
+        themes=theme_mapping(municipality),
+        regional_crime=tuple(
+            facts.RegionalCrime(c.category, c.region_code, c.year, c.count, c.per_100k)
+            for c in crime
+            if c.region_code in (municipality.county_code, COUNTRY)
         ),
     )
 
