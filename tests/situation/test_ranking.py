@@ -109,7 +109,10 @@ def test_it_marks_neighbours_it_cannot_tell_apart():
     ranked = rank([_incidents("A", 40, 40, 1), _incidents("B", 39, 40, 1), _incidents("C", 2, 40, 1)])
     assert [p.name for p in ranked] == ["A", "B", "C"]
     assert ranked[1].tied and not ranked[2].tied
-    assert ranked[1].high >= ranked[0].low and ranked[2].high < ranked[1].low
+    # Tied: the difference lies within the root of the squared half-widths that face each other.
+    for upper, lower in zip(ranked, ranked[1:], strict=False):
+        half = math.sqrt((upper.score - upper.low) ** 2 + (lower.high - lower.score) ** 2)
+        assert lower.tied == (upper.score - lower.score <= half)
 
 
 def test_it_says_where_each_problem_would_rank_without_a_source():

@@ -22,8 +22,8 @@ vandalism on its trend or its severity.
 
 Uncertainty: each component has a 90 % credible interval from the same posterior (a count's volume from its
 Jeffreys interval); the score's interval combines the components' as independent errors (the root of the sum
-of their weighted squares). Two neighbouring problems whose intervals overlap cannot be told apart, and the page
-says so.
+of their weighted squares). Two neighbouring problems cannot be told apart when the difference of their scores
+lies within its own interval (their half-widths facing each other, combined the same way), and the page says so.
 
 A component without evidence is left out and the weights of the others are scaled up, so a problem is scored
 only on what is known of it. `rank` also says, for each source, where each problem would rank without it.
@@ -299,11 +299,17 @@ def rank(problems: list[ProblemFacts]) -> list[RankedProblem]:
                 {name: Estimate(*(round(v, 3) for v in (e.value, e.low, e.high))) for name, e in found.items()},
                 tuple(facts.evidence),
                 sources,
-                tied=above is not None and total.high >= above.low,
+                tied=above is not None and _indistinct(above, total),
                 without=tuple((s, places[s].get(facts.name)) for s in present if s in sources),
             )
         )
     return ranked
+
+
+def _indistinct(above: RankedProblem, below: Estimate) -> bool:
+    """Whether the difference between two neighbouring scores lies within its own 90 % interval: the
+    half-widths facing each other combined as independent errors."""
+    return above.score - below.value <= math.hypot(above.score - above.low, below.high - below.value)
 
 
 def pool(parts: list[list[ProblemFacts]]) -> list[ProblemFacts]:
