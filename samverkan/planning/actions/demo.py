@@ -66,7 +66,7 @@ ACTIVITIES = [
         H.SHORT,
         "Hälsa",
         "trygg",
-        ["Samling som stör ordningen", "Otrygg plats"],
+        ["Ordningsstörningar", "Otrygga platser"],
         target_count=10,
         done={
             ARJEPLOG: [
@@ -94,7 +94,7 @@ ACTIVITIES = [
         H.LONG,
         "ANDT-S",
         "alkohol",
-        ["Misstänkt narkotikahandel"],
+        ["Narkotika"],
         target_count=2,
         target_text="en gång per år",
         cost=8000,
@@ -157,7 +157,7 @@ ACTIVITIES = [
         H.LONG,
         "Hälsa",
         "trygg",
-        ["Otrygg plats"],
+        ["Otrygga platser"],
         cost=25000,
         done={ARJEPLOG: [("2025-05-20", "E-tjänsten lanserad på kommunens webb", "")]},
         status={
@@ -174,7 +174,7 @@ ACTIVITIES = [
         H.SHORT,
         "ANDT-S",
         "alkohol",
-        ["Berusade personer på allmän plats"],
+        ["Alkohol"],
         target_count=2,
         cost=12000,
         done={ARJEPLOG: [("2025-11-20", "Utbildning inför biltestsäsongen", "Hotell Lyktan")]},
@@ -189,7 +189,7 @@ ACTIVITIES = [
         H.SHORT,
         "ANDT-S",
         "rattfyller",
-        ["Berusade personer på allmän plats", "Fortkörning"],
+        ["Alkohol", "Trafik och buskörning"],
         target_count=8,
         target_text="varje vecka januari–mars",
         done={
@@ -210,7 +210,7 @@ ACTIVITIES = [
         H.SHORT,
         "Hälsa",
         "trygg",
-        ["Otrygg plats", "Skadegörelse"],
+        ["Otrygga platser", "Skadegörelse"],
         target_count=4,
         target_text="två gånger per år",
         partner="Räddningstjänsten Arjeplog",

@@ -3,7 +3,10 @@
 A theme is a problem the agreement names (DOMAIN.md §1: ANDT-S, BRÅ, psychological and physical
 health). Each maps explicitly to what the sources call it: incident categories, Brå crime categories,
 police event types, Kolada KPIs, youth-survey indicators, trygghetsmätning items and words used in
-dialogues. The mapping below is the product's default; a municipality extends it with entries of its own
+dialogues. Brå's broad chapters ("3-7 kap. Brott mot person") are left out: a theme's crimes are counted by
+its largest category, and a chapter holding much else would make its theme look larger than the others.
+
+The mapping below is the product's default; a municipality extends it with entries of its own
 (situation.models.ThemeEntry), and a picture carries the mapping it was ranked on.
 """
 
@@ -123,7 +126,7 @@ THEMES: tuple[Theme, ...] = (
         "Skadegörelse",
         BRA,
         incident_categories=("Skadegörelse",),
-        crime_categories=("Skadegörelse", "12 kap. Skadegörelsebrott"),
+        crime_categories=("Skadegörelse",),
         event_types=("skadegörelse",),
         kpis=("U07452",),
         survey_items=("problem_skadegorelse",),
@@ -189,7 +192,7 @@ THEMES: tuple[Theme, ...] = (
         "Våld och hot",
         BRA,
         incident_categories=("Hot/våld mot personal",),
-        crime_categories=("Misshandel", "Misshandel inklusive grov", "Olaga hot", "3-7 kap. Brott mot person"),
+        crime_categories=("Misshandel", "Misshandel inklusive grov", "Olaga hot"),
         event_types=(
             "misshandel",
             "misshandel, grov",

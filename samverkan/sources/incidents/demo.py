@@ -1,5 +1,6 @@
 """Believable demo incidents for Arjeplog and Arvidsjaur, 2021 (moved with the demo calendar) to today:
-Arjeplog's winter peak (car testing, Jan–Mar), summer litter, snowmobile and moped joyriding in season."""
+Arjeplog's winter peak (car testing, Jan–Mar), summer litter, snowmobile and moped joyriding in season, and from
+2025 more young people gathering in both towns."""
 
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ SEASON = {
     "Brand": [0.2, 0.2, 0.2, 0.3, 0.4, 0.4, 0.5, 0.4, 0.2, 0.2, 0.2, 0.3],
     "Inbrott": [0.4, 0.4, 0.4, 0.4, 0.4, 0.5, 0.7, 0.6, 0.4, 0.4, 0.4, 0.5],
 }
+# The story's cross-border problem: from 2025 young people gather in both towns, moving between them, so
+# "Samling som stör ordningen" rises in both (the joint lägesbild marks it).
+RISING, RISING_FROM, RISE = "Samling som stör ordningen", 2025, 2.5
 DESCRIPTIONS = {
     "Skadegörelse": ["Krossad ruta i väntkuren", "Sönderslagen papperskorg", "Skadad belysningsstolpe"],
     "Klotter": ["Klotter på fasaden", "Taggar på elskåp", "Klotter i gångtunneln"],
@@ -107,7 +111,9 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
             month = week.month - 1
             volume = WEEKLY_RATE[code] * SEASONAL_VOLUME.get(code, [1] * 12)[month]
             for _ in range(_poisson(rng, volume)):
-                name = rng.choices(list(SEASON), weights=[w[month] for w in SEASON.values()])[0]
+                rise = {RISING: RISE} if week.year >= calendar.year(RISING_FROM) else {}
+                weights = [w[month] * rise.get(name, 1) for name, w in SEASON.items()]
+                name = rng.choices(list(SEASON), weights=weights)[0]
                 place = rng.choices(named, weights=PLACE_WEIGHTS)[0]
                 when = datetime.datetime.combine(
                     week + datetime.timedelta(days=rng.randrange(7)), datetime.time(rng.choice(range(8, 24))), tz
