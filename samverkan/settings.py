@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "samverkan.planning.goals",
     "samverkan.planning.actions",
     "samverkan.planning.promises",
+    "samverkan.planning.effects",
     "samverkan.followup.meetings",
     "samverkan.followup.reports",
     "samverkan.followup.seasons",
