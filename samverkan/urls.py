@@ -16,6 +16,7 @@ urlpatterns = [
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("mal/", include("samverkan.planning.goals.urls")),
     path("handlingsplaner/", include("samverkan.planning.actions.urls")),
+    path("handlingsplaner/", include("samverkan.planning.effects.urls")),
     path("medborgarloften/", include("samverkan.planning.promises.urls")),
     path("tipsa/", include("samverkan.sources.citizen_reports.public_urls")),
     path("platser/", include("samverkan.organisations.urls")),

@@ -316,6 +316,7 @@ RULES: dict[str, Rule] = {
     "activity": Rule(municipal(lambda p: pk(p.activity)), READ, READ),
     "activity_edit": Rule(municipal(lambda p: pk(p.activity)), WRITE_FORM, BAD_FORM),
     "occurrence_log": Rule(municipal(lambda p: pk(p.activity)), POST_ONLY, BAD_FORM),
+    "intervention_edit": Rule(municipal(lambda p: pk(p.activity)), WRITE_FORM, BAD_FORM),
     # Medborgarlöften: the citizens' pages are public, the staff pages the municipality's.
     "citizens_home": Rule(nowhere(), PUBLIC, PUBLIC, public=True),
     "promises_public": Rule(municipal(code), PUBLIC, PUBLIC, public=True),

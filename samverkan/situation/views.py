@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,6 +32,7 @@ from samverkan.situation.access import (
     visible_baselines,
 )
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
+from samverkan.situation.extensions import internal_sections
 from samverkan.situation.forms import THEME_ENTRY_SUGGESTIONS, ConclusionsForm, PeriodForm, ThemeEntryForm
 from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, glance, joint_charts_for, key_figure_panels, map_for
@@ -172,16 +174,28 @@ def situation_export(request: AuthenticatedHttpRequest, code: str) -> HttpRespon
     data = for_audience(picture_for(municipality=municipality, period=period), audience)
     name = f"lagesbild-{municipality.code}-{period.start.isoformat()}-{period.end.isoformat()}-{audience}"
     kind = request.GET.get("format", "json")
-    response = _download(data, charts_for(data, municipality.boundary), name, kind)
+    extra = (
+        internal_sections(municipality, start=period.start, end=period.end, today=clock.today())
+        if audience == INTERNAL and kind == "json"
+        else {}
+    )
+    response = _download(data, charts_for(data, municipality.boundary), name, kind, extra)
     record_export(request, "situation", municipality, detail=f"{period.start}–{period.end} {audience} {kind}")
     return response
 
 
-def _download(data: ShownPicture | ShownJoint, charts: dict[str, dict[str, str]], name: str, kind: str) -> HttpResponse:
+def _download(
+    data: ShownPicture | ShownJoint,
+    charts: dict[str, dict[str, str]],
+    name: str,
+    kind: str,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The picture as a PDF or as JSON; `extra`: the registered sections of the internal JSON (extensions.py)."""
     if kind == "pdf":
         response = HttpResponse(pdf_for(data, charts), content_type="application/pdf")
     elif kind == "json":
-        body = json.dumps(data.to_json(), ensure_ascii=False, indent=2)
+        body = json.dumps({**data.to_json(), **(extra or {})}, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json")
     else:
         raise Http404

@@ -40,6 +40,7 @@ from samverkan.organisations.access import scope_for, sees_internal_figures
 from samverkan.organisations.models import Municipality, Organisation, User
 from samverkan.planning.actions.models import ActionPlan, Activity
 from samverkan.planning.actions.selectors import activity_progress, activity_status_on
+from samverkan.planning.effects.presentation import ReportedEffect, effects_in
 from samverkan.planning.goals.models import Goal
 from samverkan.planning.goals.selectors import goals_of_agreement
 from samverkan.planning.goals.status import GREEN, GREY
@@ -216,6 +217,7 @@ class EvaluationResult:
     promises: tuple[PromiseOutcome, ...]
     meetings: tuple[MeetingYear, ...]
     communication: tuple[CommunicationOutcome, ...]
+    effects: tuple[ReportedEffect, ...] = ()  # the activities with an area (planning.effects)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -435,6 +437,17 @@ def evaluation_result(
         promises=tuple(outcome for outcome, _ids in promises),
         meetings=tuple(_meetings(agreement, municipalities, until)),
         communication=tuple(_communication(agreement, municipalities, until)),
+        effects=tuple(
+            reported
+            for m in municipalities
+            for reported in effects_in(
+                m,
+                start=agreement.starts_on,
+                end=agreement.ends_on,
+                until=until,
+                owner=user is None or sees_internal_figures(user, m),
+            )
+        ),
     )
 
 

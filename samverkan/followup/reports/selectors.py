@@ -13,7 +13,7 @@ kept report all show.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Max, QuerySet
 from django.http import Http404
@@ -37,6 +37,7 @@ from samverkan.planning.actions.selectors import (
     open_activities,
     overdue_activities,
 )
+from samverkan.planning.effects.presentation import effects_in
 from samverkan.planning.goals.models import Goal
 from samverkan.planning.goals.presentation import STATUS_LABELS, chart_for, indicator_view
 from samverkan.planning.goals.selectors import FollowUp, goals_in_force
@@ -300,6 +301,16 @@ def municipality_part(municipality: Municipality, year: int, *, user: User | Non
             today=today,
         ),
         "activities": _activities(municipality, period, until),
+        "effects": [
+            asdict(reported)
+            for reported in effects_in(
+                municipality,
+                start=period.start,
+                end=period.end,
+                until=until,
+                owner=user is None or sees_internal_figures(user, municipality),
+            )
+        ],
         "promises": _promises(municipality, period, until),
         "feedback": _feedback(municipality, period),
     }

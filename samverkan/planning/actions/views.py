@@ -39,6 +39,7 @@ from samverkan.planning.actions.selectors import (
     problem_names,
     visible_action_plans,
 )
+from samverkan.planning.effects.presentation import effect_section
 
 STATUS_PREFIX = "activities"
 
@@ -278,6 +279,7 @@ def _render_activity(
         "occurrences": activity.occurrences.select_related("logged_by"),
         "done": done,
         "planned": planned,
+        "effect_section": effect_section(activity, today=clock.today()),
     }
     return render(request, "actions/activity.html", context, status=400 if form is not None else 200)
 

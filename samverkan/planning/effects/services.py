@@ -32,7 +32,7 @@ def intervention_set(
     )
     intervention.area = area_to_json(area)
     intervention.place = place if isinstance(area, Circle) else None
-    intervention.radius_m = round(area.radius_m) if isinstance(area, Circle) else None
+    intervention.radius_m = max(1, round(area.radius_m)) if isinstance(area, Circle) else None
     intervention.comparison = area_to_json(comparison)
     intervention.comparison_name = comparison_name.strip()
     intervention.starts_on = starts_on
