@@ -444,7 +444,7 @@ def evaluation_result(
                 m,
                 start=agreement.starts_on,
                 end=agreement.ends_on,
-                until=until,
+                today=today,
                 owner=user is None or sees_internal_figures(user, m),
             )
         ),

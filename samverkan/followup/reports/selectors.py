@@ -307,7 +307,7 @@ def municipality_part(municipality: Municipality, year: int, *, user: User | Non
                 municipality,
                 start=period.start,
                 end=period.end,
-                until=until,
+                today=today,
                 owner=user is None or sees_internal_figures(user, municipality),
             )
         ],

@@ -149,6 +149,7 @@ def effect_view(shown: ActivityEffect, *, owner: bool = True, chart_id: str = "e
             x_labels=labels,
             series=[(_("The area"), list(series.area)), (shown.comparison_name, list(series.comparison))],
             kind="count",
+            mark=(series.start, _("Start %(month)s") % {"month": _month(*start)}),
             language=language(),
         )
         chart = Chart(svg, summary)
@@ -195,14 +196,20 @@ class ReportedEffect:
     effect: EffectView | None  # None before a whole month had passed since the start
 
 
+def as_of(end: datetime.date, today: datetime.date) -> datetime.date:
+    """The day a report's estimate is made as if on: the day after its period when that has ended (its last month
+    is whole then), else today (the month under way is left out)."""
+    return end + datetime.timedelta(days=1) if end < today else today
+
+
 def effects_in(
-    municipality: Municipality, *, start: datetime.date, end: datetime.date, until: datetime.date, owner: bool
+    municipality: Municipality, *, start: datetime.date, end: datetime.date, today: datetime.date, owner: bool
 ) -> list[ReportedEffect]:
     """Every intervention of the municipality's adopted plans whose activity ran during start..end, its effect
-    estimated up to the last whole month before `until`'s month ends (`until` itself counted)."""
+    estimated up to the period's end (or the last whole month before today)."""
     reported = []
     for intervention in interventions_in(municipality, start=start, end=end):
-        shown = effect_of(intervention, municipality=municipality, today=until + datetime.timedelta(days=1))
+        shown = effect_of(intervention, municipality=municipality, today=as_of(end, today))
         reported.append(
             ReportedEffect(
                 activity=intervention.activity.title,
@@ -223,7 +230,7 @@ def picture_effects(
     as the public rule has it elsewhere."""
     section = []
     for intervention in interventions_in(municipality, start=start, end=end):
-        shown = effect_of(intervention, municipality=municipality, today=min(end, today) + datetime.timedelta(days=1))
+        shown = effect_of(intervention, municipality=municipality, today=as_of(end, today))
         entry: dict[str, Any] = {
             "activity": intervention.activity.title,
             "starts_on": intervention.starts_on.isoformat(),

@@ -50,6 +50,7 @@ WRONG_LENGTH = "{name} has {count} values, expected {expected}"
 BAD_MONTH = "band {name!r} has months {start}-{end}; months are 1-12"
 BAD_FILL = "cell fill must be 'hot', 'cold' or '', not {fill!r}"
 BAD_OUTLINE = "outline must be a GeoJSON Polygon or MultiPolygon, not {kind!r}"
+BAD_MARK = "the mark is at x label {index}, but there are {count}"
 
 SMALL = 11
 TOP = 28  # below the drawn title
@@ -149,6 +150,7 @@ def line_chart(
     width: int = 640,
     height: int = 280,
     target: float | None = None,
+    mark: tuple[int, str] | None = None,
     language: str = "sv",
 ) -> str:
     """One line per series over the x labels, with markers and a legend; None leaves a gap.
@@ -156,10 +158,13 @@ def line_chart(
     Every series is a figure of the one `kind` on the one y axis: counts and rates never share an axis (draw
     them with `line_panels`, one panel each).
 
-    The y axis always shows `y_min` (None: only the data) and `target`, drawn as a dashed line.
+    The y axis always shows `y_min` (None: only the data) and `target`, drawn as a dashed line. `mark` (index,
+    text) draws a dashed vertical line where x label `index` begins, e.g. an intervention's start, with the text.
     """
     for name, values in series:
         _check_length(name, values, len(x_labels))
+    if mark is not None and not 0 <= mark[0] < len(x_labels):
+        raise ValueError(BAD_MARK.format(index=mark[0], count=len(x_labels)))
     present = [value for _, values in series for value in values if value is not None]
     if not present:
         return _empty(chart_id=chart_id, title=title, summary=summary, width=width)
@@ -185,6 +190,13 @@ def line_chart(
         parts += [
             svg.tag("line", x1=left, y1=y(target), x2=right, y2=y(target), stroke=MUTED, stroke_dasharray="6 4"),
             svg.text(right, y(target) - 5, text, text_anchor="end", fill=MUTED, class_="target"),
+        ]
+    if mark is not None:
+        x = left + mark[0] * step
+        anchor, shift = ("end", -4) if x > (left + right) / 2 else ("start", 4)
+        parts += [
+            svg.tag("line", x1=x, y1=top, x2=x, y2=bottom, stroke=MUTED, stroke_dasharray="4 3", class_="mark"),
+            svg.text(x + shift, top + 10, mark[1], text_anchor=anchor, fill=MUTED, class_="mark"),
         ]
     for i, (_, values) in enumerate(series):
         points = [None if value is None else (left + (j + 0.5) * step, y(value)) for j, value in enumerate(values)]

@@ -50,6 +50,7 @@ def test_it_shows_the_effect_to_those_who_read_the_activity(client, world, lit_u
     assert effect.verdict_kind == "decrease"
     assert escape(effect.verdict) in shown
     assert "<svg" in shown and 'id="effect-title"' in shown  # the chart, with the table of counts beside it
+    assert 'class="mark"' in shown and "Start 2025-09" in shown  # the start marked on the chart
     rows = {row.name: (row.before, row.after) for row in effect.counts}
     assert rows["Skolan"] == (counts["comparison"]["before"], counts["comparison"]["after"])
     assert list(rows.values()) == [(c["before"], c["after"]) for c in counts.values()]
