@@ -148,35 +148,49 @@ def test_it_models_the_season_from_two_years_before():
     assert estimate(simulated(7, ratio=0.5, before=24)).seasonal is True
 
 
-def test_it_matches_a_poisson_fit_with_the_hc2_sandwich_written_here():
-    # Counts within 2 of their means: less spread than a Poisson count, so no overdispersion and the Poisson model
-    # with robust errors is used.
+def steady() -> Series:
+    """Counts within 2 of their means: less spread than a Poisson count (no overdispersion)."""
     of = months(36)
     shape = season(of)
     after = np.arange(36) >= 24
     wobble = np.random.default_rng(9).integers(-2, 3, size=(2, 36))
     area = tuple(int(v) for v in np.round(20 * shape * np.where(after, 0.6, 1.0)) + wobble[0])
     comparison = tuple(int(v) for v in np.round(25 * shape) + wobble[1])
-    effect = estimate(Series(of, area, comparison, comparison, 24))
-    assert effect.model == "poisson_robust"
+    return Series(of, area, comparison, comparison, 24)
 
-    x, y = design(of, 24), interleaved(area, comparison)
+
+def poisson_fit(series: Series) -> tuple[float, float, float]:
+    """The interaction's coefficient, its HC2 sandwich variance and its Poisson model variance, by iteratively
+    reweighted least squares."""
+    x, y = design(series.months, series.start), interleaved(series.area, series.comparison)
     beta = np.zeros(x.shape[1])
     beta[1] = math.log(y.mean())
-    for _ in range(100):  # iteratively reweighted least squares
+    for _ in range(100):
         mu = np.exp(x @ beta)
         z = x @ beta + (y - mu) / mu
         new = np.linalg.solve(x.T @ (x * mu[:, None]), x.T @ (mu * z))
-        if np.max(np.abs(new - beta)) < 1e-12:
-            beta = new
-            break
+        done = np.max(np.abs(new - beta)) < 1e-12
         beta = new
+        if done:
+            break
     mu = np.exp(x @ beta)
     bread = np.linalg.inv(x.T @ (x * mu[:, None]))
     leverage = np.array([mu[i] * x[i] @ bread @ x[i] for i in range(len(y))])
     meat = sum(np.outer(x[i], x[i]) * (y[i] - mu[i]) ** 2 / (1 - leverage[i]) for i in range(len(y)))
-    se = math.sqrt((bread @ meat @ bread)[0, 0])
-    assert_same(effect.area, t_interval(beta[0], se, len(y) - x.shape[1]), rel=1e-6)
+    return float(beta[0]), float((bread @ meat @ bread)[0, 0]), float(bread[0, 0])
+
+
+@pytest.mark.parametrize("robust_wider", [False, True])
+def test_it_matches_a_poisson_fit_with_the_hc2_sandwich_written_here(robust_wider):
+    # Poisson counts (seed 11) spread as much as Poisson ones: the sandwich comes out wider than the model's
+    # variance. Steady counts: narrower, and the model's variance is taken.
+    series = simulated(11, ratio=0.6, base=(15.0, 20.0, 18.0), alpha=0.0) if robust_wider else steady()
+    effect = estimate(series)
+    assert effect.model == "poisson_robust"
+    coefficient, robust, model = poisson_fit(series)
+    assert (robust > model) == robust_wider
+    df = 2 * len(series.months) - design(series.months, series.start).shape[1]
+    assert_same(effect.area, t_interval(coefficient, math.sqrt(max(robust, model)), df), rel=1e-6)
 
 
 def test_it_matches_a_negative_binomial_fit_written_here():

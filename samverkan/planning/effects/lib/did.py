@@ -135,9 +135,10 @@ def _negative_binomial(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
     """NB2 with alpha estimated; None when it fails to converge or finds no overdispersion.
 
     Maximum likelihood takes no account of the degrees of freedom the coefficients use (15 of 72 rows with the
-    months of the year), so alpha comes out too small and the plain Wald interval too narrow (bench/effect.py
-    found 8-10 % false positives). The variance is scaled by n / (n - k) (k with alpha) and the interval read
-    from Student's t with n - k degrees of freedom, as for a dispersion estimated from residuals."""
+    months of the year), so alpha comes out too small and the plain Wald interval too narrow (8-10 % false
+    positives at a nominal 5 % in simulations like bench/effect.py's). The variance is scaled by n / (n - k)
+    (k with alpha) and the interval read from Student's t with n - k degrees of freedom, as for a dispersion
+    estimated from residuals."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -157,9 +158,10 @@ def _negative_binomial(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
 
 
 def _poisson_robust(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
-    """Poisson with the bias-reduced sandwich (HC2: each squared residual divided by 1 - its leverage) and
-    Student's t with n - k degrees of freedom. HC0/HC1 are too narrow here: the area's months after the start
-    carry much leverage (bench/effect.py found 7-11 % false positives with HC1)."""
+    """Poisson with the bias-reduced sandwich (HC2: each squared residual divided by 1 - its leverage), never
+    below the model's own variance, and Student's t with n - k degrees of freedom. HC0/HC1 are too narrow here:
+    the area's months after the start carry much leverage (7-11 % false positives with HC1 in simulations like
+    bench/effect.py's)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -179,8 +181,10 @@ def _poisson_robust(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
     if not np.all(leverage < 1 - 1e-9):
         return None
     meat = x.T @ (x * ((y - mu) ** 2 / (1 - leverage))[:, None])
-    variance = (bread @ meat @ bread)[INTERACTION, INTERACTION]
-    return _t_ratio(float(result.params[INTERACTION]), math.sqrt(max(float(variance), 0.0)), n - k)
+    robust = float((bread @ meat @ bread)[INTERACTION, INTERACTION])
+    # Never narrower than the Poisson model's own interval: months steadier than a Poisson count are chance.
+    variance = max(robust, float(bread[INTERACTION, INTERACTION]))
+    return _t_ratio(float(result.params[INTERACTION]), math.sqrt(variance), n - k)
 
 
 def _exact(after_treated: int, before_treated: int, after_comparison: int, before_comparison: int) -> RateRatio:
