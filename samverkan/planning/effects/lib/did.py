@@ -135,7 +135,7 @@ def _negative_binomial(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
     """NB2 with alpha estimated; None when it fails to converge or finds no overdispersion.
 
     Maximum likelihood takes no account of the degrees of freedom the coefficients use (15 of 72 rows with the
-    months of the year), so alpha comes out too small and the plain Wald interval too narrow (8-10 % false
+    months of the year), so alpha comes out too small and the plain Wald interval too narrow (6-10 % false
     positives at a nominal 5 % in simulations like bench/effect.py's). The variance is scaled by n / (n - k)
     (k with alpha) and the interval read from Student's t with n - k degrees of freedom, as for a dispersion
     estimated from residuals."""
@@ -160,7 +160,7 @@ def _negative_binomial(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
 def _poisson_robust(y: np.ndarray, x: np.ndarray) -> RateRatio | None:
     """Poisson with the bias-reduced sandwich (HC2: each squared residual divided by 1 - its leverage), never
     below the model's own variance, and Student's t with n - k degrees of freedom. HC0/HC1 are too narrow here:
-    the area's months after the start carry much leverage (7-11 % false positives with HC1 in simulations like
+    the area's months after the start carry much leverage (7-12 % false positives with HC1 in simulations like
     bench/effect.py's)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
