@@ -93,9 +93,9 @@ def method_sentence(effect: Effect, *, before_months: int, after_months: int) ->
         "%(before)s months before and %(after)s months from the start, in %(model)s"
     ) % {"before": before_months, "after": after_months, "model": model}
     if terms:
-        text += gettext(" with %(terms)s") % {"terms": terms}
-    return text + gettext(
-        ". The rate ratio is how much the area changed relative to the comparison place, with a 95 % confidence "
-        "interval; the ring around the area is compared the same way. Police events are not counted: the police "
-        "give only the municipality's centre as their place."
-    )
+        text = gettext("%(method)s with %(terms)s") % {"method": text, "terms": terms}
+    return gettext(
+        "%(method)s. The rate ratio is how much the area changed relative to the comparison place, with a "
+        "%(level)s %% confidence interval; the ring around the area is compared the same way. Police events are "
+        "not counted: the police give only the municipality's centre as their place."
+    ) % {"method": text, "level": 95}
