@@ -37,23 +37,36 @@ def _months() -> list[str]:
     return [str(MONTHS_3[m]) for m in range(1, 13)]
 
 
-def _problems(data: ShownPicture) -> dict[str, str]:
-    top = data.problems[:TOP]
-    summary = (
-        _("The highest score is %(name)s (%(score)s of 100).")
-        % {"name": top[0].name, "score": figure(top[0].score, "index")}
-        if top
-        else _("No problems found in the sources for this period.")
-    )
-    title = _("Ranked problems, score 0–100")
+def _ranked(chart_id: str, problems: list[ShownProblem]) -> dict[str, str]:
+    """The problems' scores as bars, each with its 90 % interval as a whisker."""
+    if problems:
+        first = problems[0]
+        summary = _(
+            "The highest score is %(name)s (%(score)s of 100); the line across each bar is its 90%% interval, "
+            "for it %(low)s–%(high)s."
+        ) % {
+            "name": first.name,
+            "score": figure(first.score, "index"),
+            "low": figure(first.low, "index"),
+            "high": figure(first.high, "index"),
+        }
+        if len(problems) > 1 and problems[1].tied:
+            summary += " " + _("%(name)s cannot be told apart from it.") % {"name": problems[1].name}
+    else:
+        summary = _("No problems found in the sources for this period.")
     return _bar(
-        chart_id="problems",
-        title=title,
+        chart_id=chart_id,
+        title=_("Ranked problems, score 0–100"),
         summary=summary,
-        labels=[p.name for p in top],
-        values=[p.score for p in top],
+        labels=[p.name for p in problems],
+        values=[p.score for p in problems],
+        intervals=[(p.low, p.high) for p in problems],
         kind="index",
     )
+
+
+def _problems(data: ShownPicture) -> dict[str, str]:
+    return _ranked("problems", list(data.problems[:TOP]))
 
 
 def _incidents(data: ShownPicture) -> dict[str, str]:
@@ -225,6 +238,7 @@ def joint_charts_for(data: ShownJoint) -> dict[str, dict[str, str]]:
     crime = [next((c.per_1000_residents for c in reversed(m.crime_statistics)), None) for m in data.municipalities]
     index = [m.survey[0].problem_index if m.survey else None for m in data.municipalities]
     return {
+        "problems": _ranked("joint_problems", [a.problem for a in data.problems[:TOP]]),
         "crime": _bar(
             chart_id="joint_crime",
             title=_("Reported crimes per 1,000 residents"),

@@ -232,6 +232,31 @@ def test_it_grows_bars_from_zero_in_both_directions():
     assert float(empty.attrib["width"]) == 0
 
 
+def test_it_draws_an_interval_as_a_whisker_and_writes_the_value_past_it():
+    intervals = [(30.0, 80.0), None, (10.0, 30.0), None]
+    root = ET.fromstring(bar(values=[40.0, None, 20.0, 10.0], intervals=intervals, kind="index", unit=""))
+    whiskers = classed(root, "interval")
+    assert len(whiskers) == 2  # none for the bar without an interval, none for the missing value
+    first, _, last = classed(root, "bar")
+    zero, forty = float(first.attrib["x"]), float(first.attrib["width"])
+    # The scale reaches the whisker's end (80), twice the bar (40); the whisker starts at 30, ¾ of the bar.
+    found = re.search(r"M([\d.]+),[\d.]+H([\d.]+)", child(whiskers[0], "path").get("d", ""))
+    assert found is not None
+    start, end = (float(n) for n in found.groups())
+    assert start - zero == pytest.approx(0.75 * forty, abs=0.2)
+    assert end - zero == pytest.approx(2 * forty, abs=0.2)
+    values = classed(root, "value")
+    assert float(values[0].attrib["x"]) == pytest.approx(end + 4, abs=0.1)
+    assert float(values[2].attrib["x"]) == pytest.approx(zero + float(last.attrib["width"]) + 4, abs=0.1)
+    assert end < view_box(root)[2]
+
+
+def test_it_refuses_intervals_of_the_wrong_length():
+    with pytest.raises(ValueError) as error:
+        bar(intervals=[(1.0, 2.0)])
+    assert str(error.value) == charts.WRONG_LENGTH.format(name="intervals", count=1, expected=4)
+
+
 def test_it_wraps_a_long_category_name_onto_two_lines():
     name = "Misshandel inklusive grov, mot kvinna 18 år eller äldre, bekant med offret"
     root = ET.fromstring(bar(labels=[name, "Stöld", "Rån", "Bedrägeri"]))

@@ -87,14 +87,18 @@ def bar_chart(
     kind: Kind,
     unit: str = "",
     highlight: set[int] | None = None,
+    intervals: Sequence[tuple[float, float] | None] | None = None,
     width: int = 640,
     language: str = "sv",
 ) -> str:
     """Horizontal bars, one per label, the value at the bar's end as a figure of `kind`; None reads "saknas".
 
     Bars listed in `highlight` (indexes, e.g. the own municipality) are drawn in HIGHLIGHT with a bold label.
+    `intervals` (low, high) per bar draws each as a whisker across the bar's end, the value written past it.
     """
     _check_length("values", values, len(labels))
+    whiskers = list(intervals) if intervals is not None else [None] * len(values)
+    _check_length("intervals", whiskers, len(labels))
     present = [value for value in values if value is not None]
     if not present:
         return _empty(chart_id=chart_id, title=title, summary=summary, width=width)
@@ -107,13 +111,14 @@ def bar_chart(
     ]
     row = 32 if any(len(label_lines) > 1 for label_lines in lines) else 22
     value_width = max(_text_width(text) for text in texts) + 8
-    lo, hi = min(0.0, *present), max(0.0, *present)
+    ends = [end for whisker in whiskers if whisker is not None for end in whisker]
+    lo, hi = min(0.0, *present, *ends), max(0.0, *present, *ends)
     if lo == hi:
         hi = 1.0
     x = _scale(lo, hi, label_width + 12 + (value_width if lo < 0 else 0), width - value_width)
     zero = x(0)
     parts = []
-    for i, (label_lines, value, text) in enumerate(zip(lines, values, texts, strict=True)):
+    for i, (label_lines, value, text, whisker) in enumerate(zip(lines, values, texts, whiskers, strict=True)):
         middle = TOP + (i + 0.5) * row
         bold = "bold" if i in highlight else None
         spans = "".join(
@@ -130,11 +135,23 @@ def bar_chart(
         rect = svg.tag(
             "rect", x=min(zero, end), y=middle - 7, width=abs(end - zero), height=14, fill=colour, class_=css
         )
+        parts.append(rect)
+        if whisker is not None:
+            parts.append(_whisker(x(whisker[0]), x(whisker[1]), middle))
+            end = max(end, x(whisker[1])) if value >= 0 else min(end, x(whisker[0]))
         anchor, shift = ("start", 4) if value >= 0 else ("end", -4)
-        parts += [rect, svg.text(end + shift, middle + 4, text, text_anchor=anchor, font_weight=bold, class_="value")]
+        parts.append(svg.text(end + shift, middle + 4, text, text_anchor=anchor, font_weight=bold, class_="value"))
     height = TOP + len(labels) * row + 6
     parts.append(svg.tag("line", x1=zero, y1=TOP, x2=zero, y2=height - 6, stroke=MUTED))
     return svg.chart(chart_id=chart_id, title=title, summary=summary, width=width, height=height, body=parts)
+
+
+def _whisker(start: float, end: float, middle: float) -> str:
+    """An interval from start to end, capped at both ends: dark on a white halo, so it reads on the bar and off it."""
+    a, b, top, mid = (svg.number(v) for v in (start, end, middle - 5, middle))
+    path = f"M{a},{top}v10M{a},{mid}H{b}M{b},{top}v10"
+    halo = svg.tag("path", d=path, stroke="#ffffff", stroke_width=3.5, fill="none")
+    return svg.tag("g", halo + svg.tag("path", d=path, stroke=TEXT, stroke_width=1.5, fill="none"), class_="interval")
 
 
 def line_chart(
