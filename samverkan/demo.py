@@ -35,6 +35,7 @@ from samverkan.organisations.models import (
     User,
 )
 from samverkan.planning.actions import demo as actions_demo
+from samverkan.planning.effects import demo as effects_demo
 from samverkan.planning.goals import demo as goals_demo
 from samverkan.planning.promises import demo as promises_demo
 from samverkan.situation import demo as situation_demo
@@ -64,6 +65,7 @@ SOURCE_DEMOS = [
     situation_demo,
     goals_demo,
     actions_demo,
+    effects_demo,  # draws nothing from the shared generator
     promises_demo,
     seasons_demo,
     supervision_demo,

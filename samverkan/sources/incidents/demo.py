@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from samverkan.core.demo_calendar import demo_calendar
 from samverkan.organisations.access import REPORT_ROLES
-from samverkan.organisations.models import Membership, Municipality, NamedPlace
-from samverkan.sources.incidents.models import Incident
+from samverkan.organisations.models import Membership, Municipality, NamedPlace, Organisation, User
+from samverkan.sources.incidents.models import Incident, IncidentCategory
 from samverkan.sources.incidents.services import incident_categories_for, reporter_organisation
 from samverkan.sources.models import ImportRun
 
@@ -74,6 +74,11 @@ DESCRIPTIONS = {
     "Brand": ["Anlagd brand i papperskorg", "Brand i container"],
     "Inbrott": ["Inbrott i förråd", "Uppbrutet förråd vid idrottsplatsen"],
 }
+# The demo's intervention (planning/effects/demo.py): lighting at the bathing place from September 2025 ends most
+# of its autumn vandalism; at the upper secondary school, the comparison place, it goes on as before. Drawn with a
+# generator of their own, so the other incidents stay as they were.
+LIT_PLACE, COMPARISON_PLACE, LIT_FROM = "Badplatsen, Arvidsjaur", "Gymnasiet, Arvidsjaur", datetime.date(2025, 9, 1)
+AUTUMN, AUTUMN_PER_MONTH, ONCE_LIT, AUTUMN_SEED = (9, 10, 11), 8.0, 0.25, 20250901  # a month at each place
 # Arjeplog's population roughly doubles in the car-testing season: more happens.
 SEASONAL_VOLUME = {"2506": [2.2, 2.4, 2.1, 1.1, 0.9, 1.1, 1.4, 1.1, 0.9, 0.9, 0.9, 1.3]}
 
@@ -140,6 +145,48 @@ def demo_load(*, rng: random.Random, run: ImportRun) -> None:
                     )
                 )
             week += datetime.timedelta(weeks=1)
+        if code == "2505":
+            incidents += _autumn_vandalism(named, categories, reporters, organisations, run)
         for incident in incidents:
             incident.locate_cells()
         Incident.objects.bulk_create(incidents, batch_size=500)
+
+
+def _autumn_vandalism(
+    named: list[NamedPlace],
+    categories: dict[str, IncidentCategory],
+    reporters: list[User],
+    organisations: dict[int, Organisation | None],
+    run: ImportRun,
+) -> list[Incident]:
+    """Vandalism on autumn evenings at the bathing place and at the school, until the lighting comes."""
+    rng, tz, calendar = random.Random(AUTUMN_SEED), timezone.get_current_timezone(), demo_calendar()
+    places = [place for place in named if place.name in (LIT_PLACE, COMPARISON_PLACE)]
+    incidents = []
+    for year in range(calendar.year(2021), calendar.today.year + 1):
+        for month in AUTUMN:
+            for place in places:
+                lit = place.name == LIT_PLACE and datetime.date(year, month, 1) >= calendar.day(LIT_FROM)
+                mean = AUTUMN_PER_MONTH * (ONCE_LIT if lit else 1)
+                for _ in range(_poisson(rng, mean)):
+                    day = datetime.date(year, month, rng.randrange(1, 29))
+                    if day >= calendar.today:
+                        continue
+                    reporter = rng.choice(reporters)
+                    incidents.append(
+                        Incident(
+                            municipality=place.municipality,
+                            category=categories["Skadegörelse"],
+                            occurred_from=datetime.datetime.combine(day, datetime.time(rng.randrange(18, 24)), tz),
+                            lat=round(place.lat + rng.uniform(-0.0006, 0.0006), 6),
+                            lng=round(place.lng + rng.uniform(-0.0012, 0.0012), 6),
+                            place=place,
+                            severity=rng.choice([1, 2]),
+                            description=rng.choice(DESCRIPTIONS["Skadegörelse"]),
+                            status="avslutad" if (calendar.today - day).days > 60 else "ny",
+                            reported_by=reporter,
+                            reporter_organisation=organisations[reporter.pk],
+                            run=run,
+                        )
+                    )
+    return incidents

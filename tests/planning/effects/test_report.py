@@ -10,6 +10,7 @@ import time_machine
 from django.urls import reverse
 from django.utils.html import escape
 
+from samverkan.agreements.models import Agreement
 from samverkan.core.privacy import SUPPRESSED
 from samverkan.organisations.lib.areas import Circle
 from samverkan.planning.actions import services as actions
@@ -77,6 +78,11 @@ def test_the_evaluation_holds_the_effects(world, adopted):
     from samverkan.followup.reports.evaluation import evaluation_result
 
     lit, counts = adopted
+    # The agreement of the period 2024–2027, whatever day the cast was made on.
+    Agreement.objects.filter(pk=world.part1.pk).update(
+        starts_on=datetime.date(2024, 1, 1), ends_on=datetime.date(2027, 12, 31)
+    )
+    world.part1.refresh_from_db()
     result = evaluation_result(
         world.part1, [world.arjeplog], scope="Arjeplog", joint=False, today=TODAY.date()
     ).as_json()
@@ -130,3 +136,20 @@ def plant_two_graffiti(world) -> None:
             severity=1,
             description="Taggar",
         )
+
+
+def test_the_demo_shows_the_lightings_effect_on_its_page_and_in_the_annual_report(demo, client):
+    from samverkan.core import clock
+    from samverkan.organisations.models import User
+    from samverkan.planning.effects.models import Intervention
+
+    intervention = Intervention.objects.select_related("activity").get(activity__title="Belysning vid badplatsen")
+    client.force_login(User.objects.get(username="arvidsjaur.samordnare"))
+    page = client.get(intervention.activity.get_absolute_url())
+    shown = page.context["effect_section"].effect
+    assert shown is not None and shown.verdict_kind == "decrease"  # the autumn vandalism stopped once lit
+    assert shown.chart is not None and shown.chart.svg in page.content.decode()
+    report = client.get(reverse("annual_report", args=["2505", clock.today().year]))
+    [reported] = report.context["data"]["parts"][0]["effects"]
+    assert reported["effect"]["verdict"] == shown.verdict
+    assert escape(shown.verdict) in report.content.decode()
