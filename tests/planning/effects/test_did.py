@@ -13,6 +13,7 @@ from scipy.special import comb, gammaln
 
 from samverkan.planning.effects.lib.did import (
     MIN_EVENTS,
+    MIN_RING_EVENTS,
     NEGATIVE,
     NO_PERIOD,
     UNEVEN,
@@ -136,11 +137,21 @@ def test_it_says_too_few_under_twenty_events_before():
     few = Series(of, (1,) * 9 + (0,) * 3 + (50,) * 12, (1,) * 10 + (0,) * 2 + (50,) * 12, (50,) * 24, 12)
     effect = estimate(few)
     assert (effect.verdict, effect.area, effect.ring, effect.ring_verdict) == ("too_few", None, None, None)
-    assert MIN_EVENTS == 20
+    assert (MIN_EVENTS, MIN_RING_EVENTS) == (20, 10)
     enough = Series(of, (1,) * 10 + (0,) * 2 + (5,) * 12, (1,) * 10 + (0,) * 2 + (5,) * 12, (0,) * 24, 12)
     effect = estimate(enough)
     assert effect.verdict != "too_few" and effect.area is not None
     assert (effect.ring, effect.ring_verdict) == (None, None)  # the ring has no events: no estimate for it
+
+
+def test_it_says_nothing_of_the_ring_under_ten_events_before_in_it():
+    series = simulated(12, ratio=0.5, base=(40.0, 50.0, 45.0), alpha=0.05)
+    # Nine events in the ring before (and plenty in the comparison): too few to tell displacement.
+    sparse = Series(series.months, series.area, series.comparison, (1,) * 9 + (0,) * 15 + (1,) * 12, series.start)
+    effect = estimate(sparse)
+    assert effect.area is not None and (effect.ring, effect.ring_verdict) == (None, None)
+    ten = Series(series.months, series.area, series.comparison, (1,) * 10 + (0,) * 14 + (1,) * 12, series.start)
+    assert estimate(ten).ring is not None
 
 
 def test_it_models_the_season_from_two_years_before():

@@ -38,6 +38,9 @@ type RingVerdict = Literal["displacement", "diffusion", "none"]
 type Model = Literal["negative_binomial", "poisson_robust", "exact_conditional"]
 
 MIN_EVENTS = 20  # before the start, the area and the comparison together (the ring and the comparison for the ring)
+# Before the start, in the ring itself: with fewer, its interval is too wide for "no displacement" to mean anything
+# (the comparison alone nearly always brings the ring and the comparison to MIN_EVENTS).
+MIN_RING_EVENTS = 10
 SEASONAL_MONTHS = 24  # months before the start from which the month of the year enters the model
 NO_OVERDISPERSION = 1e-3  # an estimated alpha below this is no overdispersion: Poisson with robust errors
 LEVEL = 0.95
@@ -98,6 +101,7 @@ class Effect:
     counts: dict[str, dict[str, int]]  # {"area"|"comparison"|"ring": {"before": n, "after": n}}
     area: RateRatio | None  # None when too few events (before-period area + comparison < MIN_EVENTS)
     ring: RateRatio | None  # the ring against the comparison (displacement / diffusion); None when too few
+    # (the ring under MIN_RING_EVENTS before the start, or the ring and the comparison under MIN_EVENTS)
     verdict: Verdict
     ring_verdict: RingVerdict | None  # None when the ring has no estimate
     model: Model  # of the area's estimate (the ring's may differ: ring_model)
@@ -245,7 +249,8 @@ def estimate(series: Series) -> Effect:
         return Effect(counts, None, None, "too_few", None, "negative_binomial", seasonal, None)
     area = rate_ratio(series.months, series.area, series.comparison, series.start)
     ring: Fit | None = None
-    if counts["ring"]["before"] + counts["comparison"]["before"] >= MIN_EVENTS:
+    ring_before = counts["ring"]["before"]
+    if ring_before >= MIN_RING_EVENTS and ring_before + counts["comparison"]["before"] >= MIN_EVENTS:
         ring = rate_ratio(series.months, series.ring, series.comparison, series.start)
     return Effect(
         counts=counts,
