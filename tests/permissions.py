@@ -44,9 +44,11 @@ from samverkan.followup.reports.selectors import Place as ReportPlace
 from samverkan.followup.reports.services import report_generate
 from samverkan.followup.supervision import services as supervision
 from samverkan.followup.supervision.models import SupervisedObject
+from samverkan.organisations.lib.areas import Circle
 from samverkan.organisations.models import CollaborationGroup, FocusArea, Municipality, Organisation, Role, User
 from samverkan.planning.actions import services as actions
 from samverkan.planning.actions.models import ActionPlan, Activity
+from samverkan.planning.effects import services as effects
 from samverkan.planning.goals import services as goals
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.planning.promises import services as promises
@@ -482,6 +484,18 @@ def _place(municipality: Municipality, agreement: Agreement, owner: User, point:
         ends_on=datetime.date(today.year, 12, 31),
         kind=Activity.Kind.SOCIAL,
         horizon=Activity.Horizon.SHORT,
+    )
+    # The activity acts around the place's point from the year's start, against a place a kilometre north of it.
+    effects.intervention_set(
+        activity=activity,
+        area=Circle(point[0], point[1], 150),
+        place=None,
+        comparison=Circle(point[0] + 0.01, point[1], 150),
+        comparison_name=f"Skolan {marker}",
+        starts_on=datetime.date(today.year, 1, 1),
+        ends_on=None,
+        categories=[],
+        by=owner,
     )
     promise_set = promises.promise_set_create(
         municipality=municipality,
