@@ -45,13 +45,13 @@ def verdict_text(effect: Effect, comparison_name: str) -> str:
     if effect.verdict == "no_change":
         return _("No certain change")
     if effect.verdict == "decrease":
-        text = _("Decreased by %(change)s (95 %% CI %(range)s) against %(comparison)s") % {
+        text = _("Decreased by %(change)s (95%% CI %(range)s) against %(comparison)s") % {
             "change": figure((1 - ratio.rate_ratio) * 100, "percent"),
             "range": _percent_range((1 - ratio.ci_high) * 100, (1 - ratio.ci_low) * 100),
             "comparison": comparison_name,
         }
     else:
-        text = _("Increased by %(change)s (95 %% CI %(range)s) against %(comparison)s") % {
+        text = _("Increased by %(change)s (95%% CI %(range)s) against %(comparison)s") % {
             "change": figure((ratio.rate_ratio - 1) * 100, "percent"),
             "range": _percent_range((ratio.ci_low - 1) * 100, (ratio.ci_high - 1) * 100),
             "comparison": comparison_name,

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from samverkan.organisations.lib.areas import Circle
 from samverkan.planning.effects import services
+from samverkan.planning.effects.lib.did import Effect, RateRatio
 from samverkan.planning.effects.models import Intervention
+from samverkan.planning.effects.presentation import verdict_text
 from tests.planning.effects.places import FAR, LIT, TODAY, VANDALISM, form_data, plant
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +133,34 @@ def test_it_proposes_a_comparison_place_at_least_500_metres_away(client, world, 
     assert proposed.distance_m(Circle(FAR[0], FAR[1], 150)) == 0
     assert "Skolan" in form.data["comparison_name"]
     assert not Intervention.objects.exists()  # proposed, not saved
+
+
+def effect(verdict: str, ratio: tuple[float, float, float] | None, ring_verdict: str | None) -> Effect:
+    counts = {place: {"before": 30, "after": 10} for place in ("area", "comparison", "ring")}
+    rate = RateRatio(*ratio, p_value=0.01) if ratio else None
+    return Effect(counts, rate, None, verdict, ring_verdict, "negative_binomial", True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        (
+            effect("decrease", (0.6, 0.42, 0.85), "none"),
+            "Decreased by 40% (95% CI 15–58%) against Kyrkbacken; no displacement to the surroundings",
+        ),
+        (
+            effect("increase", (1.5, 1.1, 2.05), "displacement"),
+            "Increased by 50% (95% CI 10–105%) against Kyrkbacken; more in the surroundings (displacement)",
+        ),
+        (
+            effect("decrease", (0.5, 0.3, 0.8), "diffusion"),
+            "Decreased by 50% (95% CI 20–70%) against Kyrkbacken; fewer in the surroundings too (a diffusion of "
+            "benefits)",
+        ),
+        (effect("no_change", (0.9, 0.6, 1.3), "none"), "No certain change"),
+        (effect("too_few", None, None), "Too few incidents to say anything"),
+    ],
+)
+def test_the_verdict_never_claims_more_than_the_interval(shown, expected):
+    with translation.override("en"):
+        assert verdict_text(shown, "Kyrkbacken") == expected
