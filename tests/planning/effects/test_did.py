@@ -124,6 +124,20 @@ def test_it_finds_an_increase():
     assert effect.area is not None and effect.area.ci_low > 1
 
 
+@pytest.mark.parametrize("seed", [21, 22, 23, 24])
+def test_it_gives_the_inverse_ratio_when_the_area_and_the_comparison_swap(seed):
+    # The model is the same with the places' roles swapped: the interaction changes sign, nothing else.
+    series = simulated(seed, ratio=0.7, alpha=0.1 if seed % 2 else 0.0)
+    swapped = Series(series.months, series.comparison, series.area, series.ring, series.start)
+    effect, other = estimate(series), estimate(swapped)
+    assert effect.area is not None and other.area is not None
+    assert effect.model == other.model
+    assert other.area.rate_ratio == pytest.approx(1 / effect.area.rate_ratio, rel=1e-4)
+    assert other.area.ci_low == pytest.approx(1 / effect.area.ci_high, rel=1e-3)
+    assert other.area.ci_high == pytest.approx(1 / effect.area.ci_low, rel=1e-3)
+    assert other.area.p_value == pytest.approx(effect.area.p_value, rel=1e-3, abs=1e-6)
+
+
 def test_it_counts_before_and_after():
     series = simulated(6, ratio=0.5)
     effect = estimate(series)

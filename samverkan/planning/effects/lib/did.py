@@ -15,7 +15,8 @@ read the interval from Student's t with the model's residual degrees of freedom:
 the large-sample intervals were too narrow (see _negative_binomial and _poisson_robust, and bench/effect.py for the
 coverage and false positives this gives). When the area or the comparison has no events at all before or after,
 no count model can estimate the ratio (it runs to 0 or infinity): then it is the exact conditional odds ratio of
-the before/after table (Fisher), with its exact interval and no month-of-year terms.
+the before/after table (Fisher), with its exact interval and no month-of-year terms. That test assumes Poisson
+variation: a burst of events in a single month makes it surer than it should be.
 
 The ring around the area (displacement, or a diffusion of benefits) is the same model with the ring in the
 area's place. No Django here.
