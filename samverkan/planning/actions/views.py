@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from samverkan.core import clock
 from samverkan.core.audit import record_export
 from samverkan.core.forms import form_status
-from samverkan.organisations.access import require_write, scope_for
+from samverkan.organisations.access import require_write, scope_for, sees_internal_figures
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality
 from samverkan.planning.access import get_activity_for_user, get_plan_for_user
@@ -279,7 +279,9 @@ def _render_activity(
         "occurrences": activity.occurrences.select_related("logged_by"),
         "done": done,
         "planned": planned,
-        "effect_section": effect_section(activity, today=clock.today()),
+        "effect_section": effect_section(
+            activity, today=clock.today(), owner=sees_internal_figures(request.user, plan.municipality)
+        ),
     }
     return render(request, "actions/activity.html", context, status=400 if form is not None else 200)
 

@@ -177,12 +177,13 @@ class EffectSection:
     effect: EffectView | None
 
 
-def effect_section(activity: Activity, *, today: datetime.date) -> EffectSection:
+def effect_section(activity: Activity, *, today: datetime.date, owner: bool) -> EffectSection:
+    """`owner`: the viewer is a party to the municipality's picture (effect_view)."""
     intervention = intervention_of(activity)
     if intervention is None:
         return EffectSection(None, None)
     shown = effect_of(intervention, municipality=activity.plan.municipality, today=today)
-    return EffectSection(intervention, effect_view(shown) if shown else None)
+    return EffectSection(intervention, effect_view(shown, owner=owner) if shown else None)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import time_machine
 from django.urls import reverse
@@ -164,3 +166,32 @@ def effect(verdict: str, ratio: tuple[float, float, float] | None, ring_verdict:
 def test_the_verdict_never_claims_more_than_the_interval(shown, expected):
     with translation.override("en"):
         assert verdict_text(shown, "Kyrkbacken") == expected
+
+
+def test_one_outside_the_picture_sees_a_count_under_3_as_the_public_rule_has_it(world, lit):
+    from samverkan.planning.effects.lib.did import Series
+    from samverkan.planning.effects.models import Intervention
+    from samverkan.planning.effects.presentation import effect_view
+    from samverkan.planning.effects.selectors import ActivityEffect
+
+    series = Series(((2025, 8), (2025, 9)), area=(2, 0), comparison=(5, 4), ring=(1, 3), start=1)
+    counts = {
+        "area": {"before": 2, "after": 0},
+        "comparison": {"before": 5, "after": 4},
+        "ring": {"before": 1, "after": 3},
+    }
+    shown = ActivityEffect(
+        intervention=Intervention(activity=lit.activity, starts_on=datetime.date(2025, 9, 1), comparison_name="Skolan"),
+        comparison_name="Skolan",
+        before_months=1,
+        after_months=1,
+        series=series,
+        effect=Effect(counts, None, None, "too_few", None, "exact_conditional", False),
+    )
+    public = effect_view(shown, owner=False)
+    assert public.chart is None  # the months' counts are not drawn
+    assert [(row.before, row.after) for row in public.counts] == [("<3", 0), (5, 4), ("<3", 3)]
+    assert [(row.area, row.ring) for row in public.months] == [("<3", "<3"), (0, 3)]
+    full = effect_view(shown, owner=True)
+    assert full.chart is not None
+    assert [(row.before, row.after) for row in full.counts] == [(2, 0), (5, 4), (1, 3)]
