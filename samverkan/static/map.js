@@ -9,6 +9,7 @@
 // a click, a named place found by the search, "Use my position" or the named-place list fill the two
 // inputs, typing in them moves the marker, and the status line names the nearest named place and warns
 // when the point is far from all of them. The map is never the only way to give a place.
+// With data-polygon-input it draws a polygon: each click adds a corner to the textarea named (see setUpPolygon).
 (function () {
   "use strict";
   var STYLE = { color: "#083a66", weight: 2, fillOpacity: 0.06 };
@@ -76,6 +77,29 @@
     var latInput = document.getElementById(element.dataset.latInput || "");
     var lngInput = document.getElementById(element.dataset.lngInput || "");
     if (latInput && lngInput) setUpPicker(element, map, config, latInput, lngInput);
+    var polygonInput = document.getElementById(element.dataset.polygonInput || "");
+    if (polygonInput) setUpPolygon(map, polygonInput);
+  }
+
+  // With data-polygon-input (a textarea of "lat, lng" lines, one corner each): a click adds a corner to the text,
+  // and the polygon the text gives is drawn as it is typed. The text is the way without a mouse.
+  function setUpPolygon(map, input) {
+    var shape = L.polygon([], MARK).addTo(map);
+    function corners() {
+      return input.value.split("\n").map(function (line) {
+        var match = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(line);
+        return match ? [parseFloat(match[1]), parseFloat(match[2])] : null;
+      }).filter(Boolean);
+    }
+    function draw() { shape.setLatLngs(corners()); }
+    map.on("click", function (event) {
+      var typed = input.value.replace(/\s+$/, "");
+      var corner = event.latlng.lat.toFixed(6) + ", " + event.latlng.lng.toFixed(6);
+      input.value = typed ? typed + "\n" + corner : corner;
+      draw();
+    });
+    input.addEventListener("input", draw);
+    draw();
   }
 
   var chosenCell = null;

@@ -59,3 +59,17 @@ def test_the_area_page_refuses_a_bad_radius_keeps_what_was_typed_and_fits(page: 
     expect(page.locator("#id_comparison_name")).to_have_value("Skolan")
     assert_accessible(page)
     assert_fits(page)
+
+
+def test_a_polygon_is_drawn_by_clicking_the_map(page: Page, world, lit):
+    log_in(page, "alice")
+    page.goto(f"/handlingsplaner/atgarder/{lit.activity.pk}/effekt/")
+    drawing = page.locator("#effect-polygon-map")
+    drawing.scroll_into_view_if_needed()
+    for x, y in ((100, 80), (200, 80), (150, 160)):
+        drawing.click(position={"x": x, "y": y})
+    corners = page.locator("#id_polygon").input_value().splitlines()
+    assert len(corners) == 3
+    assert all(len(corner.split(", ")) == 2 for corner in corners)
+    expect(drawing.locator("path.leaflet-interactive").last).to_be_visible()  # the polygon drawn
+    assert_accessible(page)
