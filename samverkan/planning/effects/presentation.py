@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -14,11 +14,12 @@ from samverkan.core.figures import figure, fixed, language
 from samverkan.core.privacy import suppress_count
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
-from samverkan.planning.effects.lib.did import Effect
 from samverkan.planning.effects.models import Intervention
 from samverkan.planning.effects.selectors import ActivityEffect, effect_of, intervention_of, interventions_in
-from samverkan.planning.effects.series import method_sentence
 from samverkan.situation.lib import charts
+
+if TYPE_CHECKING:  # statsmodels and scipy load with the first estimate (selectors.effect_of)
+    from samverkan.planning.effects.lib.did import Effect
 
 
 def _percent_range(low: float, high: float) -> str:
@@ -61,6 +62,8 @@ def verdict_text(effect: Effect, comparison_name: str) -> str:
 
 def method_text(shown: ActivityEffect) -> str:
     """The method in a sentence (series.method_sentence, the command's too)."""
+    from samverkan.planning.effects.series import method_sentence
+
     return method_sentence(shown.effect, before_months=shown.before_months, after_months=shown.after_months)
 
 

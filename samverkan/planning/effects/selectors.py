@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from samverkan.organisations.lib.areas import Area, area_from_json
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import ActionPlan, Activity
-from samverkan.planning.effects.lib.did import Effect, Series, estimate
 from samverkan.planning.effects.models import Intervention
-from samverkan.planning.effects.series import series_for
+
+if TYPE_CHECKING:  # the estimate needs statsmodels and scipy: loaded with the first effect, not with the site
+    from samverkan.planning.effects.lib.did import Effect, Series
 
 # Two years before the start, so the month of the year can be modelled; at most two years after it.
 BEFORE_MONTHS = 24
@@ -58,6 +60,9 @@ def effect_of(intervention: Intervention, *, municipality: Municipality, today: 
     after = after_months(intervention, today=today)
     if after == 0:
         return None
+    from samverkan.planning.effects.lib.did import estimate
+    from samverkan.planning.effects.series import series_for
+
     area, comparison = intervention_areas(intervention)
     series = series_for(
         municipality=municipality,
