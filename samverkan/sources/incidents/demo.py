@@ -159,15 +159,18 @@ def _autumn_vandalism(
     organisations: dict[int, Organisation | None],
     run: ImportRun,
 ) -> list[Incident]:
-    """Vandalism on autumn evenings at the bathing place and at the school, until the lighting comes."""
+    """Vandalism on autumn evenings at the bathing place and at the school, until the lighting comes; a little
+    along the path 220 m north of the bathing place, as before once it is lit (no displacement)."""
     rng, tz, calendar = random.Random(AUTUMN_SEED), timezone.get_current_timezone(), demo_calendar()
     places = [place for place in named if place.name in (LIT_PLACE, COMPARISON_PLACE)]
+    spots = [(place, 0.0, AUTUMN_PER_MONTH) for place in places]
+    spots += [(place, 0.002, AUTUMN_PER_MONTH / 2) for place in places if place.name == LIT_PLACE]
     incidents = []
     for year in range(calendar.year(2021), calendar.today.year + 1):
         for month in AUTUMN:
-            for place in places:
-                lit = place.name == LIT_PLACE and datetime.date(year, month, 1) >= calendar.day(LIT_FROM)
-                mean = AUTUMN_PER_MONTH * (ONCE_LIT if lit else 1)
+            for place, north, per_month in spots:
+                lit = place.name == LIT_PLACE and not north and datetime.date(year, month, 1) >= calendar.day(LIT_FROM)
+                mean = per_month * (ONCE_LIT if lit else 1)
                 for _ in range(_poisson(rng, mean)):
                     day = datetime.date(year, month, rng.randrange(1, 29))
                     if day >= calendar.today:
@@ -178,7 +181,7 @@ def _autumn_vandalism(
                             municipality=place.municipality,
                             category=categories["Skadegörelse"],
                             occurred_from=datetime.datetime.combine(day, datetime.time(rng.randrange(18, 24)), tz),
-                            lat=round(place.lat + rng.uniform(-0.0006, 0.0006), 6),
+                            lat=round(place.lat + north + rng.uniform(-0.0006, 0.0006), 6),
                             lng=round(place.lng + rng.uniform(-0.0012, 0.0012), 6),
                             place=place,
                             severity=rng.choice([1, 2]),
