@@ -5,6 +5,7 @@ never claims more than the interval does."""
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.figures import figure, fixed, language
 from samverkan.core.privacy import suppress_count
+from samverkan.organisations.lib.areas import METRES_PER_DEGREE, Area, Circle, area_from_json
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.effects.models import Intervention
@@ -270,3 +272,28 @@ def picture_effects(
             )
         section.append(entry)
     return section
+
+
+def outline(area: Area, corners: int = 48) -> list[list[float]]:
+    """The area's edge as [lat, lng] corners for the map (a circle as a polygon of `corners` corners)."""
+    if not isinstance(area, Circle):
+        return [[lat, lng] for lat, lng in area.points]
+    dlat = area.radius_m / METRES_PER_DEGREE
+    dlng = dlat / math.cos(math.radians(area.lat))
+    return [
+        [area.lat + dlat * math.cos(2 * math.pi * i / corners), area.lng + dlng * math.sin(2 * math.pi * i / corners)]
+        for i in range(corners)
+    ]
+
+
+def map_areas(intervention: Intervention) -> list[dict[str, Any]]:
+    """The stored area and comparison place as the map's outlined cells (static/map.js's config.cells)."""
+    return [
+        {"id": "", "boundary": outline(area_from_json(intervention.area)), "kind": "hot", "label": _("The area")},
+        {
+            "id": "",
+            "boundary": outline(area_from_json(intervention.comparison)),
+            "kind": "cold",
+            "label": intervention.comparison_name,
+        },
+    ]

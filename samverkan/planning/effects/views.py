@@ -16,6 +16,7 @@ from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.planning.access import get_activity_for_user
 from samverkan.planning.effects import services
 from samverkan.planning.effects.forms import InterventionForm
+from samverkan.planning.effects.presentation import map_areas
 from samverkan.planning.effects.proposal import ProposedComparison, comparison_proposal
 from samverkan.planning.effects.selectors import intervention_of
 
@@ -98,6 +99,6 @@ def intervention_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         "plan": activity.plan,
         "form": form,
         "intervention": intervention,
-        "map": map_config([activity.plan.municipality]),
+        "map": map_config([activity.plan.municipality], cells=map_areas(intervention) if intervention else []),
     }
     return render(request, "effects/edit.html", context, status=form_status(form))

@@ -38,6 +38,10 @@ def test_the_activity_page_shows_the_effect_and_fits(page: Page, world, lit):
         expect(section.locator("table.effect-months")).to_be_visible()
         assert_accessible(page)
         assert_fits(page)
+        page.locator("section.effect a.button").click()  # the area page, the stored areas outlined on its maps
+        expect(page.locator("#effect-area-map path.leaflet-interactive").first).to_be_attached()
+        assert_accessible(page)
+        assert_fits(page)
 
 
 def test_the_area_page_refuses_a_bad_radius_keeps_what_was_typed_and_fits(page: Page, world, lit):

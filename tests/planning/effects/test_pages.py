@@ -195,3 +195,19 @@ def test_one_outside_the_picture_sees_a_count_under_3_as_the_public_rule_has_it(
     full = effect_view(shown, owner=True)
     assert full.chart is not None
     assert [(row.before, row.after) for row in full.counts] == [(2, 0), (5, 4), (1, 3)]
+
+
+def test_the_area_page_outlines_the_stored_area_and_comparison_on_its_maps(client, world, lit_up):
+    from samverkan.organisations.lib.places import great_circle_km
+
+    lit, _counts = lit_up
+    client.force_login(world.alice)
+    response = client.get(reverse("intervention_edit", args=[lit.activity.pk]))
+    area, comparison = response.context["map"]["cells"]
+    assert (area["kind"], comparison["kind"], comparison["label"]) == ("hot", "cold", "Skolan")
+    for cell, centre in ((area, LIT), (comparison, FAR)):
+        distances = [great_circle_km(*centre, lat, lng) * 1000 for lat, lng in cell["boundary"]]
+        assert min(distances) == pytest.approx(150, abs=1) and max(distances) == pytest.approx(150, abs=1)
+    # The form starts from what is stored.
+    assert response.context["form"].initial["radius_m"] == 150
+    assert response.context["form"].initial["comparison_name"] == "Skolan"
