@@ -39,6 +39,14 @@ def _ring_text(effect: Effect) -> str:
     return _("too few incidents in the surroundings to tell displacement")
 
 
+def _ratio(value: float) -> str:
+    """A rate ratio with two decimals; "∞" for an interval's open end."""
+    return fixed(value, 2) if math.isfinite(value) else "∞"
+
+
+RATIO_KEYS = ("rate_ratio", "ci_low", "ci_high", "p_value")
+
+
 def verdict_text(effect: Effect, comparison_name: str) -> str:
     """The verdict in plain words, e.g. "Decreased by 40 % (95 % CI 15–58 %) against Kyrkbacken; no displacement
     to the surroundings"; only what the 95 % interval supports."""
@@ -51,6 +59,11 @@ def verdict_text(effect: Effect, comparison_name: str) -> str:
         text = _("Decreased by %(change)s (95%% CI %(range)s) against %(comparison)s") % {
             "change": figure((1 - ratio.rate_ratio) * 100, "percent"),
             "range": _percent_range((1 - ratio.ci_high) * 100, (1 - ratio.ci_low) * 100),
+            "comparison": comparison_name,
+        }
+    elif not math.isfinite(ratio.ci_high):  # none before in the area: the rise has no upper bound
+        text = _("Increased by at least %(low)s (95%% CI) against %(comparison)s") % {
+            "low": figure((ratio.ci_low - 1) * 100, "percent"),
             "comparison": comparison_name,
         }
     else:
@@ -168,8 +181,8 @@ def effect_view(shown: ActivityEffect, *, owner: bool = True, chart_id: str = "e
         chart=chart,
         months=month_rows,
         counts=counts,
-        rate_ratio=fixed(ratio.rate_ratio, 2) if ratio else "–",
-        interval=f"{fixed(ratio.ci_low, 2)}–{fixed(ratio.ci_high, 2)}" if ratio else "–",
+        rate_ratio=_ratio(ratio.rate_ratio) if ratio else "–",
+        interval=f"{_ratio(ratio.ci_low)}–{_ratio(ratio.ci_high)}" if ratio else "–",
         p_value=fixed(ratio.p_value, 3) if ratio else "–",
     )
 
@@ -252,15 +265,10 @@ def picture_effects(
             entry.update(
                 verdict=effect.verdict,
                 verdict_text=verdict_text(effect, intervention.comparison_name),
-                rate_ratio=effect.area.rate_ratio if effect.area else None,
-                ci_low=effect.area.ci_low if effect.area else None,
-                ci_high=effect.area.ci_high if effect.area else None,
-                p_value=effect.area.p_value if effect.area else None,
+                **(effect.area.to_json() if effect.area else dict.fromkeys(RATIO_KEYS)),
                 ring={
                     "verdict": effect.ring_verdict,
-                    "rate_ratio": effect.ring.rate_ratio if effect.ring else None,
-                    "ci_low": effect.ring.ci_low if effect.ring else None,
-                    "ci_high": effect.ring.ci_high if effect.ring else None,
+                    **(effect.ring.to_json() if effect.ring else dict.fromkeys(RATIO_KEYS)),
                 },
                 counts={
                     place: {period: suppress_count(count, owner=False) for period, count in counts.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 
 import pytest
 import time_machine
@@ -158,6 +159,12 @@ def effect(verdict: str, ratio: tuple[float, float, float] | None, ring_verdict:
             effect("decrease", (0.5, 0.3, 0.8), "diffusion"),
             "Decreased by 50% (95% CI 20–70%) against Kyrkbacken; fewer in the surroundings too (a diffusion of "
             "benefits)",
+        ),
+        (
+            # None before in the area (the exact conditional estimate): the rise has no upper bound.
+            effect("increase", (math.inf, 7.82, math.inf), None),
+            "Increased by at least 682% (95% CI) against Kyrkbacken; too few incidents in the surroundings to tell "
+            "displacement",
         ),
         (effect("no_change", (0.9, 0.6, 1.3), "none"), "No certain change"),
         (effect("too_few", None, None), "Too few incidents to say anything"),

@@ -24,6 +24,7 @@ area's place. No Django here.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from dataclasses import dataclass
@@ -86,6 +87,10 @@ class RateRatio:
     ci_low: float
     ci_high: float
     p_value: float
+
+    def to_json(self) -> dict[str, float | None]:
+        """JSON has no infinity: an interval open to one side (exact_conditional) ends in null."""
+        return {name: value if math.isfinite(value) else None for name, value in dataclasses.asdict(self).items()}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import math
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -40,20 +39,10 @@ def _circle(option: str, text: str) -> Circle:
         raise CommandError(f"{option}: {error}") from error
 
 
-def _number(value: float) -> float | None:
-    """JSON has no infinity: an interval open to one side ends in null."""
-    return value if math.isfinite(value) else None
-
-
 def _ratio(ratio: RateRatio | None) -> dict[str, float | None]:
     if ratio is None:
         return {"rate_ratio": None, "ci_low": None, "ci_high": None, "p_value": None}
-    return {
-        "rate_ratio": _number(ratio.rate_ratio),
-        "ci_low": _number(ratio.ci_low),
-        "ci_high": _number(ratio.ci_high),
-        "p_value": _number(ratio.p_value),
-    }
+    return ratio.to_json()
 
 
 def effect_json(effect: Effect, *, method: str) -> dict[str, Any]:
