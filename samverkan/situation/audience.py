@@ -704,7 +704,8 @@ class _Evidence:
 
     def _dialogue(self, fact: ProblemFacts, matched: list[RaisedFact]) -> None:
         for problem in matched:
-            fact.evidence.append(Evidence(DIALOGUE, problem.problem, problem.prioritised_by, _dialogue_url(problem)))
+            label = _("Dialogue: %(problem)s, participants who prioritised it") % {"problem": problem.problem}
+            fact.evidence.append(Evidence(DIALOGUE, label, problem.prioritised_by, _dialogue_url(problem)))
         if matched and self.participants:
             fact.dialogue = (min(sum(p.prioritised_by for p in matched), self.participants), self.participants)
 

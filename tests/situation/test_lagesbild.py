@@ -106,11 +106,14 @@ def test_it_ranks_klotter_on_incidents_and_survey(picture):
     problems = {p["name"]: p for p in internal(picture)["problems"]}
     klotter = problems["Klotter"]
     # Each component shrunk by a prior worth 5 observations (lib.ranking):
-    # volume 4 / 4 (the largest count); trend (4 + 2.5) / (4 + 1 + 5), shrunk toward unchanged;
+    # volume 4 / (4 + 5) (the largest count, as if it had 5 more);
+    # trend (4 + 2.5) / (4 + 1 + 5), shrunk toward unchanged;
     # severity: 4 incidents of severity 2 -> 2 of 4 "successes" on 0–1, against every incident's mean 0.5:
     # (2 + 2.5) / (4 + 5); survey: index 3 of 6 from 12 answers against the items' mean 0.5: (6 + 2.5) / (12 + 5).
-    expected = {"volume": 1.0, "trend": 0.65, "severity": 0.5, "survey": 0.5}
-    assert {name: c["value"] for name, c in klotter["components"].items()} == expected
+    expected = {"volume": 4 / 9, "trend": 0.65, "severity": 0.5, "survey": 0.5}
+    assert {name: c["value"] for name, c in klotter["components"].items()} == {
+        name: round(value, 3) for name, value in expected.items()
+    }
     weights = {"volume": 0.25, "trend": 0.15, "severity": 0.10, "survey": 0.15}
     assert klotter["score"] == round(100 * sum(weights[k] * v for k, v in expected.items()) / sum(weights.values()), 1)
     assert klotter["low"] < klotter["score"] < klotter["high"]
@@ -124,7 +127,7 @@ def test_it_ranks_the_police_events_under_their_theme(picture):
     traffic = next(p for p in internal(picture)["problems"] if p["name"] == "Trafik och buskörning")
     assert traffic["sources"] == ["police_events"]
     assert [(e["label"], e["value"], e["previous"]) for e in traffic["evidence"]] == [
-        ("Police events: Trafikolycka", 3, 1)
+        ("Polisens händelser: Trafikolycka", 3, 1)
     ]
 
 

@@ -4,7 +4,7 @@ ranking across the police area with the municipalities where each problem rises.
 
 The expected scores follow lib.ranking's documented rule by hand on the test world (tests/situation/conftest.py):
 weights volume 0.25, trend 0.15, survey 0.15, severity 0.10; every estimate shrunk by 5 observations at its
-reference level.
+reference level (a volume is the count against its source's largest plus 5).
 """
 
 from __future__ import annotations
@@ -71,36 +71,38 @@ def page(client, user, name="situation_municipality", arg="2506") -> str:
 def test_it_shows_each_problem_with_its_interval_sources_evidence_and_rank_without_each_source(
     client, picture, in_english
 ):
-    # Trafik och buskörning: 3 police events, 1 the year before, the only ones: volume 1, trend (3 + 2.5) / (4 + 5).
-    trafik = (0.25 * 1 + 0.15 * 5.5 / 9) / 0.40
+    # Trafik och buskörning: 3 police events, 1 the year before, the only ones: volume 3 / (3 + 5), trend
+    # (3 + 2.5) / (4 + 5).
+    trafik = (0.25 * 3 / 8 + 0.15 * 5.5 / 9) / 0.40
     # Klotter: 4 incidents (the most), 1 before, all of severity 2, and the survey's index 3 of 6 (the only one,
-    # so its own reference): volume 1, trend (4 + 2.5) / (5 + 5), severity 0.5, survey 0.5.
-    klotter = (0.25 * 1 + 0.15 * 6.5 / 10 + 0.15 * 0.5 + 0.10 * 0.5) / 0.65
-    without_survey = (0.25 * 1 + 0.15 * 6.5 / 10 + 0.10 * 0.5) / 0.50
-    assert (round(100 * trafik, 1), round(100 * klotter, 1), round(100 * without_survey, 1)) == (85.4, 72.7, 79.5)
+    # so its own reference): volume 4 / (4 + 5), trend (4 + 2.5) / (5 + 5), severity 0.5, survey 0.5.
+    klotter = (0.25 * 4 / 9 + 0.15 * 6.5 / 10 + 0.15 * 0.5 + 0.10 * 0.5) / 0.65
+    without_survey = (0.25 * 4 / 9 + 0.15 * 6.5 / 10 + 0.10 * 0.5) / 0.50
+    assert (round(100 * trafik, 1), round(100 * klotter, 1), round(100 * without_survey, 1)) == (46.4, 51.3, 51.7)
     shown = {
         p.name: p
         for p in situation_for_municipality(municipality=picture.arjeplog, period=YEAR, audience=INTERNAL).problems
     }
     body = page(client, picture.alice)
     found = rows(body)
-    assert list(found)[:2] == ["Trafik och buskörning", "Klotter"]
+    assert list(found)[:2] == ["Klotter", "Trafik och buskörning"]
     text, links = found["Klotter"]
     low, high = shown["Klotter"].low, shown["Klotter"].high
-    assert f"72.7 ({low:.1f}–{high:.1f})" in text
+    assert f"51.3 ({low:.1f}–{high:.1f})" in text
     assert "Incidents, Safety survey (evidence from 2 independent sources)" in text
     wave = Wave.objects.get(municipality=picture.arjeplog)
     assert reverse("incidents_week") + "?kommun=2506" in links
     assert reverse("survey_results", args=[wave.pk]) in links
     assert "Incidents: Klotter: 4 (period before 1; per 1,000 residents 2.0; per 1,000 present 1.6)" in text
-    # Without the survey Klotter scores 79.5, still below Trafik och buskörning's 85.4; without the incidents it has
-    # the survey alone (0.5: 50.0), also second. Trafik och buskörning has police events only.
-    assert "Without Incidents: rank 2 · Without Safety survey: rank 2" in text
+    # Without the survey Klotter scores 51.7, without the incidents it has the survey alone (0.5: 50.0): both above
+    # Trafik och buskörning's 46.4. Trafik och buskörning has police events only.
+    assert "Without Incidents: rank 1 · Without Safety survey: rank 1" in text
     assert "Without Police events: unranked" in found["Trafik och buskörning"][0]
-    # The intervals overlap (Klotter's high above Trafik's low), so Klotter is marked; the first never is.
-    assert shown["Klotter"].high >= shown["Trafik och buskörning"].low
-    assert text.startswith(f"≈ 2. ({TIED}) Klotter BRÅ 72.7")
-    assert TIED not in found["Trafik och buskörning"][0] and "≈" not in found["Trafik och buskörning"][0]
+    # Tied when the difference lies within the half-widths facing each other; the first is never marked.
+    first, second = shown["Klotter"], shown["Trafik och buskörning"]
+    tied = first.score - second.score <= ((first.score - first.low) ** 2 + (second.high - second.score) ** 2) ** 0.5
+    assert text.startswith("1. Klotter BRÅ 51.3") and TIED not in text
+    assert (TIED in found["Trafik och buskörning"][0]) == tied
     # The chart draws each problem's interval.
     chart = body[body.index('id="problems-title"') : body.index("</svg>", body.index('id="problems-title"'))]
     assert chart.count('class="interval"') == len(shown)
@@ -110,18 +112,18 @@ def test_it_shows_each_problem_with_its_interval_sources_evidence_and_rank_witho
 
 def test_the_public_rank_without_a_source_rests_on_the_public_figures_only(picture, in_english):
     """Publicly Klotter's period before (1) and the fire (1) are kept back: Klotter has no trend, and the incidents'
-    reference severity is its own. Its score is (0.25 × 1 + 0.15 × 0.5 + 0.10 × 0.5) / 0.50 = 75.0; without the
-    survey (0.25 + 0.10 × 0.5) / 0.35 = 85.7, above Trafik och buskörning's 85.4: rank 1."""
+    reference severity is its own. Its score is (0.25 × 4/9 + 0.15 × 0.5 + 0.10 × 0.5) / 0.50 = 47.2; without the
+    survey (0.25 × 4/9 + 0.10 × 0.5) / 0.35 = 46.0, below Trafik och buskörning's 46.4: rank 2."""
     data = situation_for_municipality(municipality=picture.arjeplog, period=YEAR, audience=PUBLIC)
     html = render_to_string(
         "situation/sections.html",
         {"data": data, "charts": charts_for(data, picture.arjeplog.boundary), "key_figures": key_figure_panels(data)},
     )
     found = rows(html)
-    assert list(found) == ["Trafik och buskörning", "Klotter"]  # no fire: one is below what the public sees
+    assert list(found) == ["Klotter", "Trafik och buskörning"]  # no fire: one is below what the public sees
     text, _ = found["Klotter"]
-    assert "75.0 (" in text
-    assert "Without Incidents: rank 2 · Without Safety survey: rank 1" in text
+    assert "47.2 (" in text
+    assert "Without Incidents: rank 1 · Without Safety survey: rank 2" in text
     assert "period before <3" in text and "period before 1" not in text
 
 
@@ -154,8 +156,9 @@ def test_the_joint_page_ranks_the_area_and_marks_what_rises_across_borders(clien
     assert beta.ppf(0.05, 15 + 2.5, 3 + 2.5) > 0.5
     # Klotter in Arjeplog, 4 against 1, does not clearly rise.
     assert beta.ppf(0.05, 4 + 2.5, 1 + 2.5) < 0.5
-    # Pooled: 30 incidents (the most of any problem), 6 before, severity 2: volume 1, trend (30 + 2.5) / (36 + 5).
-    score = round(100 * (0.25 * 1 + 0.15 * 32.5 / 41 + 0.10 * 0.5) / 0.50, 1)
+    # Pooled: 30 incidents (the most of any problem), 6 before, severity 2: volume 30 / (30 + 5), trend
+    # (30 + 2.5) / (36 + 5).
+    score = round(100 * (0.25 * 30 / 35 + 0.15 * 32.5 / 41 + 0.10 * 0.5) / 0.50, 1)
     body = page(client, rising.bob, "situation_joint", str(rising.lpo.pk))
     area = body[body.index('id="area-problems-heading"') : body.index('id="shared-heading"')]
     found = rows(area)

@@ -4,7 +4,8 @@ A problem is a theme of the agreement (lib.themes), or an incident category or a
 theme takes. Its score (0–100) is a weighted mean of the components it has evidence for, each 0–1:
 
   volume    0.25  how much happens: in each count source (incidents, police events, Brå), the problem's count
-                  against the largest count of any problem in that source; the mean over its sources
+                  against the largest count of any problem in that source plus k, so a source's top problem
+                  on 3 events weighs 3/8 and one on 60 weighs 60/65; the mean over its sources
   trend     0.15  the change against the period before (Brå: the year before), p = (now + k) / (now + before
                   + 2k): 0.5 unchanged, 2/3 doubled, 1/3 halved; the mean over its count sources
   level     0.20  against the county: for each statistic (a Brå category, a Kolada key figure, a youth-survey
@@ -36,8 +37,6 @@ import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from scipy.special import betaincinv, gammaincinv
 
 WEIGHTS = {"volume": 0.25, "trend": 0.15, "level": 0.20, "survey": 0.15, "dialogue": 0.15, "severity": 0.10}
 PRIOR = 5.0  # the prior's worth, in observations (events, answers, participants)
@@ -153,6 +152,8 @@ class RankedProblem:
 @functools.lru_cache(maxsize=CACHED)
 def shrunk_share(successes: float, n: float, prior_mean: float, prior: float = PRIOR) -> Estimate:
     """A share of n, under a beta prior worth `prior` observations at `prior_mean`."""
+    from scipy.special import betaincinv  # with the first ranking, not at start-up
+
     a = successes + prior * prior_mean
     b = n - successes + prior * (1 - prior_mean)
     return Estimate(a / (a + b), float(betaincinv(a, b, _LOW)), float(betaincinv(a, b, _HIGH)))
@@ -162,6 +163,8 @@ def shrunk_share(successes: float, n: float, prior_mean: float, prior: float = P
 def shrunk_ratio(observed: float, expected: float, prior: float = PRIOR) -> Estimate:
     """The relative level θ of observed against expected events, under a gamma prior worth `prior` events at
     θ = 1 (Poisson–gamma): posterior Gamma(observed + prior, expected + prior)."""
+    from scipy.special import gammaincinv
+
     shape, rate = observed + prior, expected + prior
     return Estimate(shape / rate, float(gammaincinv(shape, _LOW)) / rate, float(gammaincinv(shape, _HIGH)) / rate)
 
@@ -172,13 +175,17 @@ def trend(count: int, previous: int) -> Estimate:
 
 
 @functools.lru_cache(maxsize=CACHED)
-def volume(count: int, largest: int) -> Estimate:
-    """The count against the largest, with the count's Jeffreys interval; capped at 1."""
+def volume(count: int, largest: int, prior: float = PRIOR) -> Estimate:
+    """The count against the largest of its source, as if that had `prior` more events (so a source's top
+    problem on 3 events is not as large as one on 60), with the count's Jeffreys interval; capped at 1."""
+    from scipy.special import gammaincinv
+
     if not largest:
         return Estimate(0.0, 0.0, 0.0)
+    scale = largest + prior
     low = float(gammaincinv(count + 0.5, _LOW)) if count else 0.0
     high = float(gammaincinv(count + 0.5, _HIGH))
-    return Estimate(count / largest, min(low / largest, 1.0), min(high / largest, 1.0))
+    return Estimate(count / scale, min(low / scale, 1.0), min(high / scale, 1.0))
 
 
 def level(fact: Level) -> Estimate:
