@@ -49,7 +49,10 @@ SOURCE_NAMES = {
 PARTS: dict[str, tuple[Promise, Promise]] = {
     "volume": (
         gettext_lazy("Volume"),
-        gettext_lazy("How much happens: incidents, police events and reported crimes, against the largest problem"),
+        gettext_lazy(
+            "How much happens: incidents, police events and reported crimes, against the largest problem of the "
+            "source as if it had %(prior)s more"
+        ),
     ),
     "trend": (gettext_lazy("Trend"), gettext_lazy("The change against the period before")),
     "level": (
@@ -112,7 +115,10 @@ def evidence_figures(evidence: Evidence) -> str:
 @register.simple_tag
 def ranking_rule() -> Rule:
     return Rule(
-        tuple(Part(str(PARTS[key][0]), str(PARTS[key][1]), weight) for key, weight in WEIGHTS.items()),
+        tuple(
+            Part(str(PARTS[key][0]), str(PARTS[key][1]) % {"prior": int(PRIOR)}, weight)
+            for key, weight in WEIGHTS.items()
+        ),
         int(PRIOR),
         INTERVAL,
     )
