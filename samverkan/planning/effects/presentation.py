@@ -47,6 +47,11 @@ def _ratio(value: float) -> str:
 RATIO_KEYS = ("rate_ratio", "ci_low", "ci_high", "p_value")
 
 
+def _p_value(p: float) -> str:
+    """ "= 0,012", or "< 0,001" for a p-value that three decimals would write as zero."""
+    return f"< {fixed(0.001, 3)}" if p < 0.0005 else f"= {fixed(p, 3)}"
+
+
 def verdict_text(effect: Effect, comparison_name: str) -> str:
     """The verdict in plain words, e.g. "Decreased by 40 % (95 % CI 15–58 %) against Kyrkbacken; no displacement
     to the surroundings"; only what the 95 % interval supports."""
@@ -183,7 +188,7 @@ def effect_view(shown: ActivityEffect, *, owner: bool = True, chart_id: str = "e
         counts=counts,
         rate_ratio=_ratio(ratio.rate_ratio) if ratio else "–",
         interval=f"{_ratio(ratio.ci_low)}–{_ratio(ratio.ci_high)}" if ratio else "–",
-        p_value=fixed(ratio.p_value, 3) if ratio else "–",
+        p_value=_p_value(ratio.p_value) if ratio else "–",
     )
 
 
