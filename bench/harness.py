@@ -8,6 +8,7 @@ is the figure to quote.
 from __future__ import annotations
 
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -24,6 +25,7 @@ def setup(database_dir: str) -> None:
     os.environ.setdefault("SAMVERKAN_DATA_DIR", database_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
     os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # production refuses the development key
     import django
 
     django.setup()
