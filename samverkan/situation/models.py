@@ -145,8 +145,9 @@ def theme_source_choices() -> list[tuple[str, str]]:
 
 
 class ThemeEntry(models.Model):
-    """A municipality's own addition to a theme's mapping (situation.lib.themes): one more incident category,
-    event type, KPI, word … that counts toward the theme in the municipality's picture."""
+    """A municipality's own change to a theme's mapping (situation.lib.themes): one more incident category,
+    event type, KPI, word … that counts toward the theme in the municipality's picture, or (left_out) one of the
+    product's entries that does not count there (a dialogue word that means something else locally)."""
 
     municipality = models.ForeignKey(
         Municipality, models.CASCADE, related_name="theme_entries", verbose_name=_("municipality")
@@ -154,6 +155,7 @@ class ThemeEntry(models.Model):
     theme = models.CharField(_("theme"), max_length=40, choices=theme_choices)
     source = models.CharField(_("source"), max_length=40, choices=theme_source_choices)
     entry = GuardedCharField(_("entry"), max_length=200)
+    left_out = models.BooleanField(_("left out"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("added by")
     )

@@ -93,12 +93,31 @@ def theme_entry_add(*, municipality: Municipality, theme: str, source: str, entr
     row.full_clean(validate_constraints=False)
     default = next(t for t in themes.THEMES if t.key == theme)  # full_clean checked the key
     own = ThemeEntry.objects.filter(municipality=municipality, theme=theme, source=source, entry=row.entry)
+    if own.filter(left_out=True).exists():  # one of the product's, left out: adding it takes it back
+        own.delete()
+        return row
     if row.entry in default.entries(source) or own.exists():
         raise ValidationError({"entry": THEME_ENTRY_EXISTS})
     row.save()
     return row
 
 
+def theme_entry_leave_out(*, municipality: Municipality, theme: str, source: str, entry: str, by: User) -> ThemeEntry:
+    """Leave one of the product's entries out of a theme's mapping in the municipality (a dialogue word that means
+    something else there). Refused (ValueError) for an entry the product's mapping does not hold."""
+    default = next((t for t in themes.THEMES if t.key == theme), None)
+    if default is None or source not in themes.MAPPED_SOURCES or entry not in default.entries(source):
+        raise ValueError(f"{theme}, {source}: {entry!r} is not the product's")
+    row, _created = ThemeEntry.objects.get_or_create(
+        municipality=municipality,
+        theme=theme,
+        source=source,
+        entry=entry,
+        defaults={"left_out": True, "created_by": by},
+    )
+    return row
+
+
 def theme_entry_remove(*, entry: ThemeEntry) -> None:
-    """Remove one of the municipality's own entries (the default mapping is the product's and stays)."""
+    """Remove one of the municipality's own entries, or take back one of the product's it left out."""
     entry.delete()

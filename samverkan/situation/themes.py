@@ -11,15 +11,18 @@ from samverkan.situation.models import THEME_SOURCE_LABELS, ThemeEntry
 
 
 def theme_mapping(municipality: Municipality) -> tuple[Theme, ...]:
-    """The default themes with the municipality's own entries added (one query)."""
-    own = ThemeEntry.objects.filter(municipality=municipality).values_list("theme", "source", "entry")
-    return extend(THEMES, list(own))
+    """The default themes with the municipality's own entries added and those it left out taken away (one
+    query)."""
+    rows = ThemeEntry.objects.filter(municipality=municipality).values_list("theme", "source", "entry", "left_out")
+    changes = list(rows)
+    return extend(THEMES, [r[:3] for r in changes if not r[3]], [r[:3] for r in changes if r[3]])
 
 
 @dataclass(frozen=True)
 class MappedEntry:
     text: str
-    own: int | None  # the ThemeEntry's id when the municipality added the entry; None: the product's default
+    own: int | None  # the ThemeEntry's id when the municipality added the entry or left it out; None: untouched
+    left_out: bool = False  # one of the product's entries the municipality left out
 
 
 @dataclass(frozen=True)
@@ -43,17 +46,18 @@ class FocusAreaThemes:
 
 
 def themes_overview(municipality: Municipality) -> tuple[FocusAreaThemes, ...]:
-    """Every theme by focus area, each with what it counts from each source: the default entries, then the
-    municipality's own (one query)."""
+    """Every theme by focus area, each with what it counts from each source: the default entries (those the
+    municipality left out marked), then the municipality's own (one query)."""
     own: dict[tuple[str, str], list[MappedEntry]] = {}
     for entry in ThemeEntry.objects.filter(municipality=municipality):
-        own.setdefault((entry.theme, entry.source), []).append(MappedEntry(entry.entry, entry.pk))
+        own.setdefault((entry.theme, entry.source), []).append(MappedEntry(entry.entry, entry.pk, entry.left_out))
     areas: dict[str, list[MappedTheme]] = {}
     for theme in THEMES:
         sources = []
         for source in MAPPED_SOURCES:
-            default = tuple(MappedEntry(text, None) for text in theme.entries(source))
-            added = tuple(e for e in own.get((theme.key, source), []) if e.text not in theme.entries(source))
+            changed = {e.text: e for e in own.get((theme.key, source), [])}
+            default = tuple(changed.get(text) or MappedEntry(text, None) for text in theme.entries(source))
+            added = tuple(e for e in changed.values() if e.text not in theme.entries(source))
             if default or added:
                 sources.append(MappedSource(source, str(THEME_SOURCE_LABELS[source]), default + added))
         areas.setdefault(theme.focus_area, []).append(MappedTheme(theme.key, theme.name, tuple(sources)))

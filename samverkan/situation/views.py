@@ -34,6 +34,7 @@ from samverkan.situation.access import (
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
 from samverkan.situation.extensions import internal_sections
 from samverkan.situation.forms import THEME_ENTRY_SUGGESTIONS, ConclusionsForm, PeriodForm, ThemeEntryForm
+from samverkan.situation.lib.themes import MAPPED_SOURCES, THEMES
 from samverkan.situation.picture import from_json, joint_from_json
 from samverkan.situation.presentation import charts_for, glance, joint_charts_for, key_figure_panels, map_for
 from samverkan.situation.reports import pdf_for
@@ -277,7 +278,7 @@ def situation_joint_adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @login_required
 def situation_themes(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The themes and what each counts from each source in a municipality (?kommun=, else the first the user
-    reads); its writers add entries of the municipality's own and remove them."""
+    reads); its writers add entries of the municipality's own and remove them, and leave the product's out."""
     municipalities = visible_municipalities(request.user)
     code = request.GET.get("kommun") or municipalities.values_list("code", flat=True).first()
     if code is None:
@@ -294,6 +295,17 @@ def situation_themes(request: AuthenticatedHttpRequest) -> HttpResponse:
                 raise Http404
             services.theme_entry_remove(entry=entry)
             messages.success(request, _("Removed."))
+            return redirect(f"{request.path}?kommun={municipality.code}")
+        if left_out := request.POST.get("leave_out"):  # "theme:source:index" of one of the product's entries
+            theme, source, index = (left_out.split(":") + ["", "", ""])[:3]
+            default = next((t for t in THEMES if t.key == theme), None)
+            entries = default.entries(source) if default and source in MAPPED_SOURCES else ()
+            if not index.isdigit() or int(index) >= len(entries):
+                raise Http404
+            services.theme_entry_leave_out(
+                municipality=municipality, theme=theme, source=source, entry=entries[int(index)], by=request.user
+            )
+            messages.success(request, _("The entry is left out in %(name)s.") % {"name": municipality.name})
             return redirect(f"{request.path}?kommun={municipality.code}")
         form = ThemeEntryForm(request.POST)
         if form.is_valid():

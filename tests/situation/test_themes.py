@@ -214,3 +214,53 @@ def test_the_ranked_problems_link_to_the_themes(client, world):
     client.force_login(world.alice)
     body = client.get(reverse("situation_municipality", args=["2506"])).content.decode()
     assert f'href="{URL}?kommun=2506"' in body
+
+
+def violence_words(municipality) -> tuple[str, ...]:
+    return next(theme for theme in theme_mapping(municipality) if theme.key == "violence").keywords
+
+
+def test_the_coordinator_leaves_a_default_entry_out_and_takes_it_back(client, world):
+    # "hot" (threat) is also the start of "hotell": a municipality where dialogues speak of hotels leaves it out.
+    default = next(theme for theme in THEMES if theme.key == "violence").keywords
+    index = default.index("hot")
+    client.force_login(world.alice)
+    body = client.get(ARJEPLOG).content.decode()
+    assert f'name="leave_out" value="violence:keywords:{index}"' in body
+    assert client.post(ARJEPLOG, {"leave_out": f"violence:keywords:{index}"}).status_code == 302
+    assert violence_words(world.arjeplog) == tuple(word for word in default if word != "hot")
+    assert violence_words(world.arvidsjaur) == default  # only in Arjeplog
+    row = ThemeEntry.objects.get()
+    assert (row.entry, row.left_out, row.created_by) == ("hot", True, world.alice)
+    body = client.get(ARJEPLOG).content.decode()
+    assert '<span class="entry left-out"><del>hot</del>' in body
+    assert f'name="remove" value="{row.pk}"' in body  # taken back the way an own entry is removed
+    assert client.post(ARJEPLOG, {"remove": row.pk}).status_code == 302
+    assert violence_words(world.arjeplog) == default and not ThemeEntry.objects.exists()
+
+
+def test_adding_a_left_out_entry_takes_it_back(client, world):
+    ThemeEntry.objects.create(
+        municipality=world.arjeplog, theme="violence", source="keywords", entry="hot", left_out=True
+    )
+    assert add(client, world.alice, theme="violence", source="keywords", entry="hot").status_code == 302
+    assert "hot" in violence_words(world.arjeplog) and not ThemeEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "value", ["violence:keywords:99", "weather:keywords:0", "violence:horoscope:0", "violence", ""]
+)
+def test_it_leaves_out_only_one_of_the_products_entries(client, world, value):
+    client.force_login(world.alice)
+    response = client.post(ARJEPLOG, {"leave_out": value})
+    assert response.status_code == (404 if value else 400)  # an empty value is no leave-out: an empty add form
+    assert not ThemeEntry.objects.exists()
+
+
+def test_only_the_municipalitys_writers_leave_an_entry_out(client, world):
+    for user in (world.lena, world.charlie, world.dave):
+        client.force_login(user)
+        assert client.post(ARJEPLOG, {"leave_out": "violence:keywords:1"}).status_code == 404
+    client.force_login(world.lena)
+    assert 'name="leave_out"' not in client.get(ARJEPLOG).content.decode()
+    assert not ThemeEntry.objects.exists()

@@ -13,6 +13,7 @@ The mapping below is the product's default; a municipality extends it with entri
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,14 +54,25 @@ class Theme:
         return any(keyword in lowered for keyword in self.keywords)
 
 
-def extend(themes: tuple[Theme, ...], additions: list[tuple[str, str, str]]) -> tuple[Theme, ...]:
-    """The themes with (theme key, source, entry) additions, each entry once; unknown keys are ignored."""
+def extend(
+    themes: tuple[Theme, ...],
+    additions: Sequence[tuple[str, str, str]],
+    left_out: Sequence[tuple[str, str, str]] = (),
+) -> tuple[Theme, ...]:
+    """The themes with (theme key, source, entry) additions, each entry once, and without the entries left out;
+    unknown keys and sources are ignored."""
     by_key = {theme.key: theme for theme in themes}
-    for key, source, entry in additions:
+    for key, source, entry in [*additions, *left_out]:
         theme = by_key.get(key)
-        if theme is None or source not in MAPPED_SOURCES or entry in theme.entries(source):
+        if theme is None or source not in MAPPED_SOURCES:
             continue
-        changes: dict[str, Any] = {source: (*theme.entries(source), entry)}
+        entries = theme.entries(source)
+        if (key, source, entry) in left_out:
+            changes: dict[str, Any] = {source: tuple(e for e in entries if e != entry)}
+        elif entry not in entries:
+            changes = {source: (*entries, entry)}
+        else:
+            continue
         by_key[key] = dataclasses.replace(theme, **changes)
     return tuple(by_key[theme.key] for theme in themes)
 
