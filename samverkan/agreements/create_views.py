@@ -18,12 +18,11 @@ from samverkan.agreements import services
 from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.models import Agreement
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DATE_INPUT, DayField
 from samverkan.organisations.access import scope_for, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import FocusArea, Municipality, Organisation, User
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_COVERED = gettext_lazy("The police area does not cover: %(names)s.")
 NOT_YOURS = gettext_lazy("Choose at least one municipality or police area you write for.")
 ENDS_BEFORE_START = gettext_lazy("The agreement ends after it starts.")

@@ -20,10 +20,8 @@ from samverkan.agreements.models import (
 from samverkan.agreements.services import HAND_SET_STATUSES, STATUS_NOT_CHOSEN
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Organisation
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AgreementForm(forms.ModelForm):

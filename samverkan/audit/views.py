@@ -23,12 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.audit.selectors import CHANGE, KINDS, LogReach, log_entries, log_reach, municipality_names
 from samverkan.core import figures
 from samverkan.core.audit import EXPORT, MASK, READ
-from samverkan.core.forms import DayField, form_status
+from samverkan.core.forms import DATE_INPUT, DayField, form_status
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 
 PAGE_SIZE = 50
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SHOWN_LENGTH = 140
 KIND_LABELS = {CHANGE: _("Changes"), READ: _("Reads"), EXPORT: _("Exports")}
 ACTION_LABELS = {

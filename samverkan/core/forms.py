@@ -1,5 +1,6 @@
 """What every app's forms share: the fields of a day and a moment, within the days the product holds
-(samverkan.core.bounds), and the one way to put a service's errors on a form (ServiceErrorsMixin)."""
+(samverkan.core.bounds), the date picker's widget (DATE_INPUT), and the one way to put a service's errors on a
+form (ServiceErrorsMixin)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.bounds import EARLIEST_DAY, latest_day, supported_day
 
 CHOOSE_A_DAY_WITHIN = _("Choose a day from %(earliest)s to %(latest)s.")
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the browser's picker, ISO as its value
 
 
 def form_status(form: forms.BaseForm) -> int:

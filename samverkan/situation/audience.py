@@ -555,9 +555,6 @@ class _Evidence:
         self._dialogue(fact, [problem])
         return fact
 
-    def _per_1000(self, count: int, population: float | None) -> float | None:
-        return _rate(count, population)
-
     def _incidents(self, fact: ProblemFacts, categories: list[CategoryFact]) -> None:
         shown = [c for c in categories if c.count and visible(c.count, self.audience)]
         if not shown:

@@ -6,13 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.situation.lib.themes import THEMES
 from samverkan.situation.models import theme_source_choices
 
 PERIOD_BACKWARDS = _("The period ends before it starts.")
 ANALYSIS = _("Analysis: %(name)s")
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 THEME_ENTRY_SUGGESTIONS = "theme-entry-suggestions"  # the id of the page's list of the municipality's categories
 
 

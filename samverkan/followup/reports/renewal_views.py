@@ -16,13 +16,12 @@ from django.views.decorators.http import require_POST
 from samverkan.agreements.access import get_agreement_for_user
 from samverkan.agreements.models import Agreement
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DATE_INPUT, DayField
 from samverkan.followup.reports import renewal
 from samverkan.organisations.access import require_write
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import FocusArea
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UNKNOWN_DECISION = gettext_lazy("Answer with accept or reject.")
 
 

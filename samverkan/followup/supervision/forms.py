@@ -7,9 +7,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.followup.supervision.models import CHECKLIST, Answer, SupervisedObject, Visit
-from samverkan.planning.actions.forms import DATE_INPUT
 
 CHECK_PREFIX = "check_"
 TEST_PURCHASE_NOTE = _(

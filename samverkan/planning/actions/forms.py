@@ -8,12 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.bounds import MAX_INTEGER
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Municipality, Organisation
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.goals.models import Goal
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ActionPlanForm(ServiceErrorsMixin, forms.Form):

@@ -8,15 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
 from samverkan.core.figures import figure
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DATE_INPUT, DayField
 from samverkan.organisations.forms import point_or_named_place
 from samverkan.organisations.lib.areas import Area, Circle, Polygon, area_from_json
 from samverkan.organisations.models import NamedPlace
 from samverkan.planning.actions.models import Activity
+from samverkan.planning.effects.lib.proposal import MIN_DISTANCE_M
 from samverkan.planning.effects.models import Intervention
 from samverkan.sources.incidents.selectors import incident_categories
-
-MIN_DISTANCE_M = 500  # the comparison place's distance from the area, edge to edge
 
 AREA_REQUIRED = _("Click the map, give coordinates or pick a named place, or give a polygon.")
 AREA_TWICE = _("Give either a polygon or a point with a radius, not both.")
@@ -37,7 +36,6 @@ COMPARISON_TOO_CLOSE = _(
 START_OUTSIDE = _("The start must lie within the activity's period, %(start)s – %(end)s.")
 END_BEFORE_START = _("The end cannot be before the start.")
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER = forms.NumberInput(attrs={"step": "any"})
 _PAIR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$")
 

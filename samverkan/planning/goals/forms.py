@@ -9,12 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.agreements.models import Agreement
 from samverkan.core import clock
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.organisations.models import FocusArea, Municipality
 from samverkan.planning.goals.models import Goal, Indicator, ManualValue
 from samverkan.situation.models import Baseline
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER_INPUT = forms.NumberInput(attrs={"step": "any"})
 COMMON = ""
 

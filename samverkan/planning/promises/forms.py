@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import DayField, ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, DayField, ServiceErrorsMixin
 from samverkan.organisations.models import Municipality
 from samverkan.planning.actions.models import Activity
 from samverkan.planning.promises.models import (
@@ -21,8 +21,6 @@ from samverkan.planning.promises.models import (
     Suggestion,
 )
 from samverkan.planning.promises.services import SUGGESTION_MAX_LENGTH
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PromiseSetForm(ServiceErrorsMixin, forms.ModelForm):

@@ -6,9 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.forms import DayField
+from samverkan.core.forms import DATE_INPUT, DayField
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERIOD_REVERSED = _("The period must end on or after the day it starts.")
 
 

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.fields import GuardedFormField
-from samverkan.core.forms import ServiceErrorsMixin
+from samverkan.core.forms import DATE_INPUT, ServiceErrorsMixin
 from samverkan.organisations.forms import point_or_named_place
 from samverkan.organisations.models import Municipality, NamedPlace
 from samverkan.sources.surveys import bank
@@ -113,13 +113,11 @@ class SurveyImportForm(forms.Form):
         required=False,
         help_text=_("For example “Trygghetsmätning 2025”. Empty: the file's name."),
     )
-    opened_on = forms.DateField(
-        label=_("Opened on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    opened_on = forms.DateField(label=_("Opened on"), required=False, widget=DATE_INPUT)
     closed_on = forms.DateField(
         label=_("Closed on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DATE_INPUT,
         help_text=_(
             "Empty: the first and last day in the file's submitdate column, or else 1 January to 31 December "
             "of the year in the wave's name."

@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MIN_DISTANCE_M = 500.0
+MIN_DISTANCE_M = 500  # metres, edge to edge: the comparison place's distance from the area
 
 
 @dataclass(frozen=True)
