@@ -21,7 +21,7 @@ from pyproj import CRS, Transformer
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.geometry.base import BaseGeometry
 
-from samverkan.organisations.lib.places import EARTH_RADIUS_KM
+from samverkan.organisations.lib.places import EARTH_RADIUS_KM, great_circle_m
 
 EARTH_RADIUS_M = EARTH_RADIUS_KM * 1000
 METRES_PER_DEGREE = EARTH_RADIUS_M * math.pi / 180
@@ -46,14 +46,6 @@ def _check_point(lat: float, lng: float) -> None:
         raise ValueError(NOT_A_LATITUDE.format(value=lat))
     if not (isinstance(lng, int | float) and math.isfinite(lng) and -180 <= lng <= 180):
         raise ValueError(NOT_A_LONGITUDE.format(value=lng))
-
-
-def _haversine_m(lat1: Any, lng1: Any, lat2: Any, lng2: Any) -> Any:
-    """The great-circle distance in metres; takes floats or numpy arrays."""
-    phi1, phi2 = np.radians(lat1), np.radians(lat2)
-    dphi, dlambda = phi2 - phi1, np.radians(np.asarray(lng2) - np.asarray(lng1))
-    a = np.sin(dphi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 @lru_cache(maxsize=256)
@@ -98,14 +90,14 @@ class Circle:
             raise ValueError(NOT_A_RADIUS.format(value=radius, maximum=RADIUS_MAX_M))
 
     def contains(self, lat: float, lng: float) -> bool:
-        return bool(_haversine_m(self.lat, self.lng, lat, lng) <= self.radius_m)
+        return bool(great_circle_m(self.lat, self.lng, lat, lng) <= self.radius_m)
 
     def contains_each(self, points: Sequence[tuple[float, float]]) -> list[bool]:
         """contains() for many (lat, lng) points at once."""
         if not points:
             return []
         lats, lngs = np.asarray(points, dtype=float).T
-        return [bool(inside) for inside in _haversine_m(self.lat, self.lng, lats, lngs) <= self.radius_m]
+        return [bool(inside) for inside in great_circle_m(self.lat, self.lng, lats, lngs) <= self.radius_m]
 
     def bbox(self) -> tuple[float, float, float, float]:
         """(min_lat, min_lng, max_lat, max_lng) taking in the whole circle."""
@@ -123,7 +115,7 @@ class Circle:
     def distance_m(self, other: Area) -> float:
         """The distance between the two areas' edges; 0 when they overlap or touch."""
         if isinstance(other, Circle):
-            between = float(_haversine_m(self.lat, self.lng, other.lat, other.lng))
+            between = float(great_circle_m(self.lat, self.lng, other.lat, other.lng))
             return max(0.0, between - self.radius_m - other.radius_m)
         return other.distance_m(self)
 
@@ -185,7 +177,7 @@ class Polygon:
         lats, lngs = zip(*self.points, strict=True)
         box = min(lats), min(lngs), max(lats), max(lngs)
         # An edge is straight in the projection, a little bowed in degrees: a margin far above the bow.
-        diagonal = float(_haversine_m(box[0], box[1], box[2], box[3]))
+        diagonal = float(great_circle_m(box[0], box[1], box[2], box[3]))
         return _bbox_around(*box, 2 * diagonal**2 / EARTH_RADIUS_M)
 
     def centre(self) -> tuple[float, float]:
@@ -246,7 +238,7 @@ class Ring:
         inner = self.inner
         if isinstance(inner, Circle):
             lats, lngs = np.asarray(points, dtype=float).T
-            distances = _haversine_m(inner.lat, inner.lng, lats, lngs)
+            distances = great_circle_m(inner.lat, inner.lng, lats, lngs)
             outer = inner.radius_m * self.outer_factor
             return [bool(inner.radius_m < d <= outer) for d in distances]
         return [0 < d <= self.width_m for d in inner.distances_m(points)]

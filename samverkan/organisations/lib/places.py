@@ -8,6 +8,9 @@ import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 KINDS = ("village", "square", "school", "station", "other")
@@ -15,12 +18,17 @@ HEADER = ("municipality", "name", "kind", "lat", "lng")
 NAME_MAX = 100
 
 
+def great_circle_m(lat1: Any, lng1: Any, lat2: Any, lng2: Any) -> Any:
+    """The distance in metres between WGS84 points along the sphere (haversine); takes floats or numpy arrays."""
+    phi1, phi2 = np.radians(lat1), np.radians(lat2)
+    dphi, dlambda = phi2 - phi1, np.radians(np.asarray(lng2) - np.asarray(lng1))
+    a = np.sin(dphi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * 1000 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
 def great_circle_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """The distance in km between two WGS84 points along the sphere (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lng2 - lng1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    """The distance in km between two WGS84 points along the sphere."""
+    return float(great_circle_m(lat1, lng1, lat2, lng2)) / 1000
 
 
 def nearest(lat: float, lng: float, points: Iterable[tuple[float, float]]) -> tuple[int, float] | None:
