@@ -26,7 +26,7 @@ from samverkan.organisations.models import CollaborationGroup, Membership, Munic
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT})
 # Who logs incidents: everyone working in the collaboration but the read-only leadership.
-POLICE_KINDS = (Organisation.Kind.POLICE_REGION, Organisation.Kind.POLICE_AREA)
+POLICE_KINDS = (Organisation.Kind.POLICE_REGION, Organisation.Kind.POLICE_DISTRICT, Organisation.Kind.POLICE_AREA)
 REPORT_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_CONTACT, Role.GROUP_MEMBER, Role.REPORTER})
 
 

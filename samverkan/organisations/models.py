@@ -87,6 +87,7 @@ class PresentPopulation(models.Model):
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         POLICE_REGION = "police_region", _("Police region")
+        POLICE_DISTRICT = "police_district", _("Police district")
         POLICE_AREA = "police_area", _("Local police area")
         MUNICIPALITY = "municipality", _("Municipality")
         PARTNER = "partner", _("Partner")
@@ -128,10 +129,11 @@ class Organisation(models.Model):
 
     @property
     def is_police(self) -> bool:
-        return self.kind in {self.Kind.POLICE_REGION, self.Kind.POLICE_AREA}
+        return self.kind in {self.Kind.POLICE_REGION, self.Kind.POLICE_DISTRICT, self.Kind.POLICE_AREA}
 
     def covered_municipality_ids(self) -> set[int]:
-        """Municipalities the organisation covers, a police region through its areas."""
+        """Municipalities the organisation covers, a police region and a police district (polisområde) also
+        through the organisations under them (parent links: region → polisområde → lokalpolisområde)."""
         ids = set(self.municipalities.values_list("id", flat=True))
         for child in self.children.all():
             ids |= child.covered_municipality_ids()
