@@ -35,10 +35,10 @@ from samverkan.situation.themes import theme_mapping
 from samverkan.sources.bra.series import crime_series
 from samverkan.sources.citizen_reports.series import report_counts
 from samverkan.sources.dialogues.series import raised_problems
-from samverkan.sources.incidents.series import incident_cells, incident_series
+from samverkan.sources.incidents.series import IncidentSeries, incident_cells, incident_series
 from samverkan.sources.indicators.series import indicator_series
 from samverkan.sources.kolada.series import kpi_series
-from samverkan.sources.police_events.series import police_event_series
+from samverkan.sources.police_events.series import PoliceEventSeries, police_event_series
 from samverkan.sources.surveys.models import Wave
 from samverkan.sources.surveys.series import WaveFigures, wave_figures
 
@@ -156,6 +156,35 @@ def _neighbours(municipality: Municipality) -> list[Municipality]:
     )
 
 
+def category_facts(now: IncidentSeries, earlier: IncidentSeries) -> tuple[facts.CategoryFact, ...]:
+    """Each incident category of the period and the period before, by name."""
+    now_totals, earlier_totals = now.by_category(), earlier.by_category()
+    return tuple(
+        facts.CategoryFact(
+            name,
+            (now_totals.get(name) or earlier_totals[name]).focus_area,
+            now_totals[name].count if name in now_totals else 0,
+            earlier_totals[name].count if name in earlier_totals else 0,
+            sum(c.severity_sum for c in now.counts if c.category == name),
+        )
+        for name in sorted(set(now_totals) | set(earlier_totals))
+    )
+
+
+def event_facts(now: PoliceEventSeries, before: PoliceEventSeries) -> tuple[facts.EventFact, ...]:
+    """Each police event type of the period and the period before, by type key."""
+    types_now, types_before = now.by_type(), before.by_type()
+    return tuple(
+        facts.EventFact(
+            key,
+            (types_now.get(key) or types_before[key]).type,
+            types_now[key].count if key in types_now else 0,
+            types_before[key].count if key in types_before else 0,
+        )
+        for key in sorted(set(types_now) | set(types_before))
+    )
+
+
 def picture_for(*, municipality: Municipality, period: Period) -> facts.SituationPicture:
     """Every fact of the municipality's lägesbild for the period, exact (for the parties only: see audience)."""
     before = period.previous()
@@ -183,21 +212,10 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
     )
 
     now, earlier, over_seasons = _series(incident_series, municipality, [period, before, season])
-    now_totals, earlier_totals = now.by_category(), earlier.by_category()
-    categories = tuple(
-        facts.CategoryFact(
-            name,
-            (now_totals.get(name) or earlier_totals[name]).focus_area,
-            now_totals[name].count if name in now_totals else 0,
-            earlier_totals[name].count if name in earlier_totals else 0,
-            sum(c.severity_sum for c in now.counts if c.category == name),
-        )
-        for name in sorted(set(now_totals) | set(earlier_totals))
-    )
+    categories = category_facts(now, earlier)
     by_month = now.by_month()
 
     events_now, events_before, events_seasons = _series(police_event_series, municipality, [period, before, season])
-    types_now, types_before = events_now.by_type(), events_before.by_type()
 
     def month_sums(counts) -> dict[int, int]:
         sums = dict.fromkeys(range(1, 13), 0)
@@ -246,15 +264,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             facts.NamedSeason(e.name, tuple(e.months()), e.expected_visitors)
             for e in RecurringEvent.objects.filter(municipality=municipality)
         ),
-        police_events=tuple(
-            facts.EventFact(
-                key,
-                (types_now.get(key) or types_before[key]).type,
-                types_now[key].count if key in types_now else 0,
-                types_before[key].count if key in types_before else 0,
-            )
-            for key in sorted(set(types_now) | set(types_before))
-        ),
+        police_events=event_facts(events_now, events_before),
         crime=tuple(
             facts.CrimeFact(c.category, c.year, c.count, c.preliminary)
             for c in crime

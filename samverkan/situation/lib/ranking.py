@@ -175,16 +175,22 @@ def trend(count: int, previous: int) -> Estimate:
 
 
 @functools.lru_cache(maxsize=CACHED)
+def count_interval(count: int) -> tuple[float, float]:
+    """The 90 % Jeffreys interval of a Poisson count: where its mean may lie, by chance alone."""
+    from scipy.special import gammaincinv
+
+    low = float(gammaincinv(count + 0.5, _LOW)) if count else 0.0
+    return low, float(gammaincinv(count + 0.5, _HIGH))
+
+
+@functools.lru_cache(maxsize=CACHED)
 def volume(count: int, largest: int, prior: float = PRIOR) -> Estimate:
     """The count against the largest of its source, as if that had `prior` more events (so a source's top
     problem on 3 events is not as large as one on 60), with the count's Jeffreys interval; capped at 1."""
-    from scipy.special import gammaincinv
-
     if not largest:
         return Estimate(0.0, 0.0, 0.0)
     scale = largest + prior
-    low = float(gammaincinv(count + 0.5, _LOW)) if count else 0.0
-    high = float(gammaincinv(count + 0.5, _HIGH))
+    low, high = count_interval(count)
     return Estimate(count / scale, min(low / scale, 1.0), min(high / scale, 1.0))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
@@ -142,39 +142,55 @@ def _span(edge: _Edge) -> Q:
     return Q(occurred_from__gte=edge.begin, occurred_from__lt=edge.end)
 
 
-def _raw(municipality: Municipality, edges: list[_Edge]) -> QuerySet[Incident]:
+def _raw(municipality_ids: list[int], edges: list[_Edge]) -> QuerySet[Incident]:
     """The incidents of the edge months."""
     within = Q()
     for edge in edges:
         within |= _span(edge)
-    return Incident.objects.filter(within, municipality=municipality).order_by()
+    return Incident.objects.filter(within, municipality_id__in=municipality_ids).order_by()
 
 
 def incident_series(*, municipality: Municipality, start: datetime.date, end: datetime.date) -> IncidentSeries:
     """The municipality's incidents per category and month that began from start to end (local dates)."""
+    return incident_series_by_municipality(municipality_ids=[municipality.pk], start=start, end=end)[municipality.pk]
+
+
+def incident_series_by_municipality(
+    *, municipality_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> dict[int, IncidentSeries]:
+    """Each municipality's incidents per category and month that began from start to end (local dates), by its id:
+    one grouped query for the whole months and one for the partial ones, however many municipalities."""
+    ids = list(municipality_ids)
     whole, edges = _split(start, end)
-    counts = []
-    if whole:
-        rows = IncidentMonth.objects.filter(_in_months(whole), municipality=municipality).values_list(
-            "year", "month", "category__name", "category__focus_area__short_name", "count", "severity_sum"
+    counts: dict[int, list[IncidentCount]] = {pk: [] for pk in ids}
+    if whole and ids:
+        rows = IncidentMonth.objects.filter(_in_months(whole), municipality_id__in=ids).values_list(
+            "municipality_id",
+            "year",
+            "month",
+            "category__name",
+            "category__focus_area__short_name",
+            "count",
+            "severity_sum",
         )
-        counts += [
-            IncidentCount(year, month, name, focus or "", n, severity) for year, month, name, focus, n, severity in rows
-        ]
-    if edges:
+        for pk, year, month, name, focus, n, severity in rows:
+            counts[pk].append(IncidentCount(year, month, name, focus or "", n, severity))
+    if edges and ids:
         edge_rows = (
-            _raw(municipality, edges)
+            _raw(ids, edges)
             .annotate(
                 edge=Case(*(When(_span(e), then=Value(i)) for i, e in enumerate(edges)), output_field=IntegerField())
             )
-            .values_list("edge", "category__name", "category__focus_area__short_name")
+            .values_list("municipality_id", "edge", "category__name", "category__focus_area__short_name")
             .annotate(Count("id"), Sum("severity"))
         )
-        for edge, name, focus, n, severity in edge_rows:
+        for pk, edge, name, focus, n, severity in edge_rows:
             year, month = edges[edge].month
-            counts.append(IncidentCount(year, month, name, focus or "", n, severity))
-    counts.sort(key=lambda c: (c.year, c.month, c.category))
-    return IncidentSeries(start, end, tuple(counts))
+            counts[pk].append(IncidentCount(year, month, name, focus or "", n, severity))
+    return {
+        pk: IncidentSeries(start, end, tuple(sorted(found, key=lambda c: (c.year, c.month, c.category))))
+        for pk, found in counts.items()
+    }
 
 
 def incident_cells(
@@ -194,7 +210,7 @@ def incident_cells(
         )
         cells.update(dict(rows))
     if edges:
-        cells.update(dict(_raw(municipality, edges).values_list(f"h3_r{resolution}").annotate(Count("id"))))
+        cells.update(dict(_raw([municipality.pk], edges).values_list(f"h3_r{resolution}").annotate(Count("id"))))
     return dict(sorted(cells.items()))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -112,15 +113,30 @@ def police_events_in(*, municipality: Municipality, start: datetime.date, end: d
 
 def police_event_series(*, municipality: Municipality, start: datetime.date, end: datetime.date) -> PoliceEventSeries:
     """The municipality's counted events from `start` to `end`, per Swedish month and type: one query."""
+    return police_event_series_by_municipality(municipality_ids=[municipality.pk], start=start, end=end)[
+        municipality.pk
+    ]
+
+
+def police_event_series_by_municipality(
+    *, municipality_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> dict[int, PoliceEventSeries]:
+    """Each municipality's counted events from `start` to `end`, per Swedish month and type, by its id: one
+    grouped query however many municipalities."""
+    ids = list(municipality_ids)
+    since, until = local_bounds(start, end)
     rows = (
-        police_events_in(municipality=municipality, start=start, end=end)
+        PoliceEvent.objects.filter(municipality_id__in=ids, is_summary=False)
+        .filter(occurred_at__gte=since, occurred_at__lt=until)
         .order_by()
-        .values("year", "month", "type_key")
+        .values("municipality_id", "year", "month", "type_key")
         .annotate(count=Count("id"))
-        .values_list("year", "month", "type_key", "count")
+        .values_list("municipality_id", "year", "month", "type_key", "count")
     )
-    counts = (EventCount(year, month, key, type_display(key), count) for year, month, key, count in sorted(rows))
-    return PoliceEventSeries(start, end, tuple(counts))
+    counts: dict[int, list[EventCount]] = {pk: [] for pk in ids}
+    for pk, year, month, key, count in sorted(rows):
+        counts[pk].append(EventCount(year, month, key, type_display(key), count))
+    return {pk: PoliceEventSeries(start, end, tuple(found)) for pk, found in counts.items()}
 
 
 def first_event_month(*, municipality: Municipality) -> tuple[int, int] | None:
