@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samverkan.followup.seasons",
     "samverkan.followup.supervision",
     "samverkan.followup.notifications",
+    "samverkan.api",
     # The product itself, above every layer: the demo command and the shared static files.
     "samverkan",
 ]
@@ -184,6 +185,9 @@ AXES_VERBOSE = False
 PUBLIC_FORM_PER_MINUTE = env_int("PUBLIC_FORM_PER_MINUTE", 10)
 PUBLIC_FORM_PER_HOUR = env_int("PUBLIC_FORM_PER_HOUR", 100)
 SURVEY_REPEAT_HOURS = env_int("SURVEY_REPEAT_HOURS", 24)
+# The API (samverkan.api): at most API_PER_MINUTE calls a minute per token, or per client address without one
+# (0 turns the limit off); counted in the same cache as the public forms.
+API_PER_MINUTE = env_int("API_PER_MINUTE", 120)
 
 # Two-factor login (TOTP, django-otp): on by default in production, off in development and the demo.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)

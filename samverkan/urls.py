@@ -6,6 +6,8 @@ from django.urls import include, path
 
 from samverkan import views
 from samverkan.account import views as account_views
+from samverkan.api import views as api_views
+from samverkan.api.api import api
 from samverkan.audit import views as audit_views
 
 urlpatterns = [
@@ -31,6 +33,10 @@ urlpatterns = [
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/tvastegsinloggning/", account_views.verify, name="two_factor_verify"),
     path("konto/tvastegsinloggning/aktivera/", account_views.enrol, name="two_factor_enrol"),
+    path("konto/api-nycklar/", api_views.api_tokens, name="api_tokens"),
+    path("konto/api-nycklar/<int:pk>/aterkalla/", api_views.api_token_revoke, name="api_token_revoke"),
+    path("api/docs/", api_views.api_docs, name="api_docs"),
+    path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
