@@ -4,16 +4,21 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samverkan.organisations.lib.national import NationalDataError
 from samverkan.organisations.lib.places import PlacesError
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.municipalities import GEOJSON, municipalities_load
+from samverkan.organisations.national import bundled_load
 from samverkan.organisations.places import BUNDLED, named_places_load
 
 
 class Command(BaseCommand):
     help = (
-        "Load or update all Swedish municipalities (code, name, county, boundary) from GeoJSON, and the bundled "
-        "named places of the municipalities that have them (data/named_places.csv)."
+        "Load or update all Swedish municipalities (code, name, county, boundary) from GeoJSON; the bundled "
+        "national reference data for them: their residents 2015–2020 (SCB, data/population.csv) and the police "
+        "organisation (police regions, the lokalpolisområden known, data/police_areas.csv); and the bundled named "
+        "places of the municipalities that have them (data/named_places.csv). A second run changes nothing; "
+        "nothing made by hand is deleted."
     )
 
     def add_arguments(self, parser) -> None:
@@ -27,6 +32,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"municipalities: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
         )
+        try:
+            national = bundled_load()
+        except NationalDataError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(national.residents.line("residents"))
+        for line in national.police.lines():
+            self.stdout.write(line)
         try:
             places = named_places_load(path=BUNDLED, municipalities=Municipality.objects.all())
         except PlacesError as error:
