@@ -10,18 +10,21 @@ Lena    – leadership, Arjeplogs kommun (reads, never writes)
 from __future__ import annotations
 
 import datetime
+import itertools
 import logging
 import os
 import zoneinfo
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import import_module
 
 import pytest
 import time_machine
 from auditlog.context import disable_auditlog
 from django.apps import apps as django_apps
+from django.core.cache import caches
 from django.core.management.commands import flush as flush_command
+from django.db.models import Model
 from django.db.models.signals import post_migrate
 from django.utils import translation
 
@@ -29,7 +32,7 @@ from samverkan.agreements import services
 from samverkan.agreements.models import Agreement, Section
 from samverkan.core import clock
 from samverkan.organisations.models import FocusArea, Membership, Municipality, Organisation, Role, User
-from tests import demo_snapshot
+from tests import snapshots
 
 
 def box(west: float, south: float, east: float, north: float) -> dict:
@@ -85,6 +88,10 @@ def test_settings(settings, tmp_path) -> None:
     translation.activate(settings.LANGUAGE_CODE)
     settings.MAP_TILE_URL = ""  # no background map: the tests have no network (tests/browser/fixtures.py blocks it)
     settings.MAP_TILE_ATTRIBUTION = ""
+    # Jobs run inside the request, so a test sees their outcome; tests/test_worker.py runs the real worker.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # The pictures' cache lives in the process: a rolled back test database would leave its pictures behind.
+    caches["pictures"].clear()
 
 
 @pytest.fixture
@@ -108,7 +115,7 @@ def _seed_question_bank(**kwargs: object) -> None:
 post_migrate.connect(_seed_question_bank, sender=django_apps.get_app_config("surveys"), dispatch_uid="question_bank")
 
 # What the migrations and post_migrate make, never what a test makes: kept when a transactional test empties the
-# database, so their ids stay (the demo snapshot of tests/demo_snapshot.py is taken again only when they change).
+# database, so their ids stay (the demo snapshot of tests/snapshots.py is taken again only when they change).
 KEPT_BY_FLUSH = frozenset({"django_content_type", "auth_permission", "surveys_question"})
 
 
@@ -132,8 +139,8 @@ flush_command.sql_flush = _flush_sql  # type: ignore[attr-defined]  # the flush 
 @pytest.fixture
 def demo(db) -> str:
     """The demo world, as `samverkan demo --no-serve` makes it, in this test's database (copied from one made once
-    per session: tests/demo_snapshot.py); the command's output. With a live server, it is committed."""
-    return demo_snapshot.load()
+    per worker: tests/snapshots.py); the command's output. With a live server, it is committed."""
+    return snapshots.load_demo()
 
 
 @dataclass
@@ -174,9 +181,20 @@ def _user(username: str, organisation: Organisation, role: str) -> User:
 
 @pytest.fixture
 def world(db) -> World:
+    """The cast, as build_world makes it, copied into this test's database from one made once per worker and day
+    (tests/snapshots.py)."""
+    keys = snapshots.load_cast(_world_keys)
+    by_model: dict[type[Model], dict[int, Model]] = {}
+    for model, pks in itertools.groupby(sorted(keys.values(), key=lambda k: k[0].__name__), key=lambda k: k[0]):
+        by_model[model] = model.objects.in_bulk([pk for _, pk in pks])
+    return World(**{name: by_model[model][pk] for name, (model, pk) in keys.items()})
+
+
+def _world_keys() -> dict[str, tuple[type[Model], int]]:
     # The cast is the stage, not what a test watches: its creation is not audit-logged (half its queries).
     with disable_auditlog():
-        return build_world()
+        world = build_world()
+    return {field.name: (type(value := getattr(world, field.name)), value.pk) for field in fields(World)}
 
 
 def build_world() -> World:

@@ -1,19 +1,23 @@
-"""The demo, made once per test session and copied into each test that needs it (`demo` in tests/conftest.py).
+"""Worlds made once per test worker and copied into each test that needs them (`demo` and `world` in
+tests/conftest.py).
 
-Making the demo (`samverkan demo --no-serve`: the 290 municipalities and the demo data) takes seconds; copying its
-rows takes a fraction of that. `take()` runs the real command in a transaction that is rolled back and keeps the
-rows it added, table by table; `restore()` inserts them again with plain SQL (no signals, no audit: the rows are
-already what the command wrote, its audit log included) and moves PostgreSQL's id sequences past them.
+Making the demo (`samverkan demo --no-serve`: the 290 municipalities and the demo data) takes seconds, and the
+cast of `world` about 130 queries through the services; copying their rows takes a fraction of that. `take()` runs
+the real code in a transaction that is rolled back and keeps the rows it added, table by table; `restore()` inserts
+them again with plain SQL (no signals, no audit: the rows are already what the code wrote, its audit log included)
+and moves PostgreSQL's id sequences past them.
 
 The demo's rows point at rows that were there before it (content types, the survey question bank). A live-server
-test empties the database after itself, and Django makes those rows again with new ids, so a snapshot is kept per
-state of the rows before it and per day: `load()` makes a new one when either changed.
+test empties the database after itself, and Django makes those rows again with new ids, so the demo's snapshot is
+kept per state of the rows before it and per day: `load_demo()` makes a new one when either changed. The cast points
+at nothing that was there before it, so its snapshot is kept per day only (its dates follow today).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +37,8 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Snapshot:
-    output: str  # what the demo command printed
+class Snapshot[T]:
+    made: T  # what the code returned: the demo command's output, the cast's primary keys
     tables: tuple[Table, ...]
 
 
@@ -68,37 +72,52 @@ def _fingerprint(tables: dict[str, dict[Any, str]]) -> str:
     ).hexdigest()
 
 
-_SNAPSHOTS: dict[str, Snapshot] = {}
+_DEMOS: dict[str, Snapshot[str]] = {}
+_CASTS: dict[str, Snapshot[Any]] = {}
 
 
-def load() -> str:
+def load_demo() -> str:
     """The demo in the current database, from the snapshot of a database like it (made on the first call)."""
     before = _rows_by_key()
     # The demo's dates follow today (core/demo_calendar.py), and some tests move the clock.
     fingerprint = f"{clock.today().isoformat()} {_fingerprint(before)}"
-    if fingerprint not in _SNAPSHOTS:
-        _SNAPSHOTS[fingerprint] = take(before)
-    restore(_SNAPSHOTS[fingerprint])
-    return _SNAPSHOTS[fingerprint].output
+    if fingerprint not in _DEMOS:
+        _DEMOS[fingerprint] = take(_run_demo, before)
+    restore(_DEMOS[fingerprint])
+    return _DEMOS[fingerprint].made
 
 
-def take(before: dict[str, dict[Any, str]]) -> Snapshot:
-    """Run the demo command in a transaction rolled back at the end; keep the rows it added to `before`."""
+def load_cast[T](make: Callable[[], T]) -> T:
+    """What `make` returned (primary keys, not model instances), its rows copied into the current database."""
+    key = f"{make.__qualname__} {clock.today().isoformat()}"
+    if key not in _CASTS:
+        _CASTS[key] = take(make, _rows_by_key())
+    restore(_CASTS[key])
+    return _CASTS[key].made
+
+
+def _run_demo() -> str:
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def take[T](make: Callable[[], T], before: dict[str, dict[Any, str]]) -> Snapshot[T]:
+    """Run `make` in a transaction rolled back at the end; keep what it returned and the rows it added to `before`."""
     names = sorted(before)
     with transaction.atomic():
-        out = io.StringIO()
-        call_command("demo", "--no-serve", stdout=out, stderr=io.StringIO())
+        made = make()
         tables = []
         for name in names:
             columns, rows = _read(name)
             key = columns.index(_primary_key(name))
             changed = [row[key] for row in rows if row[key] in before[name] and repr(row) != before[name][row[key]]]
-            assert not changed, f"the demo changed rows that were there before it in {name}: {changed[:5]}"
+            assert not changed, f"{make.__name__} changed rows that were there before it in {name}: {changed[:5]}"
             added = tuple(row for row in rows if row[key] not in before[name])
             if added:
                 tables.append(Table(name, columns, added))
         transaction.set_rollback(True)
-    return Snapshot(output=out.getvalue(), tables=tuple(tables))
+    return Snapshot(made=made, tables=tuple(tables))
 
 
 def _adapted(value: Any) -> Any:
@@ -109,9 +128,12 @@ def _adapted(value: Any) -> Any:
     return value
 
 
-def restore(snapshot: Snapshot) -> None:
-    """Insert the demo's rows into the test's database (its foreign keys are checked at commit)."""
+def restore(snapshot: Snapshot[Any]) -> None:
+    """Insert the snapshot's rows into the test's database (its foreign keys are checked at commit), and move the
+    id sequences of their tables past them."""
     quote = connection.ops.quote_name
+    names = {table.name for table in snapshot.tables}
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in names]
     with transaction.atomic(), connection.cursor() as cursor:
         for table in snapshot.tables:
             columns = ", ".join(quote(column) for column in table.columns)
@@ -120,5 +142,5 @@ def restore(snapshot: Snapshot) -> None:
                 f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})",
                 [tuple(_adapted(value) for value in row) for row in table.rows],
             )
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
