@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "auditlog",
+    "django_tasks_db",
     "samverkan.core",
     "samverkan.organisations",
     "samverkan.agreements",
@@ -217,6 +218,11 @@ IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_MB", 200) * 2**20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, kept explicit
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form fields of a request, files not included
 
+# Long work (imports, annual reports' PDFs, the scheduled fetches, notifications) runs in the worker
+# (`samverkan worker`) from a queue in the database (django-tasks-db); its progress is a core Job row the page
+# polls. TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend runs it inside the request instead.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 # Agreements ask for revision this many days before their end date.
 REVISION_WARNING_DAYS = 183
 
@@ -238,6 +244,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "surveys.Answer",
     "notifications.SentNotification",
     "police_events.FeedFetch",
+    "django_tasks_db",  # the queue's bookkeeping, and the progress of its jobs: rewritten while they run
+    "core.Job",
 )
 AUDITLOG_MASK_CALLABLE = "samverkan.core.audit.mask_text"
 AUDITLOG_INCLUDE_TRACKING_MODELS = (

@@ -9,6 +9,7 @@ from samverkan.account import views as account_views
 from samverkan.api import views as api_views
 from samverkan.api.api import api
 from samverkan.audit import views as audit_views
+from samverkan.core import views as core_views
 
 urlpatterns = [
     path("", views.overview, name="overview"),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("tillsyn/", include("samverkan.followup.supervision.urls")),
     path("aviseringar/", include("samverkan.followup.notifications.urls")),
     path("logg/", audit_views.audit_log, name="audit_log"),
+    path("jobb/<int:pk>/", core_views.job, name="job"),
+    path("jobb/<int:pk>/status/", core_views.job_status, name="job_status"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/tvastegsinloggning/", account_views.verify, name="two_factor_verify"),

@@ -41,6 +41,12 @@ def upload_keep(*, data: bytes) -> str:
     return token
 
 
+def upload_kept(*, token: str) -> bool:
+    """Whether a file waits under the token (the worker takes it when it imports)."""
+    path = _path(token)
+    return path is not None and path.is_file()
+
+
 def upload_take(*, token: str) -> bytes | None:
     """The file kept under the token, removed from the folder; None if there is none."""
     path = _path(token)

@@ -10,16 +10,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from samverkan.core.jobs import job_start
+from samverkan.core.models import Job
 from samverkan.organisations.access import visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.sources.importing import ConfigurableImporter, Importer, check_size, reach_for, run_import
 from samverkan.sources.models import ImportRun
 from samverkan.sources.parsing import ImportFailed, Problem, Source
 from samverkan.sources.registry import IMPORTERS
-from samverkan.sources.uploads import upload_keep, upload_take
+from samverkan.sources.tasks import import_upload_apply
+from samverkan.sources.uploads import upload_keep, upload_kept
 
 # The source pages, in the order of the cycle's kartläggning.
 SOURCE_PAGES = [
@@ -115,20 +118,25 @@ def import_confirm(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     if request.method != "POST":
         raise Http404
     pending = request.session.pop(f"import:{token}", None)
-    data = upload_take(token=token) if pending and pending["key"] == key else None
-    if data is None:
+    if not (pending and pending["key"] == key and upload_kept(token=token)):
         raise Http404
-    options = _options(importer, pending.get("options") or {})
-    if options is not None and options.is_valid():
-        importer = cast(ConfigurableImporter, importer).configured(**options.cleaned_data)
-    source = Source(pending["name"], data)
-    try:
-        outcome = run_import(importer, source, by=request.user)
-    except ImportFailed as failed:
-        return render(request, "sources/import.html", {"importer": importer, "problems": failed.problems}, status=400)
-    messages.success(
-        request,
-        _("Imported %(name)s: %(created)d created, %(updated)d updated, %(skipped)d skipped.")
-        % {"name": source.name, "created": outcome.created, "updated": outcome.updated, "skipped": outcome.skipped},
+    # The worker imports it (samverkan.sources.tasks); the job's page shows how far it has come.
+    job = job_start(
+        import_upload_apply,
+        kind="import",
+        label=_("Import of %(name)s") % {"name": pending["name"]},
+        by=request.user,
+        key=key,
+        token=token,
+        name=pending["name"],
+        options=pending.get("options") or {},
+        user_id=request.user.pk,
+        language=get_language(),
     )
-    return redirect("sources")
+    if job.state == Job.State.FAILED:  # already run (the immediate backend): its problems, as a preview's
+        problems = job.message.splitlines()
+        return render(request, "sources/import.html", {"importer": importer, "problems": problems}, status=400)
+    if job.state == Job.State.DONE:
+        messages.success(request, job.message)
+        return redirect("sources")
+    return redirect(job)

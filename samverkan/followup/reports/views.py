@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,6 +16,8 @@ from samverkan.agreements.access import get_agreement_for_user, open_proposals, 
 from samverkan.agreements.models import Agreement, ChangeProposal
 from samverkan.core import clock
 from samverkan.core.audit import record_export
+from samverkan.core.jobs import job_start
+from samverkan.core.models import Job
 from samverkan.followup.access import get_evaluation_for_user, get_report_for_user
 from samverkan.followup.reports import services
 from samverkan.followup.reports.evaluation import (
@@ -47,6 +50,7 @@ from samverkan.followup.reports.selectors import (
     sees_place_figures,
     visible_police_areas,
 )
+from samverkan.followup.reports.tasks import annual_report_generate
 from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
 from samverkan.organisations.access import require_write, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
@@ -170,10 +174,24 @@ def joint_annual(request: AuthenticatedHttpRequest, area_id: int, year: int) -> 
 def _generate(request: AuthenticatedHttpRequest, place: Place, year: int) -> HttpResponse:
     if not (place.can_write and sees_place_figures(request.user, place)):
         raise Http404
-    report = services.report_generate(place=place, year=year, by=request.user)
-    message = _("Version %(version)s of the report is generated and kept.") % {"version": report.version}
-    messages.success(request, message)
-    return redirect(report)
+    # The worker renders the PDF (samverkan.followup.reports.tasks); the job's page shows it until it is kept.
+    where: dict[str, str | int] = {"code": place.municipality.code} if place.municipality else {}
+    if place.police_area is not None:
+        where = {"area_id": place.police_area.pk}
+    job = job_start(
+        annual_report_generate,
+        kind="annual_report",
+        label=_("Annual report %(year)s for %(place)s") % {"year": year, "place": place.name},
+        by=request.user,
+        year=year,
+        user_id=request.user.pk,
+        language=get_language(),
+        **where,
+    )
+    if job.state == Job.State.DONE:  # already run (the immediate backend)
+        messages.success(request, job.message)
+        return redirect(job.result_url)
+    return redirect(job)
 
 
 @login_required

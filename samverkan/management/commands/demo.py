@@ -2,13 +2,19 @@ from __future__ import annotations
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
 
 from samverkan.demo import DEMO_PASSWORD, demo_load
 from samverkan.organisations.models import Municipality, User
+from samverkan.worker import worker_thread
 
 
 class Command(BaseCommand):
-    help = "Prepare the database with demo data for Arjeplog and Arvidsjaur, print the logins and serve."
+    help = (
+        "Prepare the database with demo data for Arjeplog and Arvidsjaur, print the logins and serve "
+        "(with the worker in a thread)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--port", type=int, default=8000)
@@ -29,4 +35,7 @@ class Command(BaseCommand):
                     f"  {login.username:<24} {login.role:<20} {login.organisation} – {login.municipality}"
                 )
         if not no_serve:
+            if isinstance(task_backends["default"], DatabaseBackend):
+                worker_thread()  # the imports and reports' PDFs the demo's pages start run here, in a thread
+                self.stdout.write("worker: running in this process")
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
