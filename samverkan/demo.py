@@ -141,11 +141,14 @@ def demo_load() -> list[DemoLogin]:
                     source=VISITORS_SOURCE,
                 )
 
-    region = Organisation.objects.create(name="Polisregion Nord", kind=Organisation.Kind.POLICE_REGION)
-    lpo = Organisation.objects.create(
-        name="Lokalpolisområde Piteå älvdal", kind=Organisation.Kind.POLICE_AREA, parent=region
+    # The national police organisation (load_municipalities, data/police_areas.csv) has made these already: the
+    # demo takes them by name and adds its municipalities, which the real Piteå älvdal covers with Piteå.
+    region, _ = Organisation.objects.get_or_create(name="Polisregion Nord", kind=Organisation.Kind.POLICE_REGION)
+    lpo, _ = Organisation.objects.get_or_create(
+        name="Lokalpolisområde Piteå älvdal", kind=Organisation.Kind.POLICE_AREA, defaults={"parent": region}
     )
-    lpo.municipalities.set(municipalities.values())
+    region.municipalities.remove(*municipalities.values())
+    lpo.municipalities.add(*municipalities.values())
     arjeplog_org = Organisation.objects.create(name="Arjeplogs kommun", kind=Organisation.Kind.MUNICIPALITY)
     arjeplog_org.municipalities.set([arjeplog])
     arvidsjaur_org = Organisation.objects.create(name="Arvidsjaurs kommun", kind=Organisation.Kind.MUNICIPALITY)

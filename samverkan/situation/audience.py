@@ -68,8 +68,13 @@ FEW_ANSWERS = f"<{MIN_RESPONDENTS}"
 @dataclass(frozen=True)
 class ShownPopulation:
     residents: int | None
-    residents_year: int | None
+    residents_year: int | None  # the year of the residents figure: the period's year, or the latest before it
     present_population_mean: float | None
+    present_from_residents: bool = False  # no estimate of its own: the present population is the residents
+
+    def older_year(self, year: int) -> int | None:
+        """The residents' year when it is older than `year` (the pages say "folkmängd 2020"), else None."""
+        return self.residents_year if self.residents_year is not None and self.residents_year < year else None
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,11 @@ class ShownCrime:
     per_1000_residents: float | None
     per_1000_present: float | None
     preliminary: bool
+    residents_year: int | None = None  # the year of the residents the rate is per: the row's year or one before
+
+    @property
+    def older_residents_year(self) -> int | None:
+        return self.residents_year if self.residents_year is not None and self.residents_year < self.year else None
 
 
 @dataclass(frozen=True)
@@ -259,6 +269,11 @@ class ShownPicture:
     conclusions: Conclusions
     citizen_reports: tuple[ShownCitizenReports, ...] = ()
 
+    @property
+    def older_residents_year(self) -> int | None:
+        """The residents' year when it is older than the period's: the pages add "folkmängd 2020" to the rates."""
+        return self.population.older_year(self.end.year)
+
     def incidents_total(self) -> int | None:
         """Every incident of the period, or None when a suppressed category is part of it."""
         counts = [row.count for row in self.incidents]
@@ -327,7 +342,12 @@ def for_audience(picture: SituationPicture, audience: Audience) -> ShownPicture:
         start=picture.start,
         end=picture.end,
         generated_at=picture.generated_at,
-        population=ShownPopulation(residents, year.residents_year if year else None, _round(picture.present_mean, 0)),
+        population=ShownPopulation(
+            residents,
+            year.residents_year if year else None,
+            _round(picture.present_mean, 0),
+            picture.present_from_residents,
+        ),
         incidents=tuple(
             ShownCategory(
                 c.category,
@@ -416,6 +436,7 @@ def _crime(picture: SituationPicture) -> tuple[ShownCrime, ...]:
                 _rate(c.count, population.residents if population else None),
                 _rate(c.count, population.present if population else None),
                 c.preliminary,
+                population.residents_year if population else None,
             )
         )
     return tuple(rows)

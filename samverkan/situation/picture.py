@@ -225,6 +225,8 @@ class SituationPicture:
     citizen_reports: tuple[CitizenReportFact, ...] = ()
     themes: tuple[Theme, ...] = ()  # the mapping the problems are ranked on; none: the product's default
     regional_crime: tuple[RegionalCrime, ...] = ()  # the county's and the country's, by category
+    # No estimate of its own of the present population: the residents stand for it (present, months, seasons).
+    present_from_residents: bool = False
 
     @property
     def residents(self) -> int | None:

@@ -204,6 +204,16 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             municipality=municipality, year__gte=first_year, year__lte=period.end.year
         ).values_list("year", "month", "residents", "visitors")
     }
+    # A municipality without an estimate of its own: its residents are who is present (the pages say so).
+    present_from_residents = False
+    if not present:
+        present = {
+            (y, m): float(residents)
+            for y in range(first_year, period.end.year + 1)
+            if (residents := _residents(resident_rows, y)[0]) is not None
+            for m in range(1, 13)
+        }
+        present_from_residents = bool(present)
     population = tuple(
         facts.YearPopulation(
             year, *_residents(resident_rows, year), _mean([present.get((year, m)) for m in range(1, 13)])
@@ -318,6 +328,7 @@ def picture_for(*, municipality: Municipality, period: Period) -> facts.Situatio
             for c in crime
             if c.region_code in (municipality.county_code, COUNTRY)
         ),
+        present_from_residents=present_from_residents,
     )
 
 

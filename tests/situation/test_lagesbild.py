@@ -67,6 +67,7 @@ def test_it_rates_reported_crimes_by_residents_and_by_present_population(picture
             "per_1000_residents": 25.0,  # 50 / 2 000 × 1 000
             "per_1000_present": 20.0,  # 50 / 2 500 × 1 000
             "preliminary": False,
+            "residents_year": 2025,  # the residents the rate is per
         }
     ]
 
