@@ -206,6 +206,9 @@ RULES: dict[str, Rule] = {
     "situation_points": Rule(municipal(code), READ, READ),
     "situation_joint": Rule(shared(lambda s: pk(s.area)), JOINT, JOINT),
     "situation_joint_adopt": Rule(shared(lambda s: pk(s.area)), POST_ONLY, JOINT_DONE),
+    # A police region's comparison of its municipalities (both areas lie in Polisregion Nord): for its own members
+    # only; the police of one of its areas and everyone else get 404 (its police: tests/situation/test_regional.py).
+    "situation_region": Rule(shared(lambda s: pk(s.area.parent)), NOT_FOUND, NOT_FOUND),
     "baseline": Rule(
         both(lambda p: pk(p.baseline), lambda s: pk(s.baseline)),
         READ,

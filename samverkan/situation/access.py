@@ -1,4 +1,5 @@
-"""Which police areas' joint pictures and which adopted situation pictures a user reaches, and may adopt.
+"""Which police areas' joint pictures, which regions' comparisons and which adopted situation pictures a user
+reaches, and may adopt.
 
 An adopted lägesbild holds the full figures, so it is for the parties to it (DOMAIN.md §4): a municipality's, for
 the municipality's own organisation and the police of its area; a joint one, for the readers of its police area.
@@ -15,6 +16,7 @@ from samverkan.organisations.access import owns_municipality, scope_for
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Organisation, User
 from samverkan.situation.models import Baseline
+from samverkan.situation.regional import REGIONAL_KINDS
 from samverkan.situation.selectors import joint_municipalities
 
 
@@ -42,6 +44,21 @@ def get_police_area_for_user(request: AuthenticatedHttpRequest, pk: int) -> tupl
     if area is None:
         raise Http404
     return area, adopts_joint(request.user, area)
+
+
+def readable_police_regions(user: User) -> QuerySet[Organisation]:
+    """The police regions and polisområden whose regional comparison the user reads: those the user belongs to, and
+    those under them."""
+    return Organisation.objects.filter(id__in=scope_for(user).read_organisations, kind__in=REGIONAL_KINDS)
+
+
+def get_police_region_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Organisation, bool]:
+    """The police region or polisområde, and whether the user changes anything of it (no one: its comparison is
+    only read); 404 for anyone who does not read it."""
+    region = readable_police_regions(request.user).filter(pk=pk).first()
+    if region is None:
+        raise Http404
+    return region, False
 
 
 def get_baseline_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Baseline, bool]:

@@ -17,6 +17,7 @@ from samverkan.core.numbers import Kind
 from samverkan.organisations.regions import region_label
 from samverkan.situation.audience import ShownCell, ShownJoint, ShownPicture, ShownProblem
 from samverkan.situation.lib import charts, small_multiples
+from samverkan.situation.regional import EVENTS, RATE, RegionalComparison
 
 TOP = 10
 
@@ -444,3 +445,41 @@ def glance(data: ShownPicture) -> Glance:
         )
     hot = sorted((c for c in data.hotspots if c.significant and c.kind == "hot"), key=lambda c: (-c.z, c.h3))
     return Glance(data.problems[:GLANCE_PROBLEMS], tuple(hot[:GLANCE_HOTSPOTS]), tuple(trends))
+
+
+def regional_charts_for(data: RegionalComparison) -> dict[str, dict[str, str]]:
+    """The municipalities' rates as bars, the highest first, each with its 90 % interval as a whisker: the
+    incidents of those that log them here, and the police events of all."""
+    logged = data.ordered(RATE)
+    logged = [row for row in logged if row.per_1000 is not None]
+    events = [row for row in data.ordered(EVENTS) if row.events_per_1000 is not None]
+    charts = {}
+    for key, rows, title, rate, total in (
+        ("incidents", logged, _("Incidents per 1,000 residents"), lambda r: r.per_1000, data.per_1000),
+        ("events", events, _("Police events per 1,000 residents"), lambda r: r.events_per_1000, data.events_per_1000),
+    ):
+        if rows:
+            first = rate(rows[0])
+            summary = _(
+                "%(name)s has the highest rate, %(value)s per 1,000 residents (90%% interval %(low)s–%(high)s); "
+                "the line across each bar is its interval."
+            ) % {
+                "name": rows[0].name,
+                "value": figure(first.value, "rate"),
+                "low": figure(first.low, "rate"),
+                "high": figure(first.high, "rate"),
+            }
+            if total is not None:
+                summary += " " + _("All of them together: %(value)s.") % {"value": figure(total.value, "rate")}
+        else:
+            summary = _("No municipality has figures for this period.")
+        charts[key] = _bar(
+            chart_id=f"regional_{key}",
+            title=title,
+            summary=summary,
+            labels=[row.name for row in rows],
+            values=[rate(row).value for row in rows],
+            intervals=[(rate(row).low, rate(row).high) for row in rows],
+            kind="rate",
+        )
+    return charts

@@ -3,6 +3,7 @@ the municipality's own entries (ThemeEntry), and the same mapping as the page "T
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from samverkan.organisations.models import Municipality
@@ -13,9 +14,21 @@ from samverkan.situation.models import THEME_SOURCE_LABELS, ThemeEntry
 def theme_mapping(municipality: Municipality) -> tuple[Theme, ...]:
     """The default themes with the municipality's own entries added and those it left out taken away (one
     query)."""
-    rows = ThemeEntry.objects.filter(municipality=municipality).values_list("theme", "source", "entry", "left_out")
-    changes = list(rows)
-    return extend(THEMES, [r[:3] for r in changes if not r[3]], [r[:3] for r in changes if r[3]])
+    return theme_mappings([municipality.pk])[municipality.pk]
+
+
+def theme_mappings(municipality_ids: Iterable[int]) -> dict[int, tuple[Theme, ...]]:
+    """Each municipality's themes (theme_mapping), by its id: one query however many municipalities."""
+    changes: dict[int, list[tuple[str, str, str, bool]]] = {pk: [] for pk in municipality_ids}
+    rows = ThemeEntry.objects.filter(municipality_id__in=list(changes))
+    for pk, theme, source, entry, left_out in rows.values_list(
+        "municipality_id", "theme", "source", "entry", "left_out"
+    ):
+        changes[pk].append((theme, source, entry, left_out))
+    return {
+        pk: extend(THEMES, [r[:3] for r in found if not r[3]], [r[:3] for r in found if r[3]])
+        for pk, found in changes.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kommun/<str:code>/punkter/", views.situation_points, name="situation_points"),
     path("gemensam/<int:pk>/", views.situation_joint, name="situation_joint"),
     path("gemensam/<int:pk>/anta/", views.situation_joint_adopt, name="situation_joint_adopt"),
+    path("region/<int:pk>/", views.situation_region, name="situation_region"),
     path("baslinje/<int:pk>/", views.baseline_detail, name="baseline"),
     path("teman/", views.situation_themes, name="situation_themes"),
 ]

@@ -28,7 +28,9 @@ from samverkan.situation import services
 from samverkan.situation.access import (
     get_baseline_for_user,
     get_police_area_for_user,
+    get_police_region_for_user,
     readable_police_areas,
+    readable_police_regions,
     visible_baselines,
 )
 from samverkan.situation.audience import ShownJoint, ShownPicture, for_audience, joint_for_audience
@@ -36,7 +38,15 @@ from samverkan.situation.extensions import internal_sections
 from samverkan.situation.forms import THEME_ENTRY_SUGGESTIONS, ConclusionsForm, PeriodForm, ThemeEntryForm
 from samverkan.situation.lib.themes import MAPPED_SOURCES, THEMES
 from samverkan.situation.picture import from_json, joint_from_json
-from samverkan.situation.presentation import charts_for, glance, joint_charts_for, key_figure_panels, map_for
+from samverkan.situation.presentation import (
+    charts_for,
+    glance,
+    joint_charts_for,
+    key_figure_panels,
+    map_for,
+    regional_charts_for,
+)
+from samverkan.situation.regional import ORDERS, RATE, regional_situation, regions_above
 from samverkan.situation.reports import pdf_for
 from samverkan.situation.selectors import (
     INTERNAL,
@@ -82,6 +92,7 @@ def situation_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "municipalities": visible_municipalities(request.user),
         "areas": readable_police_areas(request.user),
+        "regions": readable_police_regions(request.user),
         "baselines": visible_baselines(request.user).select_related("municipality", "police_area", "adopted_by"),
     }
     return render(request, "situation/index.html", context)
@@ -256,8 +267,29 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "query": _query(period),
         "can_adopt": can_adopt,
         "baselines": visible_baselines(request.user).filter(police_area=area),
+        "regions": readable_police_regions(request.user).filter(pk__in=regions_above(area)),
     }
     return render(request, "situation/joint.html", context, status=form_status(form))
+
+
+@login_required
+def situation_region(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Regional jämförelse: the municipalities of a police region or polisområde side by side (regional.py)."""
+    region, _can_write = get_police_region_for_user(request, pk)
+    form, period = _period(request)
+    data = regional_situation(organisation=region, period=period, user=request.user)
+    order = request.GET.get("sort", RATE)
+    order = order if order in ORDERS else RATE
+    context = {
+        "form": form,
+        "data": data,
+        "rows": data.ordered(order),
+        "order": order,
+        "charts": regional_charts_for(data),
+        "region": region,
+        "query": _query(period),
+    }
+    return render(request, "situation/region.html", context, status=form_status(form))
 
 
 @login_required
