@@ -7,11 +7,12 @@ reach_for the user): any problem, and nothing is written; the answer lists every
 from __future__ import annotations
 
 import datetime
-from typing import cast
+from typing import Annotated, cast
 
 from django.utils.translation import gettext_lazy as _
-from ninja import File, Path, Query, Router, Schema
+from ninja import File, Path, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import WithJsonSchema
 
 from samverkan.api.errors import IMPORT_FAILED, PRIVATE_ERRORS, ApiError, ErrorOut, forbidden
 from samverkan.api.params import PageParams
@@ -116,7 +117,13 @@ def import_runs(request, params: Query[PageParams], source: str | None = Query(N
     response={200: OutcomeOut, 201: OutcomeOut, 413: ErrorOut, **PRIVATE_ERRORS},
     summary="Import a file",
 )
-def import_start(request, file: File[UploadedFile], key: str = Path(..., pattern=IMPORTER_KEY)):
+def import_start(
+    request,
+    file: File[UploadedFile],
+    key: Annotated[str, WithJsonSchema({"type": "string", "enum": sorted(IMPORTERS)})] = Path(
+        ..., pattern=IMPORTER_KEY
+    ),
+):
     """Import the file with the source's importer: every row or none. 201 when something changed, 200 when the file
     held nothing new; 422 with every problem (FILE:LINE: field: message) and nothing written."""
     importer = IMPORTERS.get(key)
@@ -144,4 +151,4 @@ def import_start(request, file: File[UploadedFile], key: str = Path(..., pattern
     result = OutcomeOut(
         source=key, name=name, created=outcome.created, updated=outcome.updated, skipped=outcome.skipped
     )
-    return (201 if outcome.changed else 200), result
+    return Status(201 if outcome.changed else 200, result)

@@ -15,7 +15,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from samverkan.api.errors import PRIVATE_ERRORS, ApiError, forbidden
@@ -182,7 +182,7 @@ def incident_create(request, body: IncidentIn):
         incident = services.incident_report(report=report, by=request.user, allowed=allowed)
     except ValidationError as error:
         raise refused(error) from error
-    return 201, _out(incident, request.user)
+    return Status(201, _out(incident, request.user))
 
 
 @router.patch("/{pk}", response={200: IncidentOut, **PRIVATE_ERRORS}, summary="Handle an incident")
