@@ -565,6 +565,10 @@ RULES: dict[str, Rule] = {
     # The QR code shown is of the user's own unconfirmed device, made on the first visit: a wrong code keeps it.
     "two_factor_enrol": Rule(nowhere(), STAFF, expect(400, outsider=400), writes=frozenset({"otp_totp_totpdevice"})),
     "set_language": Rule(nowhere(), everyone(REDIRECT), everyone(REDIRECT), public=True),
+    # The API: its reference page is public; each user's own tokens (a token of another answers 404).
+    "api_docs": Rule(nowhere(), PUBLIC, everyone(405), public=True),
+    "api_tokens": Rule(nowhere(), STAFF, expect(400, outsider=400)),
+    "api_token_revoke": Rule(nowhere(token=Call({"pk": 1})), POST_ONLY, expect(404, outsider=404)),
 }
 
 TARGETS_CODES = frozenset().union(*TARGETS.values())

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.api import services
 from samverkan.api.api import api
@@ -44,6 +44,7 @@ def api_token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     return redirect("api_tokens")
 
 
+@require_safe
 def api_docs(request: HttpRequest) -> HttpResponse:
     """Every operation of the schema with its parameters and answers, for people; the schema itself for tools."""
     schema = api.get_openapi_schema(path_prefix="/api")
