@@ -45,10 +45,14 @@ class NamedPlaceAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    """Also the police organisation: a lokalpolisområde's name, its parent (a polisområde or police region) and
+    its municipalities, which `load_municipalities` and `import_police_areas` complete but never undo."""
+
     list_display = ["name", "kind", "partner_kind", "parent"]
     list_filter = ["kind", "partner_kind"]
+    list_select_related = ["parent"]
     search_fields = ["name"]
-    autocomplete_fields = ["municipalities"]
+    autocomplete_fields = ["municipalities", "parent"]
 
 
 class MembershipInline(admin.TabularInline):

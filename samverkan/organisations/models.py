@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -126,6 +127,32 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The police organisation's parent links run region → polisområde → lokalpolisområde, without a loop."""
+        super().clean()
+        parents = {
+            self.Kind.POLICE_REGION: (),
+            self.Kind.POLICE_DISTRICT: (self.Kind.POLICE_REGION,),
+            self.Kind.POLICE_AREA: (self.Kind.POLICE_REGION, self.Kind.POLICE_DISTRICT),
+        }
+        if self.parent is None:
+            return
+        if self.kind in parents and self.parent.kind not in parents[self.kind]:
+            allowed = "” / “".join(str(self.Kind(kind).label) for kind in parents[self.kind])
+            raise ValidationError(
+                {
+                    "parent": _("A “%(kind)s” is part of a “%(allowed)s”, not of a “%(parent)s”.")
+                    % {"kind": self.Kind(self.kind).label, "allowed": allowed, "parent": self.parent.get_kind_display()}
+                    if allowed
+                    else _("A police region is part of no other organisation.")
+                }
+            )
+        ancestor: Organisation | None = self.parent
+        while ancestor is not None:
+            if ancestor.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+            ancestor = ancestor.parent
 
     @property
     def is_police(self) -> bool:

@@ -232,8 +232,8 @@ def police_areas_load(*, rows: list[PoliceRow], file: str, skip_unknown: bool = 
         match = next((by_name[n.casefold()] for n in want.names if n.casefold() in by_name), None)
         if match is not None and match.kind != want.kind:
             problems.append(
-                f"{file}:{want.line}: {_FIELD[want.kind]}: the organisation {match.name!r} is a "
-                f"{match.get_kind_display()}, not a {Organisation.Kind(want.kind).label}"
+                f"{file}:{want.line}: {_FIELD[want.kind]}: the organisation {match.name!r} is of the kind "
+                f"{match.kind}, not {want.kind}"
             )
         elif match is not None:
             found[key] = match
