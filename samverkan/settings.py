@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks_db",
     "samverkan.core",
+    "samverkan.core.versions",
     "samverkan.organisations",
     "samverkan.agreements",
     "samverkan.sources",
@@ -189,6 +190,27 @@ SURVEY_REPEAT_HOURS = env_int("SURVEY_REPEAT_HOURS", 24)
 # The API (samverkan.api): at most API_PER_MINUTE calls a minute per token, or per client address without one
 # (0 turns the limit off); counted in the same cache as the public forms.
 API_PER_MINUTE = env_int("API_PER_MINUTE", 120)
+
+# The pictures' cache (README, "Production"): the lägesbild's facts and PDFs, kept until their data version changes
+# (samverkan.core.versions), so a repeated request costs one query. PICTURE_CACHE=memory (the default): each server
+# process keeps its own (PICTURE_CACHE_ENTRIES pictures at most, a few hundred kB each); =database: one table all
+# processes share (`samverkan createcachetable` once); a redis:// URL for Django's Redis cache, which needs the redis
+# package. The version in every key keeps each of them right across servers: a write elsewhere changes it.
+PICTURE_CACHE = env_str("PICTURE_CACHE", "memory")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pictures": {
+        "BACKEND": {
+            "memory": "django.core.cache.backends.locmem.LocMemCache",
+            "database": "django.core.cache.backends.db.DatabaseCache",
+        }.get(PICTURE_CACHE, "django.core.cache.backends.redis.RedisCache"),
+        "LOCATION": {"memory": "pictures", "database": "samverkan_picture_cache"}.get(PICTURE_CACHE, PICTURE_CACHE),
+        "TIMEOUT": 24 * 3600,  # a day: a picture no one asks for again leaves; its key changes with its data anyway
+        "OPTIONS": {"MAX_ENTRIES": env_int("PICTURE_CACHE_ENTRIES", 500)}
+        if PICTURE_CACHE in ("memory", "database")
+        else {},
+    },
+}
 
 # Two-factor login (TOTP, django-otp): on by default in production, off in development and the demo.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)

@@ -8,13 +8,18 @@ the PDF, the JSON export, adopted baselines, goals and reports all read these, s
 from __future__ import annotations
 
 import datetime
+import hashlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.core.cache import caches
+from django.db.models import Q, Subquery
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from samverkan.core import clock
 from samverkan.core.hexagons import resolution_for
+from samverkan.core.versions import services as versions
 from samverkan.organisations.access import sees_internal_figures
 from samverkan.organisations.models import Municipality, PresentPopulation, ResidentCount, User
 from samverkan.organisations.regions import COUNTRY
@@ -47,6 +52,7 @@ __all__ = ["AUDIENCES", "INTERNAL", "PUBLIC", "TOTAL_CRIME", "Audience", "Period
 TREND_YEARS = 5  # yearly statistics are shown for the period's last year and the four before it
 SEASON_YEARS = 3  # the årshjul sums the three years up to the period's end
 DIALOGUE_WINDOW = datetime.timedelta(days=365)  # dialogues up to a year before the period's end count
+PICTURES = "pictures"  # the cache alias (settings.CACHES) of the pictures and their PDFs
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,30 @@ def _neighbours(municipality: Municipality) -> list[Municipality]:
     )
 
 
+def data_versions(municipality_ids: Collection[int]) -> str:
+    """The data versions a picture of the municipalities reads (core.versions), in one query: theirs, the shared
+    data's, and their neighbours' survey waves (which each picture compares)."""
+    neighbours = Municipality.objects.filter(
+        Q(organisations__municipalities__in=municipality_ids) & Q(organisations__kind="police_area")
+    ).values("pk")
+    return versions.tokens(Q(scope__in=municipality_ids) | Q(kind=versions.SURVEY, scope__in=Subquery(neighbours)))
+
+
+def kept[T](kind: str, *key: object, municipality_ids: Collection[int], build: Callable[[], T]) -> T:
+    """What `build` gives, kept in the pictures' cache until the municipalities' data changes: a repeated request
+    costs the one query of data_versions. The key names the kind, what the caller passes (the place, the period,
+    the audience …), the language and the schema, and the versions."""
+    tokens = data_versions(municipality_ids)
+    parts = [kind, facts.SCHEMA_VERSION, get_language() or "", *key, tokens]
+    name = f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+    cache = caches[PICTURES]
+    found = cache.get(name)
+    if found is None:
+        found = build()
+        cache.set(name, found)
+    return found
+
+
 def category_facts(now: IncidentSeries, earlier: IncidentSeries) -> tuple[facts.CategoryFact, ...]:
     """Each incident category of the period and the period before, by name."""
     now_totals, earlier_totals = now.by_category(), earlier.by_category()
@@ -186,7 +216,19 @@ def event_facts(now: PoliceEventSeries, before: PoliceEventSeries) -> tuple[fact
 
 
 def picture_for(*, municipality: Municipality, period: Period) -> facts.SituationPicture:
-    """Every fact of the municipality's lägesbild for the period, exact (for the parties only: see audience)."""
+    """Every fact of the municipality's lägesbild for the period, exact (for the parties only: see audience);
+    built once per data version (kept)."""
+    return kept(
+        "picture",
+        municipality.pk,
+        period.start,
+        period.end,
+        municipality_ids=[municipality.pk],
+        build=lambda: _picture(municipality=municipality, period=period),
+    )
+
+
+def _picture(*, municipality: Municipality, period: Period) -> facts.SituationPicture:
     before = period.previous()
     years = list(range(period.end.year - TREND_YEARS + 1, period.end.year + 1))
     first_season = period.end.year - SEASON_YEARS + 1
@@ -358,13 +400,21 @@ def joint_municipalities(police_area) -> list[Municipality]:
 
 
 def joint_picture_for(*, police_area, period: Period) -> facts.JointPicture:
-    """The pictures of every municipality of the police area that takes part, exact."""
-    return facts.JointPicture(
-        schema=facts.SCHEMA_VERSION,
-        police_area=police_area.name,
-        start=period.start,
-        end=period.end,
-        pictures=tuple(picture_for(municipality=m, period=period) for m in joint_municipalities(police_area)),
+    """The pictures of every municipality of the police area that takes part, exact; built once per data version."""
+    municipalities = joint_municipalities(police_area)
+    return kept(
+        "joint",
+        police_area.pk,
+        period.start,
+        period.end,
+        municipality_ids=[m.pk for m in municipalities],
+        build=lambda: facts.JointPicture(
+            schema=facts.SCHEMA_VERSION,
+            police_area=police_area.name,
+            start=period.start,
+            end=period.end,
+            pictures=tuple(picture_for(municipality=m, period=period) for m in municipalities),
+        ),
     )
 
 

@@ -55,8 +55,10 @@ from samverkan.situation.selectors import (
     Period,
     audience_for,
     joint_audience,
+    joint_municipalities,
     joint_picture_for,
     joint_situation,
+    kept,
     picture_for,
 )
 from samverkan.situation.themes import themes_overview
@@ -183,15 +185,26 @@ def situation_export(request: AuthenticatedHttpRequest, code: str) -> HttpRespon
         audience == INTERNAL and audience_for(request.user, municipality) != INTERNAL
     ):
         raise Http404
-    data = for_audience(picture_for(municipality=municipality, period=period), audience)
     name = f"lagesbild-{municipality.code}-{period.start.isoformat()}-{period.end.isoformat()}-{audience}"
     kind = request.GET.get("format", "json")
-    extra = (
-        internal_sections(municipality, start=period.start, end=period.end, today=clock.today())
-        if audience == INTERNAL and kind == "json"
-        else {}
-    )
-    response = _download(data, charts_for(data, municipality.boundary), name, kind, extra)
+    if kind == "pdf":  # kept until the data changes, as the picture is
+
+        def build() -> bytes:
+            data = for_audience(picture_for(municipality=municipality, period=period), audience)
+            return pdf_for(data, charts_for(data, municipality.boundary))
+
+        where = [municipality.pk, period.start, period.end, audience]
+        response = _attachment(
+            kept("situation_pdf", *where, municipality_ids=[municipality.pk], build=build), name, kind
+        )
+    else:
+        data = for_audience(picture_for(municipality=municipality, period=period), audience)
+        extra = (
+            internal_sections(municipality, start=period.start, end=period.end, today=clock.today())
+            if audience == INTERNAL and kind == "json"
+            else {}
+        )
+        response = _download(data, charts_for(data, municipality.boundary), name, kind, extra)
     record_export(request, "situation", municipality, detail=f"{period.start}–{period.end} {audience} {kind}")
     return response
 
@@ -205,12 +218,15 @@ def _download(
 ) -> HttpResponse:
     """The picture as a PDF or as JSON; `extra`: the registered sections of the internal JSON (extensions.py)."""
     if kind == "pdf":
-        response = HttpResponse(pdf_for(data, charts), content_type="application/pdf")
-    elif kind == "json":
-        body = json.dumps({**data.to_json(), **(extra or {})}, ensure_ascii=False, indent=2)
-        response = HttpResponse(body, content_type="application/json")
-    else:
-        raise Http404
+        return _attachment(pdf_for(data, charts), name, kind)
+    if kind == "json":
+        return _attachment(json.dumps({**data.to_json(), **(extra or {})}, ensure_ascii=False, indent=2), name, kind)
+    raise Http404
+
+
+def _attachment(body: bytes | str, name: str, kind: str) -> HttpResponse:
+    content_type = "application/pdf" if kind == "pdf" else "application/json"
+    response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response
 
@@ -253,9 +269,21 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form, period = _period(request)
     if request.GET.get("format"):
         period = _exact_period(request)  # a download is of the period asked for
-    data = joint_situation(police_area=area, period=period, audience=joint_audience(request.user, area))
+    audience = joint_audience(request.user, area)
+    if (kind := request.GET.get("format")) == "pdf":  # kept until the data of one of its municipalities changes
+
+        def build() -> bytes:
+            shown = joint_situation(police_area=area, period=period, audience=audience)
+            return pdf_for(shown, joint_charts_for(shown))
+
+        ids = [m.pk for m in joint_municipalities(area)]
+        body = kept("joint_pdf", area.pk, period.start, period.end, audience, municipality_ids=ids, build=build)
+        response = _attachment(body, f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
+        record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
+        return response
+    data = joint_situation(police_area=area, period=period, audience=audience)
     charts = joint_charts_for(data)
-    if kind := request.GET.get("format"):
+    if kind:
         response = _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
         record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
         return response

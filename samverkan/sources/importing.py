@@ -36,6 +36,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import figures
 from samverkan.core.progress import Output
+from samverkan.core.versions import services as versions
+from samverkan.core.versions.models import SHARED
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Municipality
 from samverkan.organisations.regions import region_label
@@ -276,9 +278,21 @@ def run_import(
                 skipped=outcome.skipped,
             )
             importer.apply(plan, run=run)
+            _bump_versions(importer, batch)
     except (ChangedMeanwhile, IntegrityError) as error:
         raise ImportFailed([Problem(source.short_name, None, FILE, CHANGED_MEANWHILE)]) from error
     return outcome
+
+
+def _bump_versions(importer: Importer, batch: Batch) -> None:
+    """Bulk writes send no signals: the import bumps the data versions of what it wrote (core.versions), in its
+    transaction: its municipalities', and the shared one for a county's, the country's or reference data."""
+    codes = {claim.code for claim in _claims(importer, batch)}
+    municipalities = list(Municipality.objects.filter(code__in=codes).values_list("id", flat=True))
+    shared = [SHARED] if any(len(code) != 4 for code in codes) else []
+    versions.bump([*municipalities, *shared], versions.DATA)
+    if importer.key == "survey":  # the waves its neighbours' pictures compare
+        versions.bump(municipalities, versions.SURVEY)
 
 
 def check_size(name: str, size: int) -> None:

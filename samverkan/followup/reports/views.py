@@ -55,6 +55,7 @@ from samverkan.followup.seasons.selectors import TASKS_AHEAD, tasks_due
 from samverkan.organisations.access import require_write, visible_municipalities
 from samverkan.organisations.http import AuthenticatedHttpRequest
 from samverkan.organisations.models import Municipality, User
+from samverkan.situation.selectors import kept as kept_for
 from samverkan.sources.registry import IMPORTERS
 
 YEARS_SHOWN = 3
@@ -364,7 +365,14 @@ def evaluation_new_version_view(request: AuthenticatedHttpRequest, pk: int) -> H
 def evaluation_pdf_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     kept, _place = get_evaluation_for_user(request, pk)
     record_export(request, "evaluation", kept, detail=f"v{kept.version} pdf")
-    response = HttpResponse(evaluation_pdf(kept), content_type="application/pdf")
+    # Kept until a write to its municipality (its items, confirmations, figures …) or to the shared data.
+    pdf = kept_for(
+        "evaluation_pdf",
+        kept.pk,
+        municipality_ids=[kept.municipality_id] if kept.municipality_id else [],
+        build=lambda: evaluation_pdf(kept),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     name = kept.municipality.code if kept.municipality else f"lpo{kept.police_area_id}"
     period = f"{kept.agreement.starts_on.year}-{kept.agreement.ends_on.year}"
     response["Content-Disposition"] = f'attachment; filename="utvardering-{name}-{period}-v{kept.version}.pdf"'

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Min, Sum
 
 from samverkan.core.progress import Output, progress
+from samverkan.core.versions import services as versions
 from samverkan.organisations.models import Municipality
 from samverkan.sources.incidents.models import CELL_RESOLUTIONS, Incident, IncidentCellMonth, IncidentMonth
 from samverkan.sources.incidents.months import Bucket, Month, local_month, month_bounds, months_between
@@ -60,6 +61,7 @@ def aggregates_refresh(buckets: Iterable[Bucket]) -> None:
     # (FOR NO KEY UPDATE leaves inserting incidents that refer to the municipality free.)
     ids = sorted(set().union(*by_month.values()))
     list(Municipality.objects.select_for_update(no_key=True).filter(id__in=ids).order_by("id").values_list("id"))
+    versions.bump(ids)  # the bulk writes send no signals: their municipalities' pictures are built again
     for month, municipality_ids in sorted(by_month.items()):
         _recount(month, municipality_ids)
 
