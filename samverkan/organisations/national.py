@@ -373,7 +373,7 @@ def present_population_load(*, rows: list[PresentRow], file: str) -> Counts:
             continue
         values.append((row, municipality, count, row.present - count, year))
     if problems:
-        raise NationalDataError(problems)
+        raise NationalDataError(sorted(problems, key=lambda problem: int(problem[len(file) + 1 :].split(":")[0])))
     counts = Counts()
     source = PRESENT_SOURCE.format(file=file)
     with transaction.atomic():
