@@ -131,7 +131,7 @@ class Organisation(models.Model):
     def clean(self) -> None:
         """The police organisation's parent links run region → polisområde → lokalpolisområde, without a loop."""
         super().clean()
-        parents = {
+        parents: dict[str, tuple[str, ...]] = {
             self.Kind.POLICE_REGION: (),
             self.Kind.POLICE_DISTRICT: (self.Kind.POLICE_REGION,),
             self.Kind.POLICE_AREA: (self.Kind.POLICE_REGION, self.Kind.POLICE_DISTRICT),

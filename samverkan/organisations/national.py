@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from samverkan.core.versions import services as versions
 from samverkan.organisations.lib.national import (
     AREA_ALIASES,
     DISTRICT_ALIASES,
@@ -161,6 +162,7 @@ def population_load(
                 changed.append(current)
         ResidentCount.objects.bulk_create(new, batch_size=500)
         ResidentCount.objects.bulk_update(changed, ["residents", "source"], batch_size=500)
+        versions.bump({r.municipality_id for r in [*new, *changed]})  # bulk writes send no signals
     counts.created, counts.updated = len(new), len(changed)
     return counts
 
@@ -244,7 +246,7 @@ def police_areas_load(*, rows: list[PoliceRow], file: str, skip_unknown: bool = 
     with transaction.atomic():
         made: dict[tuple[str, str], Organisation] = {}
         # Parents first: regions, then polisområden, then lokalpolisområden.
-        order = {K.POLICE_REGION: 0, K.POLICE_DISTRICT: 1, K.POLICE_AREA: 2}
+        order: dict[str, int] = {K.POLICE_REGION: 0, K.POLICE_DISTRICT: 1, K.POLICE_AREA: 2}
         key_of = {id(w): k for k, w in wanted.items()}
         for key, want in sorted(wanted.items(), key=lambda item: order[item[1].kind]):
             parent = made[key_of[id(want.parent)]] if want.parent is not None else None
@@ -264,7 +266,11 @@ def police_areas_load(*, rows: list[PoliceRow], file: str, skip_unknown: bool = 
     return counts
 
 
-_FIELD = {K.POLICE_REGION: "region", K.POLICE_DISTRICT: "polisområde", K.POLICE_AREA: "lokalpolisområde"}
+_FIELD: dict[str, str] = {
+    K.POLICE_REGION: "region",
+    K.POLICE_DISTRICT: "polisområde",
+    K.POLICE_AREA: "lokalpolisområde",
+}
 
 
 def _ancestors(organisation: Organisation) -> list[Organisation]:
@@ -336,6 +342,8 @@ def _cover(
     for organisation_id, municipality_id in to_remove:
         through.objects.filter(organisation_id=organisation_id, municipality_id=municipality_id).delete()
     through.objects.bulk_create(to_add, batch_size=500)
+    if to_add or to_remove:
+        versions.bump_shared()  # a police area's municipalities are every one of theirs' neighbours
 
 
 # --- The present population -----------------------------------------------------------------------------------
@@ -402,5 +410,6 @@ def present_population_load(*, rows: list[PresentRow], file: str) -> Counts:
                 changed.append(current)
         PresentPopulation.objects.bulk_create(new)
         PresentPopulation.objects.bulk_update(changed, ["residents", "visitors", "source"])
+        versions.bump({p.municipality_id for p in [*new, *changed]})
     counts.created, counts.updated = len(new), len(changed)
     return counts
