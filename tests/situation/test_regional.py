@@ -6,18 +6,21 @@ period's share of both periods' incidents under the ranking's prior of 5 at "unc
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from scipy import stats
 
 from samverkan.organisations.models import Municipality, Organisation, ResidentCount
 from samverkan.situation.audience import INTERNAL, PUBLIC
 from samverkan.situation.regional import regional_situation
-from samverkan.situation.selectors import situation_for_municipality
+from samverkan.situation.selectors import Period, situation_for_municipality
+from samverkan.sources.incidents.models import Incident
 from tests.conftest import _municipality, _organisation, box
 from tests.situation.regional import INCIDENTS, PRESENT_ARJEPLOG, PREVIOUS, RESIDENTS, build_region
 
@@ -162,3 +165,26 @@ def test_the_joint_picture_links_to_the_comparison_of_the_region_for_its_police(
     assert region_url in client.get(reverse("situation")).content.decode()
     client.force_login(world.bob)
     assert region_url not in client.get(joint_url).content.decode()
+
+
+def test_it_counts_a_period_cutting_months_as_a_plain_count_of_the_incidents_does(north):
+    start, end = datetime.date(north.period.end.year, 1, 5), datetime.date(north.period.end.year, 3, 9)
+    period = Period(start, end)
+    data = regional_situation(organisation=north.region, period=period, user=north.rut)
+    tz = timezone.get_current_timezone()
+
+    def plain(municipality: Municipality, first: datetime.date, last: datetime.date) -> int:
+        since = datetime.datetime.combine(first, datetime.time.min, tz)
+        until = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tz)
+        return Incident.objects.filter(
+            municipality=municipality, occurred_from__gte=since, occurred_from__lt=until
+        ).count()
+
+    before = period.previous()
+    for row in data.rows:
+        if not row.takes_part:
+            continue
+        municipality = Municipality.objects.get(code=row.code)
+        assert row.incidents == plain(municipality, start, end)
+        assert row.previous == plain(municipality, before.start, before.end)
+    assert {row.code: row.incidents for row in data.rows if row.takes_part} == {"2506": 2, "2505": 2, "2510": 2}
