@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import io
 import math
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import batched
@@ -159,6 +160,7 @@ class Generated:
     users: int
     first_day: datetime.date
     last_day: datetime.date
+    seconds: tuple[tuple[str, float], ...]  # by phase
 
 
 @dataclass
@@ -218,18 +220,33 @@ def generate(
     first_day = _year_ago(today, years)
     calendar_years = list(range(first_day.year, last_day.year + 1))
 
+    seconds: list[tuple[str, float]] = []
+    began = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal began
+        seconds.append((phase, round(time.perf_counter() - began, 1)))
+        began = time.perf_counter()
+
     with transaction.atomic():
         places = _population(rng, chosen, calendar_years, out)
         users = _organisations(places, password)
+    lap("residents and organisations")
     with transaction.atomic():
-        count = _incidents(rng, places, incidents, first_day, last_day, out)
+        count, buckets = _incidents(rng, places, incidents, first_day, last_day, out)
+        lap("incidents")
+        _aggregates(buckets, out)
+    lap("their aggregates")
     with transaction.atomic():
         crime = _crime(rng, places, [y for y in calendar_years if y < today.year])
+    lap("Brå")
     with transaction.atomic():
         waves, answers = _surveys(rng, places, calendar_years, respondents, out)
+    lap("survey waves")
     with transaction.atomic():
         events = _police_events(rng, places, first_day, last_day, out)
-    return Generated(len(places), count, events, crime, waves, answers, users, first_day, last_day)
+    lap("police events")
+    return Generated(len(places), count, events, crime, waves, answers, users, first_day, last_day, tuple(seconds))
 
 
 # --- Residents and organisations -----------------------------------------------------------------
@@ -381,7 +398,7 @@ def _incidents(
     first_day: datetime.date,
     last_day: datetime.date,
     out: Output | None,
-) -> int:
+) -> tuple[int, set[Bucket]]:
     run = ImportRun.objects.create(source="incidents", name=f"samverkan generate: {total} incidents", created=total)
     days = _days(first_day, last_day)
     utc = _utc_table(days)
@@ -491,12 +508,16 @@ def _incidents(
         local = [day.year * 12 + day.month - 1 for day in days]
         for month_number in sorted({local[d] for d in day.tolist()}):
             buckets.add(Bucket(municipality.id, month_number // 12, month_number % 12 + 1))
+    return int(per_municipality.sum()), buckets
+
+
+def _aggregates(buckets: set[Bucket], out: Output | None) -> None:
+    """Recount the municipality-months written, a month at a time, as an import does at its end."""
     by_month: dict[tuple[int, int], list[Bucket]] = {}
     for bucket in sorted(buckets):
         by_month.setdefault((bucket.year, bucket.month), []).append(bucket)
     for month_buckets in progress(list(by_month.values()), total=len(by_month), label="incident months", out=out):
         aggregates_refresh(month_buckets)
-    return int(per_municipality.sum())
 
 
 class _IncidentWriter:

@@ -57,3 +57,4 @@ class Command(BaseCommand):
             f"{made.crime_statistics} Brå figures, {made.waves} survey waves ({made.answers} answers), "
             f"{made.users} users (password {password})"
         )
+        self.stdout.write("seconds: " + ", ".join(f"{phase} {seconds}" for phase, seconds in made.seconds))
