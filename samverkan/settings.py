@@ -113,6 +113,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"), DATA_DIR / "samverkan.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # README: Production, PostgreSQL
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a kept connection is checked before a request reuses it
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
