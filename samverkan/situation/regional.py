@@ -187,7 +187,8 @@ def regional_municipalities(organisation: Organisation) -> tuple[list[Municipali
         unit = police[organisation_id]
         if unit.kind == Organisation.Kind.POLICE_AREA:
             found.append(Area(unit.pk, unit.name))
-    municipalities = list(Municipality.objects.filter(pk__in=list(areas)).order_by("name"))
+    # Without their boundaries: a region's weigh megabytes, and the comparison draws no map.
+    municipalities = list(Municipality.objects.filter(pk__in=list(areas)).defer("boundary").order_by("name"))
     return municipalities, {pk: tuple(sorted(found, key=lambda a: a.name)) for pk, found in areas.items()}
 
 
