@@ -555,6 +555,11 @@ RULES: dict[str, Rule] = {
     "supervision_object_new": Rule(municipal(code), WRITE_FORM, BAD_FORM),
     # The audit log: of the organisations the user writes for (coordinators and police contacts).
     "audit_log": Rule(nowhere(), WRITE_FORM, WRITE_FORM),
+    # A job's page and its state: only who started it (tests/test_worker.py); no one of the cast started this one.
+    **{
+        name: Rule(nowhere(job=Call({"pk": 10**9})), NOT_FOUND, expect(405, outsider=405))
+        for name in ("job", "job_status")
+    },
     # The user's own notification choices.
     "notification_preferences": Rule(nowhere(), STAFF, expect(400, outsider=400)),
     # Logging in and out, the second factor, the language: Django's and our own account pages.

@@ -18,16 +18,16 @@ class Job(models.Model):
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
+        DONE = "done", _("Finished")
         FAILED = "failed", _("Failed")
 
     kind = models.CharField(_("kind"), max_length=40)
     label = models.CharField(_("what"), max_length=500)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    result_url = models.CharField(_("result"), max_length=500, blank=True)
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), null=True, blank=True)
+    message = models.TextField(_("outcome"), blank=True)
+    result_url = models.CharField(_("result link"), max_length=500, blank=True)
     task_id = models.CharField(_("task"), max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

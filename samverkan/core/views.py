@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from samverkan.core.figures import figure
 from samverkan.core.models import Job
@@ -27,12 +28,14 @@ def _count(job: Job) -> str:
 
 
 @login_required
+@require_GET
 def job(request, pk: int) -> HttpResponse:
     job = _job_for_user(request, pk)
     return render(request, "core/job.html", {"job": job, "count": _count(job)})
 
 
 @login_required
+@require_GET
 def job_status(request, pk: int) -> JsonResponse:
     """The job's state for the page's script, which updates the page and reloads it when the job is finished."""
     job = _job_for_user(request, pk)

@@ -92,5 +92,6 @@ class Command(BaseCommand):
                 "accesslog": "-",
                 "errorlog": "-",
                 "proc_name": "samverkan",
+                "control_socket_disable": True,  # gunicorn's control socket is not used (one per user and machine)
             }
         ).run()

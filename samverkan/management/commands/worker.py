@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -30,8 +31,11 @@ class Command(BaseCommand):
             if not log.handlers:
                 log.addHandler(logging.StreamHandler(sys.stderr))
         running = worker(batch=batch, max_tasks=max_tasks, interval=interval)
-        running.configure_signals()
+        stops = [signal.SIGINT, signal.SIGTERM, *([signal.SIGQUIT] if hasattr(signal, "SIGQUIT") else [])]
+        before = {stop: signal.getsignal(stop) for stop in stops}
+        running.configure_signals()  # the first SIGTERM or Ctrl+C lets the running job finish, the second stops it
         try:
             running.run()
         finally:
-            running.reset_signals()
+            for stop, handler in before.items():
+                signal.signal(stop, handler)
