@@ -4,7 +4,9 @@ residents of the month's year (or the latest year before it) and the visitors th
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError
+from django.urls import reverse
 
 from samverkan.core import clock
 from samverkan.organisations.models import Municipality, PresentPopulation, ResidentCount
@@ -95,3 +97,15 @@ def test_a_bad_file_changes_nothing_and_names_each_problem(arjeplog, tmp_path):
         "bad.csv:4: kommunkod: no municipality has the code 9999",
     ]
     assert stored() == before
+
+
+def test_the_municipalitys_page_says_when_its_residents_stand_for_the_present_population(client, world, tmp_path):
+    year = clock.today().year
+    ResidentCount.objects.create(municipality=world.arjeplog, year=year - 1, residents=2600, source="test")
+    client.force_login(world.alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the source's words, whatever the .po has
+    url = reverse("municipality", args=["2506"])
+    assert "Present population: residents (no estimate of its own)." in client.get(url).content.decode()
+    run("import_present_population", write(tmp_path, f"kommunkod,month,present_population\n2506,{year}-01,5200\n"))
+    body = client.get(url).content.decode()
+    assert "no estimate of its own" not in body and "Estimated visitors" in body
