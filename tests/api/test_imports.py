@@ -45,7 +45,8 @@ def test_it_imports_a_good_file_and_lists_the_run(world, api_as):
     answer = api.upload("/api/imports/incidents", "est.csv", data)
     assert answer.status_code == 201
     assert answer.json() == {"source": "incidents", "name": "est.csv", "created": 1, "updated": 0, "skipped": 0}
-    assert Incident.objects.get().run.by == world.alice
+    run = Incident.objects.get().run
+    assert run is not None and run.by == world.alice
     again = api.upload("/api/imports/incidents", "est.csv", data)
     assert (again.status_code, again.json()["skipped"]) == (200, 1)
     runs = api.get("/api/imports").json()
