@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from scipy.stats import spearmanr
 from shapely.geometry import Point, shape
 
 from samverkan.core import clock
 from samverkan.generate import generate
-from samverkan.organisations.models import Membership, Municipality, Organisation, ResidentCount, User
+from samverkan.organisations.models import Municipality, ResidentCount, User
+from samverkan.organisations.municipalities import GEOJSON, parse_municipalities
 from samverkan.situation.selectors import Period, picture_for
 from samverkan.sources.bra.models import CrimeStatistic
 from samverkan.sources.incidents import aggregates
-from samverkan.sources.incidents.models import Incident, IncidentCategory, IncidentCellMonth, IncidentMonth
-from samverkan.sources.models import ImportRun
+from samverkan.sources.incidents.models import Incident, IncidentCellMonth, IncidentMonth
 from samverkan.sources.police_events.models import PoliceEvent
-from samverkan.sources.surveys.models import Answer, Wave
+from samverkan.sources.surveys.models import Answer
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@pytest.fixture(autouse=True)
+def country() -> None:
+    """The bundled municipalities with their boundaries (what load_municipalities loads, without the rest)."""
+    Municipality.objects.bulk_create(
+        Municipality(
+            code=row.code,
+            name=row.name,
+            county_code=row.county_code,
+            county_name=row.county_name,
+            boundary=row.boundary,
+        )
+        for row in parse_municipalities(GEOJSON)
+    )
 
 
 def _small(seed: int = 7, incidents: int = 2_000, municipalities: int = 3):
@@ -70,30 +86,21 @@ def _rows() -> dict[str, list[tuple]]:
     }
 
 
-def _wipe() -> None:
-    """Everything generate wrote, so it can run again on the same municipalities."""
-    Incident.objects.all().delete()
-    IncidentCategory.objects.all().delete()
-    PoliceEvent.objects.all().delete()
-    CrimeStatistic.objects.all().delete()
-    Wave.objects.all().delete()
-    Membership.objects.all().delete()
-    User.objects.all().delete()
-    Organisation.objects.filter(parent__isnull=False).delete()  # the areas before their regions
-    Organisation.objects.all().delete()
-    ResidentCount.objects.filter(source__startswith="samverkan generate").delete()
-    ImportRun.objects.all().delete()
+class _Undo(Exception):
+    pass
+
+
+def _rows_of(seed: int) -> dict[str, list[tuple]]:
+    """The rows a small run with the seed writes; rolled back afterwards, so the next run starts afresh."""
+    with contextlib.suppress(_Undo), transaction.atomic():
+        _small(seed=seed)
+        rows = _rows()
+        raise _Undo
+    return rows
 
 
 def test_it_generates_the_same_rows_from_the_same_seed_and_others_from_another():
-    _small(seed=7)
-    first = _rows()
-    _wipe()
-    _small(seed=7)
-    again = _rows()
-    _wipe()
-    _small(seed=8)
-    other = _rows()
+    first, again, other = _rows_of(7), _rows_of(7), _rows_of(8)
     assert first["incidents"] and first["events"] and first["crime"] and first["answers"]
     assert again == first
     assert other["incidents"] != first["incidents"]
