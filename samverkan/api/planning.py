@@ -2,8 +2,9 @@
 
 Lists read what the user reaches (planning.goals.selectors.goals_for_user; an activity or occurrence by its plan's
 municipality, organisations.access.scope_for); one object through planning.access (404 outside reach). An
-activity's status is set as the action plan's page sets it (actions.services.activity_set_status), by those who
-write for its municipality (403 for one who only reads).
+activity's status is set as the action plan's page sets it (actions.services.activity_set_status), and an
+occurrence logged as the activity's page logs it (actions.services.occurrence_log), by those who write for its
+municipality (403 for one who only reads).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from samverkan.api.errors import NOT_FOUND, PRIVATE_ERRORS, ApiError, forbidden
 from samverkan.api.incidents import refused
@@ -94,6 +95,14 @@ class ActivityParams(MunicipalityPeriodParams):
 
 class OccurrenceParams(MunicipalityPeriodParams):
     activity: int | None = Field(None, ge=1, le=MAX_ID)
+
+
+class OccurrenceIn(Schema):
+    activity: int = Field(ge=1, le=MAX_ID)
+    held_on: datetime.date = Field(description="The day it was carried out: not in the future.")
+    what: Text = Field(min_length=1, max_length=300)
+    where: Text = Field("", max_length=200)
+    reached: int | None = Field(None, ge=0, le=MAX_ID, description="People reached.")
 
 
 class ActivityStatusIn(Schema):
@@ -229,6 +238,27 @@ def occurrence_list(request, params: Query[OccurrenceParams]):
         offset=params.offset,
         items=[_occurrence_out(o) for o in page],
     )
+
+
+@router.post("/occurrences", response={201: OccurrenceOut, **PRIVATE_ERRORS}, summary="Log an occurrence")
+def occurrence_create(request, body: OccurrenceIn):
+    """Log one time an activity was carried out, as the activity's page does: it counts toward the target, and the
+    first one starts the activity (actions.services.occurrence_log)."""
+    activity, can_write = get_activity_for_user(request, body.activity)
+    if not can_write:
+        raise forbidden()
+    try:
+        occurrence = actions.occurrence_log(
+            activity=activity,
+            held_on=body.held_on,
+            what=body.what,
+            where=body.where,
+            reached=body.reached,
+            by=request.user,
+        )
+    except ValidationError as error:
+        raise refused(error) from error
+    return Status(201, _occurrence_out(occurrence))
 
 
 @router.get("/occurrences/{pk}", response={200: OccurrenceOut, **PRIVATE_ERRORS}, summary="One occurrence")

@@ -23,7 +23,7 @@ def _published(world, **changes) -> PromiseSet:
         "starts_on": today - datetime.timedelta(days=30),
         "ends_on": today + datetime.timedelta(days=335),
         "status": PromiseSet.Status.PUBLISHED,
-        "published_at": timezone.now(),
+        "published_at": clock.now(),
         "signed_on": today - datetime.timedelta(days=30),
     }
     return PromiseSet.objects.create(**(fields | changes))

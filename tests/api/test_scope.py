@@ -190,3 +190,18 @@ def test_it_pages_with_limit_and_offset_and_refuses_a_limit_over_the_maximum(wor
     refused = api.get("/api/incidents", limit=101)
     assert refused.status_code == 422
     assert refused.json()["error"]["field"] == "limit"
+
+
+def test_it_logs_an_occurrence_as_the_activitys_page_does(world, api_as):
+    activity = _activity(world)  # with one occurrence already, and not started
+    body = {"activity": activity.pk, "held_on": clock.today().isoformat(), "what": "Vandring vid skolan"}
+    assert api_as(world.lena).post("/api/occurrences", body).status_code == 403
+    assert api_as(world.dave).post("/api/occurrences", body).status_code == 404
+    assert activity.occurrences.count() == 1
+    answer = api_as(world.alice).post("/api/occurrences", body)
+    assert answer.status_code == 201 and answer.json()["what"] == "Vandring vid skolan"
+    activity.refresh_from_db()
+    assert activity.occurrences.count() == 2 and activity.status == Activity.Status.ONGOING
+    future = body | {"held_on": (clock.today() + datetime.timedelta(days=1)).isoformat()}
+    refused = api_as(world.alice).post("/api/occurrences", future)
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "held_on"
