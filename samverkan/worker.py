@@ -30,15 +30,17 @@ def worker(*, batch: bool = False, max_tasks: int | None = None, interval: float
     )
 
 
-def worker_thread() -> threading.Thread:
-    """Start a worker in a daemon thread of this process (the demo's); it ends with the process."""
+def worker_thread() -> tuple[threading.Thread, Worker]:
+    """Start a worker in a daemon thread of this process (the demo's); it ends with the process, or when its
+    `running` is set to False (it finishes the job it runs and stops within INTERVAL_SECONDS)."""
+    running = worker()
 
     def run() -> None:
         try:
-            worker().run()
+            running.run()
         finally:
             close_old_connections()
 
     thread = threading.Thread(target=run, name="samverkan-worker", daemon=True)
     thread.start()
-    return thread
+    return thread, running

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,8 +18,12 @@ from samverkan.core.models import Job
 from samverkan.followup.reports.models import GeneratedReport
 from samverkan.sources.incidents.models import Incident
 from samverkan.sources.models import ImportRun
+from samverkan.worker import worker_thread
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker commits as it goes and, between jobs, closes a connection left inside a transaction (as it would a
+# broken one): its tests run on the database as it is, not inside a test's transaction.
+REAL = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +53,7 @@ def run_worker() -> str:
     return out.getvalue()
 
 
+@REAL
 def test_it_queues_a_confirmed_import_and_the_worker_imports_it(client, world, in_english):
     client.force_login(world.alice)
 
@@ -60,6 +66,7 @@ def test_it_queues_a_confirmed_import_and_the_worker_imports_it(client, world, i
     assert not Incident.objects.exists()  # nothing imported inside the request
     waiting = client.get(confirm["Location"]).content.decode()
     assert "Queued" in waiting and reverse("job_status", args=[job.pk]) in waiting
+    assert job.get_absolute_url() in client.get(reverse("sources")).content.decode()  # found again from Kartläggning
 
     run_worker()
 
@@ -73,8 +80,10 @@ def test_it_queues_a_confirmed_import_and_the_worker_imports_it(client, world, i
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Finished" in page and job.message in page and f'href="{reverse("sources")}"' in page
     assert client.get(reverse("job_status", args=[job.pk])).json()["finished"] is True
+    assert job.get_absolute_url() not in client.get(reverse("sources")).content.decode()
 
 
+@REAL
 def test_it_fails_the_job_with_a_message_when_its_upload_is_gone(client, world, settings, in_english):
     client.force_login(world.alice)
     confirm_upload(client, incidents_csv(1))
@@ -91,6 +100,7 @@ def test_it_fails_the_job_with_a_message_when_its_upload_is_gone(client, world, 
     assert "Failed" in page and job.message in page
 
 
+@REAL
 def test_it_generates_the_annual_report_in_the_worker(client, world):
     client.force_login(world.alice)
     year = clock.today().year - 1
@@ -107,6 +117,7 @@ def test_it_generates_the_annual_report_in_the_worker(client, world):
     assert report.get_absolute_url() in client.get(job.get_absolute_url()).content.decode()
 
 
+@REAL
 def test_it_schedules_a_periodic_job_once_while_it_waits(world):
     out = io.StringIO()
     call_command("schedule", "notify", stdout=out)
@@ -141,3 +152,18 @@ def test_it_shows_a_job_only_to_who_started_it(client, world):
     client.force_login(world.charlie)
     assert client.get(job.get_absolute_url()).status_code == 404
     assert client.get(reverse("job_status", args=[job.pk])).status_code == 404
+
+
+@REAL
+def test_it_runs_the_demos_worker_in_a_thread(world):
+    call_command("schedule", "notify", stdout=io.StringIO())
+    thread, running = worker_thread()
+    try:
+        deadline = time.monotonic() + 60
+        while Job.objects.get().state != Job.State.DONE and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        running.running = False
+        thread.join(timeout=30)
+    assert Job.objects.get().state == Job.State.DONE
+    assert not thread.is_alive()

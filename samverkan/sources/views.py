@@ -73,6 +73,10 @@ def sources(request: AuthenticatedHttpRequest) -> HttpResponse:
         "pages": pages,
         "importers": sorted(IMPORTERS.values(), key=lambda i: str(i.label)) if can_import else [],
         "runs": ImportRun.objects.filter(by=request.user)[:20],
+        # Confirmed imports the worker has not finished: their pages show how far they have come.
+        "jobs": Job.objects.filter(
+            kind="import", created_by=request.user, state__in=[Job.State.QUEUED, Job.State.RUNNING]
+        )[:20],
         "municipalities": visible_municipalities(request.user),
     }
     return render(request, "sources/index.html", context)
