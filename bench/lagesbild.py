@@ -1020,11 +1020,12 @@ def main() -> None:
 
 def run(args: argparse.Namespace, folder: str) -> None:
     setup(folder)
+    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from samverkan.situation.audience import INTERNAL, for_audience
-    from samverkan.situation.selectors import Period, picture_for
+    from samverkan.situation.selectors import PICTURES, Period, picture_for
 
     world = None
     if args.keep:
@@ -1038,13 +1039,21 @@ def run(args: argparse.Namespace, folder: str) -> None:
     bare = Bare(municipality, period.start, period.end)
 
     def picture_json() -> str:
+        caches[PICTURES].clear()  # the picture built, not the one kept from the round before (timed below)
         return json.dumps(for_audience(picture_for(municipality=municipality, period=period), INTERNAL).to_json())
+
+    def kept_picture() -> object:
+        return picture_for(municipality=municipality, period=period)
 
     facts = picture_for(municipality=municipality, period=period)
     checked = verify(facts, bare.answer())
     with CaptureQueriesContext(connection) as queries:
         picture_json()
     whole = side_by_side([picture_json, bare.answer], args.repeat, warmup=2)
+    kept_picture()
+    with CaptureQueriesContext(connection) as kept_queries:
+        kept_picture()
+    (kept,) = side_by_side([kept_picture], args.repeat)
     parts = sections(world, period, bare, facts)
     section_times = [side_by_side([s.picture, s.bare or (lambda: None)], args.repeat) for s in parts]
 
@@ -1081,6 +1090,10 @@ def run(args: argparse.Namespace, folder: str) -> None:
     print(f"ratio picture / bare (medians): {ratio:.2f} (goal ≤ {GOAL_RATIO}: {verdict})")
     pairs = statistics.median(a / b for a, b in zip(ours.runs, theirs.runs, strict=True))
     print(f"ratio round by round (median of {args.repeat}): {pairs:.2f}")
+    print(
+        f"kept picture (asked again, its data unchanged): {ms(kept.median)} ms median, "
+        f"{len(kept_queries)} query (the data versions)"
+    )
 
 
 if __name__ == "__main__":
