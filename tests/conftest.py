@@ -17,6 +17,7 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from importlib import import_module
+from typing import Any
 
 import pytest
 import time_machine
@@ -184,9 +185,9 @@ def world(db) -> World:
     """The cast, as build_world makes it, copied into this test's database from one made once per worker and day
     (tests/snapshots.py)."""
     keys = snapshots.load_cast(_world_keys)
-    by_model: dict[type[Model], dict[int, Model]] = {}
+    by_model: dict[type[Model], dict[int, Any]] = {}
     for model, pks in itertools.groupby(sorted(keys.values(), key=lambda k: k[0].__name__), key=lambda k: k[0]):
-        by_model[model] = model.objects.in_bulk([pk for _, pk in pks])
+        by_model[model] = model._default_manager.in_bulk([pk for _, pk in pks])
     return World(**{name: by_model[model][pk] for name, (model, pk) in keys.items()})
 
 
