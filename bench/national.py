@@ -7,15 +7,20 @@ The world is `samverkan generate --municipalities 290 --years 5 --incidents N --
 made here when the database has no incidents, reused as it is when it has (say how it was made with the same
 arguments). It times side by side, in one process (A B A B …, bench/harness.py):
 
+Each side of the product empties the pictures' cache first (situation.selectors.kept), so the picture is built.
+
 - one municipality's picture (`picture_for` + `for_audience(INTERNAL)` + `json.dumps(to_json())`) for the last
   full year, for the biggest municipality (the most incidents) and for the median one, against the honest bare
   SQL of bench/lagesbild.py on the raw tables (`Bare.answer()`), after asserting they give the same facts
   (`lagesbild.verify`);
 - a local police area's joint picture (`joint_picture_for` + `joint_for_audience(INTERNAL)` + JSON), for the area
-  with the most incidents, against the bare SQL of each of its municipalities in turn.
+  with the most incidents, against the bare SQL of each of its municipalities in turn;
+- a police region's comparison (`situation.regional.regional_situation`, the page's whole read), for the region
+  with the most incidents, against the plain SQL for its facts (class RegionBare), after asserting that each
+  municipality's incidents, those of the period before and its police events are the same.
 
-The goals: a municipality's picture p50 ≤ 300 ms, a police area's ≤ 1 s. With --plans it writes
-`EXPLAIN (ANALYZE, BUFFERS)` of the picture's slowest queries (PostgreSQL) to FOLDER/<what>.txt.
+The goals: a municipality's picture p50 ≤ 300 ms, a police area's ≤ 1 s, a region's comparison ≤ 2 s. With
+--plans it writes `EXPLAIN (ANALYZE, BUFFERS)` of the slowest queries (PostgreSQL) to FOLDER/<what>.txt.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import ms, setup, side_by_side  # noqa: E402
 
-GOALS_MS = {"municipality": 300, "police area": 1_000}
+GOALS_MS = {"municipality": 300, "police area": 1_000, "region": 2_000}
 SLOWEST = 5  # queries of a picture whose plans are kept
 
 
@@ -89,20 +94,130 @@ def _plans(label: str, run, folder: Path | None) -> list[str]:
     return summary
 
 
+def _bare_class():
+    """bench/lagesbild.py's Bare, with the picture's rule for a municipality without an estimate of its present
+    population (its residents are who is present, situation.selectors.picture_for), which the generated country's
+    municipalities all are."""
+    from bench.lagesbild import Bare
+
+    class NationalBare(Bare):
+        def population(self) -> dict:
+            result = super().population()
+            if result["present"]:
+                return result
+            residents = self.rows(
+                "SELECT year, residents FROM {residents} WHERE municipality_id = %s AND year <= %s ORDER BY year",
+                [self.m.pk, self.period.end.year],
+            )
+            first = min(self.years[0], self.season.start.year, self.period.start.year)
+            present = {}
+            for year in range(first, self.period.end.year + 1):
+                known = [n for y, n in residents if y <= year]
+                if known:
+                    present.update({(year, month): float(known[-1]) for month in range(1, 13)})
+            years = {
+                year: (residents_, present.get((year, 1))) for year, (residents_, _none) in result["years"].items()
+            }
+            return {"years": years, "present": present}
+
+    return NationalBare
+
+
+class RegionBare:
+    """The plain SQL on the raw tables for the facts of a region's comparison: each municipality's incidents by
+    category and police events by type in the period and the period before (one scan each), Brå, Kolada and
+    indicators of its regions, residents and present population."""
+
+    def __init__(self, municipalities: list, period) -> None:
+        Bare = _bare_class()
+        self.ids = [m.pk for m in municipalities]
+        self.codes = sorted({m.code for m in municipalities} | {m.county_code for m in municipalities} | {"00"})
+        self.bare = Bare(municipalities[0], period.start, period.end)  # its windows and table names
+        self.years = self.bare.years
+
+    def _in(self, values: list) -> str:
+        return ", ".join(["%s"] * len(values))
+
+    def answer(self) -> dict[str, dict]:
+        b = self.bare
+        inside = "SUM(CASE WHEN {column} >= %s AND {column} < %s THEN 1 ELSE 0 END)"
+        incidents = b.rows(
+            f"SELECT municipality_id, category_id, {inside.format(column='occurred_from')},"
+            f" {inside.format(column='occurred_from')} FROM {{incident}}"
+            f" WHERE municipality_id IN ({self._in(self.ids)}) AND occurred_from >= %s AND occurred_from < %s"
+            " GROUP BY municipality_id, category_id",
+            [*b.period.bounds(), *b.before.bounds(), *self.ids, b.before.bounds()[0], b.period.bounds()[1]],
+        )
+        events = b.rows(
+            f"SELECT municipality_id, type_key, {inside.format(column='occurred_at')},"
+            f" {inside.format(column='occurred_at')} FROM {{event}}"
+            f" WHERE municipality_id IN ({self._in(self.ids)}) AND is_summary = %s"
+            " AND occurred_at >= %s AND occurred_at < %s GROUP BY municipality_id, type_key",
+            [*b.period.bounds(), *b.before.bounds(), *self.ids, False, b.before.bounds()[0], b.period.bounds()[1]],
+        )
+        crime = b.rows(
+            "SELECT s.region_code, c.name, s.year, s.count, s.per_100k FROM {crime} s"
+            " JOIN {crime_category} c ON c.id = s.category_id"
+            f" WHERE s.region_code IN ({self._in(self.codes)}) AND s.year >= %s AND s.year <= %s",
+            [*self.codes, self.years[0], self.years[-1]],
+        )
+        residents = b.rows(
+            "SELECT municipality_id, year, residents FROM {residents}"
+            f" WHERE municipality_id IN ({self._in(self.ids)}) AND year <= %s",
+            [*self.ids, self.years[-1]],
+        )
+        present = b.rows(
+            "SELECT municipality_id, year, month, residents + visitors FROM {present}"
+            f" WHERE municipality_id IN ({self._in(self.ids)}) AND year >= %s AND year <= %s",
+            [*self.ids, self.years[0], self.years[-1]],
+        )
+        kolada = b.rows(
+            f"SELECT kpi_id, region_code, year, value FROM {{kpi_value}} WHERE region_code IN ({self._in(self.codes)})"
+            " AND year >= %s AND year <= %s",
+            [*self.codes, self.years[0], self.years[-1]],
+        )
+        indicators = b.rows(
+            "SELECT indicator_id, region_code, year, value FROM {indicator_value}"
+            f" WHERE region_code IN ({self._in(self.codes)}) AND year >= %s AND year <= %s",
+            [*self.codes, self.years[0], self.years[-1]],
+        )
+        totals: dict[int, list[int]] = {pk: [0, 0, 0] for pk in self.ids}
+        for pk, _category, now, before in incidents:
+            totals[pk][0] += now
+            totals[pk][1] += before
+        for pk, _type, now, _before in events:
+            totals[pk][2] += now
+        return {
+            "totals": totals,
+            "other": {"crime": crime, "residents": residents, "present": present, "kolada": kolada, "ind": indicators},
+        }
+
+
+def _verify_region(comparison, municipalities: list, bare: dict) -> int:
+    """Each municipality's incidents (period, before) and police events are the bare SQL's."""
+    by_code = {row.code: row for row in comparison.rows}
+    for m in municipalities:
+        row, (now, before, events) = by_code[m.code], bare["totals"][m.pk]
+        assert (row.incidents, row.previous, row.police_events) == (now, before, events), f"{m.name} differs"
+    return len(municipalities)
+
+
 def run(args: argparse.Namespace) -> None:
+    from django.core.cache import caches
     from django.db import connection
     from django.db.models import Count
 
-    from bench.lagesbild import Bare, verify
+    from bench.lagesbild import verify
     from samverkan.core import clock
     from samverkan.organisations.models import Municipality, Organisation
     from samverkan.situation.audience import INTERNAL, for_audience, joint_for_audience
-    from samverkan.situation.selectors import Period, joint_municipalities, joint_picture_for, picture_for
+    from samverkan.situation.selectors import PICTURES, Period, joint_municipalities, joint_picture_for, picture_for
     from samverkan.sources.incidents.models import Incident
     from samverkan.sources.police_events.models import PoliceEvent
     from samverkan.sources.surveys.models import Answer
 
     _world(args)
+    Bare = _bare_class()
     period = Period.last_full_year(clock.today())
     counted = list(
         Incident.objects.order_by()
@@ -134,6 +249,7 @@ def run(args: argparse.Namespace) -> None:
         bare = Bare(municipality, period.start, period.end)
 
         def picture(municipality=municipality) -> str:
+            caches[PICTURES].clear()  # the picture built, not the one kept from the round before
             return json.dumps(for_audience(picture_for(municipality=municipality, period=period), INTERNAL).to_json())
 
         checked = verify(picture_for(municipality=municipality, period=period), bare.answer())
@@ -147,6 +263,7 @@ def run(args: argparse.Namespace) -> None:
         verify(picture_for(municipality=m, period=period), bare.answer())
 
     def joint() -> str:
+        caches[PICTURES].clear()
         return json.dumps(joint_for_audience(joint_picture_for(police_area=area, period=period), INTERNAL).to_json())
 
     def joint_bare() -> list:
@@ -158,6 +275,27 @@ def run(args: argparse.Namespace) -> None:
     results.append(
         ("police area", f"{area.name}: {len(members)} municipalities, {total:,} incidents", ours, theirs, plans[0])
     )
+
+    regions = list(Organisation.objects.filter(kind=Organisation.Kind.POLICE_REGION))
+    if regions:
+        from samverkan.situation.regional import regional_municipalities, regional_situation
+
+        region = max(regions, key=lambda r: (sum(sizes.get(m.pk, 0) for m in regional_municipalities(r)[0]), -r.pk))
+        in_region = regional_municipalities(region)[0]
+        region_bare = RegionBare(in_region, period)
+        checked_rows = _verify_region(
+            regional_situation(organisation=region, period=period, user=None), in_region, region_bare.answer()
+        )
+
+        def comparison() -> object:
+            caches[PICTURES].clear()
+            return regional_situation(organisation=region, period=period, user=None)
+
+        plans = _plans("region", comparison, folder)
+        ours, theirs = side_by_side([comparison, region_bare.answer], args.repeat, warmup=1)
+        total = sum(sizes.get(m.pk, 0) for m in in_region)
+        what = f"{region.name}: {len(in_region)} municipalities, {total:,} incidents"
+        results.append(("region", what, ours, theirs, f"{checked_rows} rows checked; {plans[0]}"))
 
     print()
     print(f"{'what':<70} {'p50 ms':>8} {'bare p50':>9} {'ratio':>6}  goal")

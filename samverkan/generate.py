@@ -267,7 +267,9 @@ def _population(
         zip(chosen, drawn, strict=True), total=len(chosen), label="municipalities", out=out
     ):
         counts_of = known.get(municipality.id, {})
-        for year in years:
+        # The years generated, and those between the last known count and them: no year without residents.
+        latest = max((y for y in counts_of if y < years[0]), default=years[0])
+        for year in range(latest + 1 if counts_of else years[0], years[-1] + 1):
             if year in counts_of:
                 continue
             before = [y for y in counts_of if y < year]
