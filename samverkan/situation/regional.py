@@ -40,6 +40,7 @@ from samverkan.situation.selectors import (
     _residents,
     category_facts,
     event_facts,
+    kept,
 )
 from samverkan.situation.themes import theme_mappings
 from samverkan.sources.bra.series import crime_series
@@ -372,7 +373,15 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
     (regional_audience): about a dozen queries, however many municipalities."""
     municipalities, areas = regional_municipalities(organisation)
     audience = regional_audience(user, municipalities)
-    pictures = regional_pictures(municipalities=municipalities, period=period)
+    ids = [m.pk for m in municipalities]  # kept until the data of one of them changes (selectors.kept)
+    pictures = kept(
+        "regional_pictures",
+        tuple(ids),
+        period.start,
+        period.end,
+        municipality_ids=ids,
+        build=lambda: regional_pictures(municipalities=municipalities, period=period),
+    )
     taking_part = _taking_part([m.pk for m in municipalities])
     rows = tuple(
         _row(picture, for_audience(picture, audience), m.pk in taking_part, areas.get(m.pk, ()))
