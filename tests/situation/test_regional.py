@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from scipy import stats
 
-from samverkan.organisations.models import Municipality, Organisation, ResidentCount
+from samverkan.organisations.models import Municipality, Organisation, ResidentCount, Role
 from samverkan.situation.audience import INTERNAL, PUBLIC
 from samverkan.situation.regional import regional_situation
 from samverkan.situation.selectors import Period, situation_for_municipality
 from samverkan.sources.incidents.models import Incident
-from tests.conftest import _municipality, _organisation, box
+from tests.conftest import _municipality, _organisation, _user, box
 from tests.situation.regional import INCIDENTS, PRESENT_ARJEPLOG, PREVIOUS, RESIDENTS, build_region
 
 
@@ -150,10 +150,15 @@ def test_the_polisområde_shows_its_own_municipalities(client, north):
     assert sorted(_order(response)) == ["2510", "2523"]
 
 
-@pytest.mark.parametrize("who", ["bob", "alice", "dave", "dora"])
+@pytest.mark.parametrize("who", ["bob", "alice", "dave", "dora", "sven"])
 def test_it_is_not_found_for_anyone_outside_the_regions_police(client, north, world, who):
-    user = north.dora if who == "dora" else getattr(world, who)
-    client.force_login(user)
+    """The police of one of its areas (Bob) or of its polisområde (Dora), its municipalities' staff, and the police
+    of another region (Sven, of Polisregion Syd) get 404."""
+    users = {"dora": north.dora}
+    if who == "sven":
+        south = _organisation("Polisregion Syd", Organisation.Kind.POLICE_REGION)
+        users["sven"] = _user("sven", south, Role.POLICE_CONTACT)
+    client.force_login(users.get(who) or getattr(world, who))
     assert client.get(reverse("situation_region", args=[north.region.pk])).status_code == 404
 
 
