@@ -43,6 +43,7 @@ from shapely.geometry import shape
 
 from samverkan.core import clock
 from samverkan.core.progress import Output, progress
+from samverkan.core.versions import services as versions
 from samverkan.organisations.counties import COUNTIES
 from samverkan.organisations.models import Membership, Municipality, NamedPlace, Organisation, ResidentCount, Role, User
 from samverkan.organisations.regions import COUNTRY
@@ -51,7 +52,7 @@ from samverkan.sources.bra.parse import WHOLE_YEAR, CrimeRow
 from samverkan.sources.bra.services import crime_statistics_save
 from samverkan.sources.incidents.aggregates import aggregates_refresh
 from samverkan.sources.incidents.demo import DESCRIPTIONS, SEASON
-from samverkan.sources.incidents.models import Incident
+from samverkan.sources.incidents.models import CELL_RESOLUTIONS, Incident, IncidentCellMonth, IncidentMonth
 from samverkan.sources.incidents.months import Bucket
 from samverkan.sources.incidents.services import incident_categories_for
 from samverkan.sources.models import ImportRun
@@ -246,6 +247,11 @@ def generate(
     with transaction.atomic():
         events = _police_events(rng, places, first_day, last_day, out)
     lap("police events")
+    # The bulk writes send no signals: the pictures kept of these municipalities (and the shared Brå) are stale.
+    ids = [place.municipality.id for place in places]
+    versions.bump(ids)
+    versions.bump(ids, versions.SURVEY)
+    versions.bump_shared()
     return Generated(len(places), count, events, crime, waves, answers, users, first_day, last_day, tuple(seconds))
 
 
@@ -514,7 +520,30 @@ def _incidents(
 
 
 def _aggregates(buckets: set[Bucket], out: Output | None) -> None:
-    """Recount the municipality-months written, a month at a time, as an import does at its end."""
+    """Recount the municipality-months written, a month at a time, as an import does at its end; on PostgreSQL,
+    into the empty aggregates, by one INSERT … SELECT per table grouping the incidents by their Stockholm month
+    (the same rows aggregates.rebuild writes, in a fraction of the time)."""
+    if connection.vendor == "postgresql":
+        local = "occurred_from AT TIME ZONE 'Europe/Stockholm'"
+        year, month = f"EXTRACT(YEAR FROM {local})::int", f"EXTRACT(MONTH FROM {local})::int"
+        incidents = Incident._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IncidentMonth._meta.db_table}"
+                " (municipality_id, category_id, year, month, count, severity_sum)"
+                f" SELECT municipality_id, category_id, {year}, {month}, COUNT(*), SUM(severity) FROM {incidents}"
+                " GROUP BY 1, 2, 3, 4"
+            )
+            for resolution in CELL_RESOLUTIONS:
+                cursor.execute(
+                    f"INSERT INTO {IncidentCellMonth._meta.db_table}"
+                    " (municipality_id, resolution, cell, year, month, count)"
+                    f" SELECT municipality_id, %s, h3_r{resolution}, {year}, {month}, COUNT(*) FROM {incidents}"
+                    " GROUP BY 1, 2, 3, 4, 5",
+                    [resolution],
+                )
+        versions.bump(sorted({bucket.municipality_id for bucket in buckets}))
+        return
     by_month: dict[tuple[int, int], list[Bucket]] = {}
     for bucket in sorted(buckets):
         by_month.setdefault((bucket.year, bucket.month), []).append(bucket)
