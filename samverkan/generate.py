@@ -252,6 +252,11 @@ def generate(
     versions.bump(ids)
     versions.bump(ids, versions.SURVEY)
     versions.bump_shared()
+    if connection.vendor == "postgresql":  # the planner's statistics of the tables just filled
+        with connection.cursor() as cursor:
+            for model in (Incident, IncidentMonth, IncidentCellMonth, PoliceEvent, Answer, Response):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
+        lap("ANALYZE")
     return Generated(len(places), count, events, crime, waves, answers, users, first_day, last_day, tuple(seconds))
 
 
