@@ -48,6 +48,7 @@ from samverkan.organisations.counties import COUNTIES
 from samverkan.organisations.models import Membership, Municipality, NamedPlace, Organisation, ResidentCount, Role, User
 from samverkan.organisations.regions import COUNTRY
 from samverkan.sources.bra import taxonomy as t
+from samverkan.sources.bra.demo import SHARES  # the demo's shares of Brå's categories, parents first
 from samverkan.sources.bra.parse import WHOLE_YEAR, CrimeRow
 from samverkan.sources.bra.services import crime_statistics_save
 from samverkan.sources.incidents.aggregates import aggregates_refresh
@@ -95,22 +96,6 @@ CENTRE_SIGMA_M = 450.0  # how far round a hotspot its incidents spread (one stan
 BACKGROUND = 0.12  # the share anywhere in the municipality
 METRES_PER_DEGREE = 111_320.0
 BRA_PER_100K = 13_000  # reported crimes a year per 100,000 residents, the country's level
-BRA_SHARES = {  # child -> (parent, share of the parent's count), parents first
-    t.PENAL_CODE: (t.ROOT, 0.82),
-    t.SPECIAL_LAWS: (t.ROOT, 0.18),
-    t.PERSON: (t.PENAL_CODE, 0.24),
-    "Misshandel": (t.PERSON, 0.33),
-    "Olaga hot": (t.PERSON, 0.24),
-    "Ofredande": (t.PERSON, 0.26),
-    t.THEFT: (t.PENAL_CODE, 0.40),
-    "Inbrottsstöld": (t.THEFT, 0.11),
-    "Stöld ur eller från motorfordon": (t.THEFT, 0.10),
-    t.DAMAGE: (t.PENAL_CODE, 0.15),
-    "Skadegörelse": (t.DAMAGE, 0.58),
-    "Klotter": (t.DAMAGE, 0.30),
-    "Narkotikastrafflagen": (t.SPECIAL_LAWS, 0.40),
-    "Trafikbrottslagen": (t.SPECIAL_LAWS, 0.36),
-}
 WAVE_EVERY = 3  # years between survey waves
 DELOMRADEN = ["Centrum", "Norr", "Söder", "Landsbygden"]
 DELOMRADE_WEIGHTS = np.array([0.45, 0.2, 0.2, 0.15])
@@ -626,7 +611,7 @@ def _crime(rng: np.random.Generator, places: list[_Place], years: list[int]) -> 
         for year in years:
             counts = {t.ROOT: int(rng.poisson(place.residents * BRA_PER_100K / 100_000 * level))}
             left = dict(counts)
-            for category, (parent, share) in BRA_SHARES.items():
+            for category, (parent, share) in SHARES.items():
                 count = min(int(round(counts[parent] * share * rng.uniform(0.85, 1.15))), left[parent])
                 left[parent] -= count
                 counts[category] = left[category] = count
@@ -657,7 +642,7 @@ def _crime(rng: np.random.Generator, places: list[_Place], years: list[int]) -> 
         for year, counts in by_year.items()
         for category, count in counts.items()
     ]
-    parents = {category: parent for category, (parent, _share) in BRA_SHARES.items()} | {t.ROOT: None}
+    parents = {category: parent for category, (parent, _share) in SHARES.items()} | {t.ROOT: None}
     crime_statistics_save(rows=rows, parents=parents, run=run)
     return len(rows)
 
