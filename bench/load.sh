@@ -45,14 +45,15 @@ for _ in $(seq 120); do
 done
 
 # A server that has run a while: each gunicorn process imports the ranking's and the charts' libraries on its first
-# lägesbild (about 1.5 s of CPU) and builds its first pictures. LOAD_WARMUP (30s; 0: none) of the same users first,
-# reported apart; the measured run starts after it.
-if [ "${LOAD_WARMUP:-30s}" != 0 ]; then
-  echo "warm-up: ${LOAD_USERS:-100} users for ${LOAD_WARMUP:-30s}"
+# lägesbild (about 1.5 s of CPU) and builds its first pictures. LOAD_WARMUP (40s; 0: none) of LOAD_WARMUP_USERS (20)
+# of the same users first, reported apart, and 15 s for the server to finish what they asked; then the measured run.
+if [ "${LOAD_WARMUP:-40s}" != 0 ]; then
+  echo "warm-up: ${LOAD_WARMUP_USERS:-20} users for ${LOAD_WARMUP:-40s}"
   LOAD_TARGETS="$OUT/targets.json" uv run locust -f bench/locustfile.py --headless --only-summary \
-    -u "${LOAD_USERS:-100}" -r 10 -t "${LOAD_WARMUP:-30s}" --stop-timeout 10 \
+    -u "${LOAD_WARMUP_USERS:-20}" -r 2 -t "${LOAD_WARMUP:-40s}" --stop-timeout 10 \
     --host "http://127.0.0.1:$PORT" --csv "$OUT/warmup" >"$OUT/warmup.log" 2>&1 || true
   uv run python bench/load.py summarise "$OUT/warmup_stats.csv" || true
+  sleep 15
 fi
 echo "load: ${LOAD_USERS:-100} users for ${LOAD_TIME:-2m} on $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 LOAD_TARGETS="$OUT/targets.json" uv run locust -f bench/locustfile.py --headless --only-summary \
