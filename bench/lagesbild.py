@@ -562,6 +562,11 @@ class Bare:
             [self.m.pk, first, self.period.end.year],
         )
         present_by_month = {(y, m): float(n) for y, m, n in present}
+        if not present_by_month:  # no estimate of its own: its residents are who is present (selectors.picture_for)
+            for year in range(first, self.period.end.year + 1):
+                known = [n for y, n in residents if y <= year]
+                if known:
+                    present_by_month.update({(year, month): float(known[-1]) for month in range(1, 13)})
         years = {}
         for year in self.years:
             known = [(y, n) for y, n in residents if y <= year]

@@ -94,42 +94,14 @@ def _plans(label: str, run, folder: Path | None) -> list[str]:
     return summary
 
 
-def _bare_class():
-    """bench/lagesbild.py's Bare, with the picture's rule for a municipality without an estimate of its present
-    population (its residents are who is present, situation.selectors.picture_for), which the generated country's
-    municipalities all are."""
-    from bench.lagesbild import Bare
-
-    class NationalBare(Bare):
-        def population(self) -> dict:
-            result = super().population()
-            if result["present"]:
-                return result
-            residents = self.rows(
-                "SELECT year, residents FROM {residents} WHERE municipality_id = %s AND year <= %s ORDER BY year",
-                [self.m.pk, self.period.end.year],
-            )
-            first = min(self.years[0], self.season.start.year, self.period.start.year)
-            present = {}
-            for year in range(first, self.period.end.year + 1):
-                known = [n for y, n in residents if y <= year]
-                if known:
-                    present.update({(year, month): float(known[-1]) for month in range(1, 13)})
-            years = {
-                year: (residents_, present.get((year, 1))) for year, (residents_, _none) in result["years"].items()
-            }
-            return {"years": years, "present": present}
-
-    return NationalBare
-
-
 class RegionBare:
     """The plain SQL on the raw tables for the facts of a region's comparison: each municipality's incidents by
     category and police events by type in the period and the period before (one scan each), Brå, Kolada and
     indicators of its regions, residents and present population."""
 
     def __init__(self, municipalities: list, period) -> None:
-        Bare = _bare_class()
+        from bench.lagesbild import Bare
+
         self.ids = [m.pk for m in municipalities]
         self.codes = sorted({m.code for m in municipalities} | {m.county_code for m in municipalities} | {"00"})
         self.bare = Bare(municipalities[0], period.start, period.end)  # its windows and table names
@@ -217,7 +189,8 @@ def run(args: argparse.Namespace) -> None:
     from samverkan.sources.surveys.models import Answer
 
     _world(args)
-    Bare = _bare_class()
+    from bench.lagesbild import Bare
+
     period = Period.last_full_year(clock.today())
     counted = list(
         Incident.objects.order_by()
