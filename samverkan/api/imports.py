@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 from pydantic import WithJsonSchema
 
 from samverkan.api.errors import IMPORT_FAILED, PRIVATE_ERRORS, ApiError, ErrorOut, forbidden
-from samverkan.api.params import PageParams
+from samverkan.api.params import PageParams, page_of
 from samverkan.sources.importing import ConfigurableImporter, Importer, check_size, reach_for, run_import
 from samverkan.sources.models import ImportRun
 from samverkan.sources.parsing import ImportFailed, Source
@@ -98,17 +98,13 @@ def import_runs(request, params: Query[PageParams], source: str | None = Query(N
     runs = ImportRun.objects.filter(by=request.user)
     if source:
         runs = runs.filter(source=source)
-    page = runs[params.offset : params.offset + params.limit]
-    return ImportRunPage(
-        count=runs.count(),
-        limit=params.limit,
-        offset=params.offset,
-        items=[
-            ImportRunOut(
-                id=r.pk, source=r.source, name=r.name, at=r.at, created=r.created, updated=r.updated, skipped=r.skipped
-            )
-            for r in page
-        ],
+    return page_of(
+        ImportRunPage,
+        runs,
+        params,
+        lambda r: ImportRunOut(
+            id=r.pk, source=r.source, name=r.name, at=r.at, created=r.created, updated=r.updated, skipped=r.skipped
+        ),
     )
 
 

@@ -19,7 +19,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from samverkan.api.errors import PRIVATE_ERRORS, ApiError, forbidden
-from samverkan.api.params import MAX_ID, MunicipalityPeriodParams, Text, id_path, supported
+from samverkan.api.params import MAX_ID, MunicipalityPeriodParams, Text, id_path, page_of, supported
 from samverkan.core.audit import record_read
 from samverkan.organisations.access import (
     is_member_of,
@@ -140,13 +140,7 @@ def incident_list(request, params: Query[IncidentParams]):
         incidents = incidents.filter(occurred_from__date__gte=params.start)
     if params.end:
         incidents = incidents.filter(occurred_from__date__lte=params.end)
-    page = incidents[params.offset : params.offset + params.limit]
-    return IncidentPage(
-        count=incidents.count(),
-        limit=params.limit,
-        offset=params.offset,
-        items=[_out(incident, request.user) for incident in page],
-    )
+    return page_of(IncidentPage, incidents, params, lambda incident: _out(incident, request.user))
 
 
 @router.get("/{pk}", response={200: IncidentOut, **PRIVATE_ERRORS}, summary="One incident")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
+from django.db.models import QuerySet
 from ninja import Field, Path, Schema
 from pydantic import AfterValidator
 
@@ -50,6 +52,15 @@ def code_path():  # noqa: ANN201
 class PageParams(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+def page_of[P: Schema](page: type[P], items: QuerySet[Any], params: PageParams, out: Callable[[Any], object]) -> P:
+    """One page of a list, as the `page` schema: the items of the page turned by `out`, the list's count, the
+    limit and offset asked for."""
+    chosen = items[params.offset : params.offset + params.limit]
+    return page.model_validate(
+        {"count": items.count(), "limit": params.limit, "offset": params.offset, "items": [out(i) for i in chosen]}
+    )
 
 
 class MunicipalityPeriodParams(PageParams):

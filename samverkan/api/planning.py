@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from samverkan.api.errors import NOT_FOUND, PRIVATE_ERRORS, ApiError, forbidden
 from samverkan.api.incidents import refused
-from samverkan.api.params import MAX_ID, MunicipalityPeriodParams, Text, id_path
+from samverkan.api.params import MAX_ID, MunicipalityPeriodParams, Text, id_path, page_of
 from samverkan.organisations.access import scope_for
 from samverkan.planning.access import get_activity_for_user, get_goal_for_user
 from samverkan.planning.actions import services as actions
@@ -161,10 +161,7 @@ def goal_list(request, params: Query[MunicipalityPeriodParams]):
     goals = goals_for_user(request.user).order_by("id")
     if params.municipality:
         goals = goals.filter(municipality__code=params.municipality)
-    page = goals[params.offset : params.offset + params.limit]
-    return GoalPage(
-        count=goals.count(), limit=params.limit, offset=params.offset, items=[_goal_out(goal) for goal in page]
-    )
+    return page_of(GoalPage, goals, params, _goal_out)
 
 
 @router.get("/goals/{pk}", response={200: GoalOut, **PRIVATE_ERRORS}, summary="One goal")
@@ -190,10 +187,7 @@ def activity_list(request, params: Query[ActivityParams]):
         activities = activities.filter(ends_on__gte=params.start)
     if params.end:
         activities = activities.filter(starts_on__lte=params.end)
-    page = activities[params.offset : params.offset + params.limit]
-    return ActivityPage(
-        count=activities.count(), limit=params.limit, offset=params.offset, items=[_activity_out(a) for a in page]
-    )
+    return page_of(ActivityPage, activities, params, _activity_out)
 
 
 @router.get("/activities/{pk}", response={200: ActivityOut, **PRIVATE_ERRORS}, summary="One activity")
@@ -231,13 +225,7 @@ def occurrence_list(request, params: Query[OccurrenceParams]):
         occurrences = occurrences.filter(held_on__gte=params.start)
     if params.end:
         occurrences = occurrences.filter(held_on__lte=params.end)
-    page = occurrences[params.offset : params.offset + params.limit]
-    return OccurrencePage(
-        count=occurrences.count(),
-        limit=params.limit,
-        offset=params.offset,
-        items=[_occurrence_out(o) for o in page],
-    )
+    return page_of(OccurrencePage, occurrences, params, _occurrence_out)
 
 
 @router.post("/occurrences", response={201: OccurrenceOut, **PRIVATE_ERRORS}, summary="Log an occurrence")
