@@ -49,11 +49,21 @@ class Scope:
 EMPTY_SCOPE = Scope(*(frozenset(),) * 8)
 
 
-def _organisation_and_descendants(organisation: Organisation) -> set[int]:
-    ids = {organisation.id}
-    for child in organisation.children.all():
-        ids |= _organisation_and_descendants(child)
-    return ids
+def _descendants(pk: int, children: dict[int, list[int]]) -> set[int]:
+    """The organisation and every organisation under it, from the tree of parent links."""
+    found, todo = set(), [pk]
+    while todo:
+        found.add(current := todo.pop())
+        todo += children.get(current, [])
+    return found
+
+
+def _organisation_tree() -> dict[int, list[int]]:
+    """Each organisation's children (one query over the organisations: a few hundred rows)."""
+    children: dict[int, list[int]] = {}
+    for pk, parent in Organisation.objects.filter(parent__isnull=False).values_list("id", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    return children
 
 
 def scope_for(user: User) -> Scope:
@@ -71,12 +81,21 @@ def scope_for(user: User) -> Scope:
     member_of: set[int] = set()
     owned_m: set[int] = set()
     party_m: set[int] = set()
-    for membership in Membership.objects.filter(user=user).select_related("organisation"):
+    memberships = list(Membership.objects.filter(user=user).select_related("organisation"))
+    # The organisations under each membership's and the municipalities they cover: two queries for them all,
+    # rather than a few per organisation of a police region's tree.
+    children = _organisation_tree() if memberships else {}
+    under = {m.organisation_id: _descendants(m.organisation_id, children) for m in memberships}
+    covered: dict[int, set[int]] = {}
+    links = Organisation.municipalities.through.objects.filter(organisation_id__in=set().union(*under.values()))
+    for organisation_id, municipality_id in links.values_list("organisation_id", "municipality_id"):
+        covered.setdefault(organisation_id, set()).add(municipality_id)
+    for membership in memberships:
+        organisations = under[membership.organisation_id]
         if membership.municipality_id is not None:
             municipalities = {membership.municipality_id}
-        else:
-            municipalities = membership.organisation.covered_municipality_ids()
-        organisations = _organisation_and_descendants(membership.organisation)
+        else:  # as Organisation.covered_municipality_ids: its own and those of every organisation under it
+            municipalities = set().union(*(covered.get(pk, set()) for pk in organisations))
         read_m |= municipalities
         read_o |= organisations
         member_of.add(membership.organisation_id)

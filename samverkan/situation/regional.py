@@ -382,10 +382,20 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
         municipality_ids=ids,
         build=lambda: regional_pictures(municipalities=municipalities, period=period),
     )
+    # And each as the audience sees it, kept likewise (keyed by the audience: the same for every user it is).
+    shown = kept(
+        "regional_shown",
+        tuple(ids),
+        period.start,
+        period.end,
+        audience,
+        municipality_ids=ids,
+        build=lambda: tuple(for_audience(picture, audience) for picture in pictures),
+    )
     taking_part = _taking_part([m.pk for m in municipalities])
     rows = tuple(
-        _row(picture, for_audience(picture, audience), m.pk in taking_part, areas.get(m.pk, ()))
-        for m, picture in zip(municipalities, pictures, strict=True)
+        _row(picture, seen, m.pk in taking_part, areas.get(m.pk, ()))
+        for m, picture, seen in zip(municipalities, pictures, shown, strict=True)
     )
     counted = [r for r in rows if isinstance(r.incidents, int) and r.residents]
     residents = sum(r.residents or 0 for r in counted)

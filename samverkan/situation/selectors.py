@@ -175,7 +175,11 @@ def kept[T](kind: str, *key: object, municipality_ids: Collection[int], build: C
     """What `build` gives, kept in the pictures' cache until the municipalities' data changes: a repeated request
     costs the one query of data_versions. The key names the kind, what the caller passes (the place, the period,
     the audience …), the language and the schema, and the versions."""
-    tokens = data_versions(municipality_ids)
+    return _keep(kind, key, data_versions(municipality_ids), build)
+
+
+def _keep[T](kind: str, key: tuple[object, ...], tokens: str, build: Callable[[], T]) -> T:
+    """What `build` gives, kept in the pictures' cache under the kind, the key and the data versions' tokens."""
     parts = [kind, facts.SCHEMA_VERSION, get_language() or "", *key, tokens]
     name = f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
     cache = caches[PICTURES]
@@ -283,7 +287,15 @@ def _picture(*, municipality: Municipality, period: Period) -> facts.SituationPi
     crime = crime_series(region_codes=[r.code for r in regions], years=years)
     codes = [municipality.code, municipality.county_code, COUNTRY]
     resolution = resolution_for(population[-1].residents or 0)
-    own_waves, latest_waves = _surveys(municipality, neighbours, period)
+    # The surveys' part is kept by the survey waves' versions alone (theirs and the neighbours', and the shared
+    # data: the question bank, the municipalities): an incident logged builds the picture again, not its surveys.
+    surveyed = [municipality.pk, *(n.pk for n in neighbours)]
+    own_waves, latest_waves = _keep(
+        "surveys",
+        (tuple(surveyed), period.start, period.end),
+        versions.tokens(Q(kind=versions.SURVEY, scope__in=surveyed)),
+        lambda: _surveys(municipality, neighbours, period),
+    )
     return facts.SituationPicture(
         schema=facts.SCHEMA_VERSION,
         municipality=facts.Region(municipality.code, municipality.name),
@@ -428,5 +440,14 @@ def joint_audience(user: User | None, police_area) -> Audience:
 
 
 def joint_situation(*, police_area, period: Period, audience: Audience) -> ShownJoint:
-    """The municipalities side by side, with the problems they share."""
-    return joint_for_audience(joint_picture_for(police_area=police_area, period=period), audience)
+    """The municipalities side by side, with the problems they share; as the audience sees them, kept likewise
+    (keyed by the audience: the same for every user it is)."""
+    return kept(
+        "joint_shown",
+        police_area.pk,
+        period.start,
+        period.end,
+        audience,
+        municipality_ids=[m.pk for m in joint_municipalities(police_area)],
+        build=lambda: joint_for_audience(joint_picture_for(police_area=police_area, period=period), audience),
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -26,8 +29,33 @@ def default_workers() -> int:
     return min(2 * (os.cpu_count() or 1) + 1, 9)
 
 
+# Imported once in the server's own process before it forks its workers (gunicorn's preload_app), so that no
+# worker spends its first requests on them: the ranking's intervals (scipy) and the PDFs (WeasyPrint), which the
+# code imports on first use to keep the other commands quick.
+HEAVY_MODULES = ("scipy.special", "weasyprint")
+
+
+def warm() -> int:
+    """Import every view (the URL configuration), the heavy libraries and compile every template of Samverkan's
+    own, in this process: the forked workers then start warm and share the memory. The number of templates."""
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+
+    get_resolver()._populate()  # imports every app's views and what they import
+    for name in HEAVY_MODULES:
+        # A library the system lacks fails where it is used, as it would without the warm-up.
+        with contextlib.suppress(ImportError, OSError):
+            importlib.import_module(name)
+    root = Path(__file__).resolve().parents[2]
+    templates = [path for folder in root.rglob("templates") for path in folder.rglob("*.html")]
+    for path in templates:
+        get_template(str(path.relative_to(next(p for p in path.parents if p.name == "templates"))))
+    return len(templates)
+
+
 class Server(BaseApplication):
-    """Gunicorn run from the command, loading Django's WSGI application in each worker."""
+    """Gunicorn run from the command: Django's WSGI application loaded once, warm, in the server's own process and
+    shared by the workers it forks (preload_app)."""
 
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
@@ -40,6 +68,8 @@ class Server(BaseApplication):
     def load(self):
         from samverkan.wsgi import application
 
+        warm()
+        connections.close_all()  # the workers are forked: none may share this process's connection
         return application
 
 
@@ -92,6 +122,7 @@ class Command(BaseCommand):
                 "accesslog": "-",
                 "errorlog": "-",
                 "proc_name": "samverkan",
+                "preload_app": True,  # loaded and warmed once (Server.load), before the workers are forked
                 "control_socket_disable": True,  # gunicorn's control socket is not used (one per user and machine)
             }
         ).run()
