@@ -38,18 +38,29 @@ HEAVY_MODULES = ("scipy.special", "weasyprint")
 def warm() -> int:
     """Import every view (the URL configuration), the heavy libraries and compile every template of Samverkan's
     own, in this process: the forked workers then start warm and share the memory. The number of templates."""
+    import django.forms
+    from django.forms.renderers import get_default_renderer
     from django.template.loader import get_template
     from django.urls import get_resolver
+    from django.utils import translation
 
     get_resolver()._populate()  # imports every app's views and what they import
     for name in HEAVY_MODULES:
         # A library the system lacks fails where it is used, as it would without the warm-up.
         with contextlib.suppress(ImportError, OSError):
             importlib.import_module(name)
+    for code, _name in settings.LANGUAGES:  # each language's catalogues, read once
+        with translation.override(code):
+            translation.gettext("Samverkan")
     root = Path(__file__).resolve().parents[2]
     templates = [path for folder in root.rglob("templates") for path in folder.rglob("*.html")]
     for path in templates:
         get_template(str(path.relative_to(next(p for p in path.parents if p.name == "templates"))))
+    # The forms' widgets, which Django renders with templates of its own (the form renderer's engine).
+    renderer = get_default_renderer()
+    widgets = Path(django.forms.__file__).parent / "templates"
+    for path in widgets.rglob("*.html"):
+        renderer.get_template(str(path.relative_to(widgets)))
     return len(templates)
 
 
