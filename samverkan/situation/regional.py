@@ -40,7 +40,7 @@ from samverkan.situation.selectors import (
     _residents,
     category_facts,
     event_facts,
-    kept,
+    kept_each,
 )
 from samverkan.situation.themes import theme_mappings
 from samverkan.sources.bra.series import crime_series
@@ -373,30 +373,18 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
     (regional_audience): about a dozen queries, however many municipalities."""
     municipalities, areas = regional_municipalities(organisation)
     audience = regional_audience(user, municipalities)
-    ids = [m.pk for m in municipalities]  # kept until the data of one of them changes (selectors.kept)
-    pictures = kept(
-        "regional_pictures",
-        tuple(ids),
-        period.start,
-        period.end,
-        municipality_ids=ids,
-        build=lambda: regional_pictures(municipalities=municipalities, period=period),
-    )
-    # And each as the audience sees it, kept likewise (keyed by the audience: the same for every user it is).
-    shown = kept(
-        "regional_shown",
-        tuple(ids),
-        period.start,
-        period.end,
-        audience,
-        municipality_ids=ids,
-        build=lambda: tuple(for_audience(picture, audience) for picture in pictures),
-    )
-    taking_part = _taking_part([m.pk for m in municipalities])
-    rows = tuple(
-        _row(picture, seen, m.pk in taking_part, areas.get(m.pk, ()))
-        for m, picture, seen in zip(municipalities, pictures, shown, strict=True)
-    )
+    ids = [m.pk for m in municipalities]
+
+    def build(missing: list[int]) -> dict[int, tuple[facts.SituationPicture, ShownPicture]]:
+        chosen = [m for m in municipalities if m.pk in set(missing)]
+        pictures = regional_pictures(municipalities=chosen, period=period)
+        return {m.pk: (picture, for_audience(picture, audience)) for m, picture in zip(chosen, pictures, strict=True)}
+
+    # Each municipality's picture and how the audience sees it, kept until its own data changes (selectors.kept_each,
+    # keyed by the audience: the same for every user it is): an incident logged builds that municipality's again.
+    each = kept_each("regional_each", period.start, period.end, audience, municipality_ids=ids, build=build)
+    taking_part = _taking_part(ids)
+    rows = tuple(_row(*each[m.pk], m.pk in taking_part, areas.get(m.pk, ())) for m in municipalities)
     counted = [r for r in rows if isinstance(r.incidents, int) and r.residents]
     residents = sum(r.residents or 0 for r in counted)
     all_residents = sum(r.residents or 0 for r in rows)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Callable, Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import caches
@@ -20,6 +21,7 @@ from django.utils.translation import get_language
 from samverkan.core import clock
 from samverkan.core.hexagons import resolution_for
 from samverkan.core.versions import services as versions
+from samverkan.core.versions.models import SHARED
 from samverkan.organisations.access import sees_internal_figures
 from samverkan.organisations.models import Municipality, PresentPopulation, ResidentCount, User
 from samverkan.organisations.regions import COUNTRY
@@ -176,6 +178,33 @@ def kept[T](kind: str, *key: object, municipality_ids: Collection[int], build: C
     costs the one query of data_versions. The key names the kind, what the caller passes (the place, the period,
     the audience …), the language and the schema, and the versions."""
     return _keep(kind, key, data_versions(municipality_ids), build)
+
+
+def kept_each[T](
+    kind: str, *key: object, municipality_ids: Sequence[int], build: Callable[[list[int]], dict[int, T]]
+) -> dict[int, T]:
+    """As `kept`, one value per municipality, each kept until its own data or the shared data changes: one query of
+    the versions and one read of the cache, and `build` is given only the municipalities whose data changed (to
+    build together). For what reads nothing of the municipality's neighbours (their survey waves)."""
+    shared: list[str] = []
+    own: defaultdict[int, list[str]] = defaultdict(list)
+    for entry in versions.tokens(Q(scope__in=municipality_ids)).split(";"):
+        scope = int(entry[: len(entry) - len(entry.lstrip("0123456789"))] or SHARED)
+        (own[scope] if scope != SHARED else shared).append(entry)
+    language = get_language() or ""
+    names = {}
+    for pk in municipality_ids:
+        parts = [kind, facts.SCHEMA_VERSION, language, *key, pk, shared, own[pk]]
+        names[pk] = f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+    cache = caches[PICTURES]
+    found = cache.get_many(list(names.values()))
+    result = {pk: found[name] for pk, name in names.items() if name in found}
+    missing = [pk for pk in municipality_ids if pk not in result]
+    if missing:
+        built = build(missing)
+        cache.set_many({names[pk]: built[pk] for pk in missing})
+        result |= {pk: built[pk] for pk in missing}
+    return result
 
 
 def _keep[T](kind: str, key: tuple[object, ...], tokens: str, build: Callable[[], T]) -> T:

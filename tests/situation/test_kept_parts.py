@@ -4,6 +4,9 @@ figures are never another's; and a police user's reach costs the same few querie
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -92,3 +95,22 @@ def test_a_police_users_reach_costs_the_same_few_queries_however_deep_the_tree(w
     assert {region.pk, district.pk, area.pk, world.lpo.pk} <= scope.read_organisations
     assert scope.write_municipalities == scope.read_municipalities
     assert world.lulea.pk not in scope.read_municipalities
+
+
+def test_an_incident_in_one_municipality_of_the_region_shows_in_its_row_at_once(world):
+    north = build_region(world)
+    first = regional_situation(organisation=north.region, period=north.period, user=None)
+    before = {row.code: row for row in first.rows}
+    log(world, (north.period.start + datetime.timedelta(days=40)).isoformat(), "Klotter")
+    with CaptureQueriesContext(connection) as queries:
+        data = regional_situation(organisation=north.region, period=north.period, user=None)
+    after = {row.code: row for row in data.rows}
+    assert after["2506"].incidents == before["2506"].incidents + 1
+    assert {code: row for code, row in after.items() if code != "2506"} == {
+        code: row for code, row in before.items() if code != "2506"
+    }
+    # Only Arjeplog's picture was built again: its residents read, and no other municipality's.
+    residents = [q["sql"] for q in queries.captured_queries if "organisations_residentcount" in q["sql"]]
+    assert len(residents) == 1
+    ids = re.search(r'"municipality_id" IN \(([\d, ]+)\)', residents[0])
+    assert ids is not None and {int(i) for i in ids.group(1).split(",")} == {world.arjeplog.pk}
