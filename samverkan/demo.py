@@ -179,13 +179,21 @@ def demo_load() -> list[DemoLogin]:
         ("polis.kontaktperson", "Mikael", "Forsberg", "Kommunpolis", lpo, None, Role.POLICE_CONTACT),
         ("polis.ledning", "Helena", "Strand", "Lokalpolisområdeschef", lpo, None, Role.LEADERSHIP),
         ("polis.rapportor", "Johan", "Eriksson", "Polisassistent", lpo, None, Role.REPORTER),
+        # The region's police compare its municipalities (Regional jämförelse) and read their pictures.
+        ("polisregion.analytiker", "Lars", "Öhman", "Regional analytiker", region, None, Role.LEADERSHIP),
     ]
     users: dict[str, User] = {}
     logins = []
     for username, first, last, title, organisation, scope, role in people:
         users[username] = _user(username, first, last, title)
         Membership.objects.create(user=users[username], organisation=organisation, municipality=scope, role=role)
-        where = scope.name if scope else ", ".join(m.name for m in organisation.municipalities.order_by("name"))
+        where = (
+            scope.name
+            if scope
+            else organisation.name
+            if organisation.kind == Organisation.Kind.POLICE_REGION  # its 40-odd municipalities, too many to list
+            else ", ".join(m.name for m in organisation.municipalities.order_by("name"))
+        )
         logins.append(DemoLogin(username, Role(role).label, organisation.name, where))
     admin = _user("admin", "Ada", "Administratör", "Systemförvaltare")
     admin.is_staff = admin.is_superuser = True
