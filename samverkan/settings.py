@@ -196,8 +196,8 @@ API_PER_MINUTE = env_int("API_PER_MINUTE", 120)
 
 # The pictures' cache (README, "Production"): the lägesbild's facts and PDFs, kept until their data version changes
 # (samverkan.core.versions), so a repeated request costs one query. PICTURE_CACHE=memory (the default): each server
-# process keeps its own (PICTURE_CACHE_ENTRIES pictures at most, a few hundred kB each); =database: one table all
-# processes share (`samverkan createcachetable` once); a redis:// URL for Django's Redis cache, which needs the redis
+# process keeps its own (PICTURE_CACHE_ENTRIES entries at most: a picture some 30 kB, a regional row far less);
+# =database: one table all processes share (`samverkan createcachetable` once); a redis:// URL for Django's Redis cache, which needs the redis
 # package. The version in every key keeps each of them right across servers: a write elsewhere changes it.
 PICTURE_CACHE = env_str("PICTURE_CACHE", "memory")
 CACHES = {
@@ -209,7 +209,7 @@ CACHES = {
         }.get(PICTURE_CACHE, "django.core.cache.backends.redis.RedisCache"),
         "LOCATION": {"memory": "pictures", "database": "samverkan_picture_cache"}.get(PICTURE_CACHE, PICTURE_CACHE),
         "TIMEOUT": 24 * 3600,  # a day: a picture no one asks for again leaves; its key changes with its data anyway
-        "OPTIONS": {"MAX_ENTRIES": env_int("PICTURE_CACHE_ENTRIES", 500)}
+        "OPTIONS": {"MAX_ENTRIES": env_int("PICTURE_CACHE_ENTRIES", 2000)}
         if PICTURE_CACHE in ("memory", "database")
         else {},
     },

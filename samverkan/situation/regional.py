@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from samverkan.core import clock
 from samverkan.organisations.access import POLICE_KINDS, sees_internal_figures
@@ -375,16 +375,23 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
     audience = regional_audience(user, municipalities)
     ids = [m.pk for m in municipalities]
 
-    def build(missing: list[int]) -> dict[int, tuple[facts.SituationPicture, ShownPicture]]:
+    def build(missing: list[int]) -> dict[int, tuple[RegionalRow, RegionalRow]]:
         chosen = [m for m in municipalities if m.pk in set(missing)]
         pictures = regional_pictures(municipalities=chosen, period=period)
-        return {m.pk: (picture, for_audience(picture, audience)) for m, picture in zip(chosen, pictures, strict=True)}
+        rows = {}
+        for m, picture in zip(chosen, pictures, strict=True):
+            shown = for_audience(picture, audience)
+            rows[m.pk] = (_row(picture, shown, True, ()), _row(picture, shown, False, ()))
+        return rows
 
-    # Each municipality's picture and how the audience sees it, kept until its own data changes (selectors.kept_each,
-    # keyed by the audience: the same for every user it is): an incident logged builds that municipality's again.
-    each = kept_each("regional_each", period.start, period.end, audience, municipality_ids=ids, build=build)
+    # Each municipality's row as the audience sees it (whether it logs incidents here or not: the organisations say
+    # which, per request), kept until its own data changes (selectors.kept_each, keyed by the audience: the same for
+    # every user it is): an incident logged builds that municipality's row again, not the whole region's.
+    each = kept_each("regional_row", period.start, period.end, audience, municipality_ids=ids, build=build)
     taking_part = _taking_part(ids)
-    rows = tuple(_row(*each[m.pk], m.pk in taking_part, areas.get(m.pk, ())) for m in municipalities)
+    rows = tuple(
+        replace(each[m.pk][0 if m.pk in taking_part else 1], areas=areas.get(m.pk, ())) for m in municipalities
+    )
     counted = [r for r in rows if isinstance(r.incidents, int) and r.residents]
     residents = sum(r.residents or 0 for r in counted)
     all_residents = sum(r.residents or 0 for r in rows)
