@@ -5,7 +5,8 @@
 #   LOAD_GENERATE=1 bash bench/load.sh     # first: a new database samverkan_load with `samverkan generate`
 #   bash bench/load.sh                     # again on the same country (each run adds its surveys and incidents)
 #
-# LOAD_DATABASE, LOAD_USERS (100), LOAD_TIME (2m), LOAD_WORKERS (gunicorn's, default 2 × cores + 1), LOAD_PORT and
+# LOAD_DATABASE, LOAD_USERS (100), LOAD_TIME (2m), LOAD_WORKERS (gunicorn's, default 2 × cores + 1), LOAD_THREADS
+# (per worker, default 1), LOAD_PORT and
 # LOAD_OUT (/tmp/samverkan-load) change it. Every user comes from the one address 127.0.0.1, so the per-address
 # limits of the public forms and the API are off for the run; two-factor login is off (the sessions are made
 # beforehand, bench/load.py prepare).
@@ -34,6 +35,7 @@ if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/konto/logga-in/" 2>/dev/null; 
 fi
 server_args=(serve --bind "127.0.0.1:$PORT")
 [ -n "${LOAD_WORKERS:-}" ] && server_args+=(--workers "$LOAD_WORKERS")
+[ -n "${LOAD_THREADS:-}" ] && server_args+=(--threads "$LOAD_THREADS")
 # The environment's own Python, not `uv run`: the server is then this script's child, which SIGTERM stops.
 python=$(uv run python -c 'import sys; print(sys.executable)')
 "$python" -m samverkan "${server_args[@]}" >"$OUT/serve.log" 2>&1 &
