@@ -61,6 +61,7 @@ from samverkan.sources.police_events.local_time import SWEDEN
 from samverkan.sources.police_events.models import PoliceEvent
 from samverkan.sources.police_events.parse import type_display, type_key
 from samverkan.sources.surveys import bank, tallies
+from samverkan.sources.surveys.demo import BLANK_SHARE, WEIGHTS  # the demo's answers of the other kinds
 from samverkan.sources.surveys.models import Answer, Question, Response, Wave, WaveQuestion
 
 PASSWORD = "samverkan-generate"
@@ -99,13 +100,6 @@ BRA_PER_100K = 13_000  # reported crimes a year per 100,000 residents, the count
 WAVE_EVERY = 3  # years between survey waves
 DELOMRADEN = ["Centrum", "Norr", "Söder", "Landsbygden"]
 DELOMRADE_WEIGHTS = np.array([0.45, 0.2, 0.2, 0.15])
-OTHER_ANSWER_WEIGHTS = {
-    bank.SAFETY: [45, 33, 10, 3, 2, 4, 3],
-    bank.VICTIMISATION: [10, 87, 3],
-    bank.WORRY: [4, 12, 42, 38, 4],
-    bank.POLICE_VIEW: [25, 40, 15, 8, 12],
-}
-BLANK_SHARE = 0.03
 FIRST_EVENT_ID = 700_000_000
 EVENTS_PER_RESIDENT = 0.006  # police events a year per resident, about the feed's national volume
 COUNTY_SHARE = 0.05  # of the events: county-wide, counted for no municipality
@@ -693,7 +687,7 @@ def _surveys(
                     weights = [0.01 + 0.44 * level, 0.05 + 0.30 * level, 0.30 - 0.15 * level, 0.64 - 0.59 * level]
                     p = np.array([w * 0.92 for w in weights] + [0.08])
                 else:
-                    p = np.array(OTHER_ANSWER_WEIGHTS[question.kind], dtype=float)
+                    p = np.array(WEIGHTS[question.kind], dtype=float)
                 picks = rng.choice(len(options), size=size, p=p / p.sum())
                 blank = rng.random(size) < BLANK_SHARE
                 answers += [
