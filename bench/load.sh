@@ -48,7 +48,8 @@ done
 
 # A server that has run a while: `serve` imports the libraries once before it forks its processes, but each process
 # builds its own first pictures (the pictures' cache is per process). LOAD_WARMUP (40s; 0: none) of
-# LOAD_WARMUP_USERS (20) of the same users first, reported apart, and 15 s for the server to finish what they asked; then the measured run.
+# LOAD_WARMUP_USERS (20) of the same users first, reported apart, and 15 s for the server to finish what they
+# asked; then the measured run.
 if [ "${LOAD_WARMUP:-40s}" != 0 ]; then
   echo "warm-up: ${LOAD_WARMUP_USERS:-20} users for ${LOAD_WARMUP:-40s}"
   LOAD_TARGETS="$OUT/targets.json" uv run locust -f bench/locustfile.py --headless --only-summary \
