@@ -49,12 +49,12 @@ class Scope:
 EMPTY_SCOPE = Scope(*(frozenset(),) * 8)
 
 
-def _descendants(pk: int, children: dict[int, list[int]]) -> set[int]:
-    """The organisation and every organisation under it, from the tree of parent links."""
-    found, todo = set(), [pk]
-    while todo:
-        found.add(current := todo.pop())
-        todo += children.get(current, [])
+def organisations_under(pk: int, children: dict[int, list[int]]) -> set[int]:
+    """The organisation and every organisation under it, from the tree of parent links (each id's children)."""
+    found, waiting = set(), [pk]
+    while waiting:
+        found.add(current := waiting.pop())
+        waiting += children.get(current, [])
     return found
 
 
@@ -85,7 +85,7 @@ def scope_for(user: User) -> Scope:
     # The organisations under each membership's and the municipalities they cover: two queries for them all,
     # rather than a few per organisation of a police region's tree.
     children = _organisation_tree() if memberships else {}
-    under = {m.organisation_id: _descendants(m.organisation_id, children) for m in memberships}
+    under = {m.organisation_id: organisations_under(m.organisation_id, children) for m in memberships}
     covered: dict[int, set[int]] = {}
     links = Organisation.municipalities.through.objects.filter(organisation_id__in=set().union(*under.values()))
     for organisation_id, municipality_id in links.values_list("organisation_id", "municipality_id"):

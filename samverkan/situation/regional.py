@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from samverkan.core import clock
-from samverkan.organisations.access import POLICE_KINDS, sees_internal_figures
+from samverkan.organisations.access import POLICE_KINDS, organisations_under, sees_internal_figures
 from samverkan.organisations.models import Municipality, Organisation, PresentPopulation, ResidentCount, User
 from samverkan.organisations.regions import COUNTRY
 from samverkan.situation import picture as facts
@@ -166,19 +166,11 @@ def _police_tree() -> tuple[dict[int, list[int]], dict[int, Organisation]]:
     return children, organisations
 
 
-def _under(pk: int, children: dict[int, list[int]]) -> list[int]:
-    found, todo = [], [pk]
-    while todo:
-        found.append(current := todo.pop())
-        todo += children.get(current, [])
-    return found
-
-
 def regional_municipalities(organisation: Organisation) -> tuple[list[Municipality], dict[int, tuple[Area, ...]]]:
     """The municipalities the region or polisområde covers (its own and those of every organisation under it), by
     name, and the lokalpolisområden under it each lies in: three queries."""
     children, police = _police_tree()
-    ids = _under(organisation.pk, children)
+    ids = organisations_under(organisation.pk, children)
     links = Organisation.municipalities.through.objects.filter(organisation_id__in=ids).values_list(
         "organisation_id", "municipality_id"
     )
