@@ -61,3 +61,12 @@ def side_by_side(sides: list[Callable[[], object]], repeat: int, *, warmup: int 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f}"
+
+
+def database_name() -> str:
+    """The database the benchmark ran on, with its version, for the results."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+    return f"SQLite {connection.Database.sqlite_version}"

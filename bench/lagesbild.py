@@ -49,7 +49,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import ms, setup, side_by_side  # noqa: E402
+from bench.harness import database_name, ms, setup, side_by_side  # noqa: E402
 
 GOAL_RATIO = 1.5
 GOAL_QUERIES = 20
@@ -1062,11 +1062,7 @@ def run(args: argparse.Namespace, folder: str) -> None:
     parts = sections(world, period, bare, facts)
     section_times = [side_by_side([s.picture, s.bare or (lambda: None)], args.repeat) for s in parts]
 
-    if connection.vendor == "postgresql":
-        database = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
-    else:
-        database = f"SQLite {connection.Database.sqlite_version}"
-    print(f"database: {database}")
+    print(f"database: {database_name()}")
     print(
         f"world: {world.incidents:,} incidents in {args.municipalities} municipalities"
         + (f" ({world.local_month_differs:,} in another month in UTC)" if world.local_month_differs >= 0 else "")

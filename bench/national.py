@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import ms, setup, side_by_side  # noqa: E402
+from bench.harness import database_name, ms, setup, side_by_side  # noqa: E402
 
 GOALS_MS = {"municipality": 300, "police area": 1_000, "region": 2_000}
 SLOWEST = 5  # queries of a picture whose plans are kept
@@ -176,7 +176,6 @@ def _verify_region(comparison, municipalities: list, bare: dict) -> int:
 
 def run(args: argparse.Namespace) -> None:
     from django.core.cache import caches
-    from django.db import connection
     from django.db.models import Count
 
     from bench.lagesbild import verify
@@ -205,11 +204,7 @@ def run(args: argparse.Namespace) -> None:
     area = max(areas, key=lambda a: (sum(sizes.get(m.pk, 0) for m in joint_municipalities(a)), -a.pk))
     members = joint_municipalities(area)
 
-    if connection.vendor == "postgresql":
-        database = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
-    else:
-        database = f"SQLite {connection.Database.sqlite_version}"
-    print(f"database: {database}")
+    print(f"database: {database_name()}")
     print(
         f"world: {Incident.objects.count():,} incidents in {sum(1 for _ in counted)}"
         f" municipalities, {PoliceEvent.objects.count():,} police events, {Answer.objects.count():,} survey answers"
