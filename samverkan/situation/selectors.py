@@ -173,11 +173,17 @@ def data_versions(municipality_ids: Collection[int]) -> str:
     return versions.tokens(Q(scope__in=municipality_ids) | Q(kind=versions.SURVEY, scope__in=Subquery(neighbours)))
 
 
+def version_key(kind: str, *key: object, municipality_ids: Collection[int]) -> str:
+    """The name in the pictures' cache of what is shown of the municipalities' data: it names the kind, what the
+    caller passes (the place, the period, the audience …) and the data versions (one query), so every write that
+    can change what is shown gives a new name."""
+    return _name(kind, key, data_versions(municipality_ids))
+
+
 def kept[T](kind: str, *key: object, municipality_ids: Collection[int], build: Callable[[], T]) -> T:
-    """What `build` gives, kept in the pictures' cache until the municipalities' data changes: a repeated request
-    costs the one query of data_versions. The key names the kind, what the caller passes (the place, the period,
-    the audience …), the language and the schema, and the versions."""
-    return _keep(kind, key, data_versions(municipality_ids), build)
+    """What `build` gives, kept in the pictures' cache until the municipalities' data changes (version_key): a
+    repeated request costs the one query of data_versions."""
+    return _keep(version_key(kind, *key, municipality_ids=municipality_ids), build)
 
 
 def kept_each[T](
@@ -191,11 +197,7 @@ def kept_each[T](
     for entry in versions.tokens(Q(scope__in=municipality_ids)).split(";"):
         scope = int(entry[: len(entry) - len(entry.lstrip("0123456789"))] or SHARED)
         (own[scope] if scope != SHARED else shared).append(entry)
-    language = get_language() or ""
-    names = {}
-    for pk in municipality_ids:
-        parts = [kind, facts.SCHEMA_VERSION, language, *key, pk, shared, own[pk]]
-        names[pk] = f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+    names = {pk: _name(kind, (*key, pk, shared), own[pk]) for pk in municipality_ids}
     cache = caches[PICTURES]
     found = cache.get_many(list(names.values()))
     result = {pk: found[name] for pk, name in names.items() if name in found}
@@ -207,10 +209,13 @@ def kept_each[T](
     return result
 
 
-def _keep[T](kind: str, key: tuple[object, ...], tokens: str, build: Callable[[], T]) -> T:
-    """What `build` gives, kept in the pictures' cache under the kind, the key and the data versions' tokens."""
+def _name(kind: str, key: tuple[object, ...], tokens: object) -> str:
+    """A name in the pictures' cache: the kind, the key, the language, the schema and the data versions' tokens."""
     parts = [kind, facts.SCHEMA_VERSION, get_language() or "", *key, tokens]
-    name = f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+    return f"{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+
+
+def _keep[T](name: str, build: Callable[[], T]) -> T:
     cache = caches[PICTURES]
     found = cache.get(name)
     if found is None:
@@ -320,9 +325,11 @@ def _picture(*, municipality: Municipality, period: Period) -> facts.SituationPi
     # data: the question bank, the municipalities): an incident logged builds the picture again, not its surveys.
     surveyed = [municipality.pk, *(n.pk for n in neighbours)]
     own_waves, latest_waves = _keep(
-        "surveys",
-        (tuple(surveyed), period.start, period.end),
-        versions.tokens(Q(kind=versions.SURVEY, scope__in=surveyed)),
+        _name(
+            "surveys",
+            (tuple(surveyed), period.start, period.end),
+            versions.tokens(Q(kind=versions.SURVEY, scope__in=surveyed)),
+        ),
         lambda: _surveys(municipality, neighbours, period),
     )
     return facts.SituationPicture(

@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,6 +61,7 @@ from samverkan.situation.selectors import (
     joint_situation,
     kept,
     picture_for,
+    version_key,
 )
 from samverkan.situation.themes import themes_overview
 from samverkan.sources.incidents.selectors import incident_categories
@@ -125,10 +127,13 @@ def situation_municipality(request: AuthenticatedHttpRequest, code: str) -> Http
         problems = [problem.name for problem in data.problems[:CONCLUDED_PROBLEMS]]
         overall = {"": data.conclusions.overall}
         conclusions = ConclusionsForm(problems=problems, initial=overall | data.conclusions.problems)
+    where = (municipality.pk, period.start, period.end, audience)
     context = {
         "form": form,
         "data": data,
-        "charts": charts_for(data, municipality.boundary),
+        # The figures and the glance are rendered once per data version (templatetags/kept.py), the charts only then.
+        "figures_key": version_key("situation_page", *where, municipality_ids=[municipality.pk]),
+        "charts": SimpleLazyObject(lambda: charts_for(data, municipality.boundary)),
         "glance": glance(data),
         "key_figures": key_figure_panels(data),
         "map_config": map_for(data, municipality.boundary, _points_url(municipality, period, audience)),
@@ -282,15 +287,16 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
         return response
     data = joint_situation(police_area=area, period=period, audience=audience)
-    charts = joint_charts_for(data)
     if kind:
-        response = _download(data, charts, f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
+        response = _download(data, joint_charts_for(data), f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
         record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
         return response
+    ids = [m.pk for m in joint_municipalities(area)]
     context = {
         "form": form,
         "data": data,
-        "charts": charts,
+        "figures_key": version_key("joint_page", area.pk, period.start, period.end, audience, municipality_ids=ids),
+        "charts": SimpleLazyObject(lambda: joint_charts_for(data)),
         "area": area,
         "query": _query(period),
         "can_adopt": can_adopt,

@@ -5,8 +5,10 @@ municipality's write keeps this municipality's picture."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -132,3 +134,38 @@ def test_the_public_pdf_is_kept_apart_from_the_internal_one(client, picture):
     internal, public = client.get(base + "internal").content, client.get(base + "public").content
     assert internal != public
     assert client.get(base + "public").content == public
+
+
+def _klotter_on_the_page(content: bytes) -> int:
+    """The count in the row of Klotter of the page's table of incidents by category."""
+    found = re.search(r'<th scope="row">Klotter</th><td>[^<]*</td><td class="number">(\d+)</td>', content.decode())
+    assert found, "no row of Klotter in the table of incidents"
+    return int(found.group(1))
+
+
+def test_the_page_keeps_its_figures_until_an_incident_is_logged(client, picture):
+    client.force_login(picture.alice)
+    url = reverse("situation_municipality", args=["2506"]) + QUERY
+    before = _klotter_on_the_page(client.get(url).content)
+    assert before == klotter(picture_for(municipality=picture.arjeplog, period=YEAR))
+    assert _klotter_on_the_page(client.get(url).content) == before  # kept
+    log(picture, "2025-05-05", "Klotter")
+    assert _klotter_on_the_page(client.get(url).content) == before + 1
+
+
+def test_the_kept_figures_are_the_readers_language_and_their_forms_their_own(client, picture, settings):
+    client.force_login(picture.alice)
+    url = reverse("situation_municipality", args=["2506"]) + QUERY
+    swedish = client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url).content.decode()
+    assert 'id="problems-heading">Rangordnade problem<' in swedish
+    assert 'id="problems-heading">Ranked problems<' in english
+    # The conclusions' form is outside what is kept: each session has its own CSRF token in it.
+    other = Client()
+    other.force_login(picture.alice)
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        for page in (swedish, other.get(url).content.decode())
+    ]
+    assert tokens[0] and tokens[1] and tokens[0][0] != tokens[1][0]
