@@ -22,12 +22,16 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DATABASE"
 export DEBUG=false SECRET_KEY="load-run-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export ALLOWED_HOSTS=127.0.0.1 REQUIRE_2FA=false SAMVERKAN_DATA_DIR="$OUT/data" SECURITY_LOG_FILE="" MAP_TILE_URL=""
 export PUBLIC_FORM_PER_MINUTE=0 PUBLIC_FORM_PER_HOUR=0 SURVEY_REPEAT_HOURS=0 API_PER_MINUTE=0
+# The pictures' cache the server processes share (README, "The pictures' cache"): the Redis on this machine,
+# emptied first so that every run starts from the same place; LOAD_PICTURE_CACHE=memory keeps one per process.
+export PICTURE_CACHE=${LOAD_PICTURE_CACHE:-redis://127.0.0.1:6379/1}
 
 if [ "${LOAD_GENERATE:-0}" = 1 ]; then
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE" -c "CREATE DATABASE $DATABASE"
   uv run samverkan generate --incidents "${LOAD_INCIDENTS:-100000}"
 fi
 uv run python bench/load.py prepare --targets "$OUT/targets.json"
+uv run python -m samverkan shell -c "from django.core.cache import caches; caches['pictures'].clear()"
 
 if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/konto/logga-in/" 2>/dev/null; then
   echo "something already answers on port $PORT: stop it, or set LOAD_PORT" >&2
@@ -47,7 +51,7 @@ for _ in $(seq 120); do
 done
 
 # A server that has run a while: `serve` imports the libraries once before it forks its processes, but each process
-# builds its own first pictures (the pictures' cache is per process). LOAD_WARMUP (40s; 0: none) of
+# builds its own first pictures (with a cache per process). LOAD_WARMUP (40s; 0: none) of
 # LOAD_WARMUP_USERS (20) of the same users first, reported apart, and 15 s for the server to finish what they
 # asked; then the measured run.
 if [ "${LOAD_WARMUP:-40s}" != 0 ]; then
