@@ -75,7 +75,8 @@ def assert_fits(page: Page) -> None:
     problems = []
     try:
         for width, height in (DESKTOP, PHONE):
-            page.set_viewport_size({"width": width, "height": height})
+            if page.viewport_size != {"width": width, "height": height}:
+                page.set_viewport_size({"width": width, "height": height})
             measured = page.evaluate(STICKING_OUT)
             if measured["width"] > measured["window"]:
                 culprits = "\n".join(
@@ -86,6 +87,6 @@ def assert_fits(page: Page) -> None:
                     f"  at {width} px the page is {measured['width']} px wide; sticking out:\n{culprits or '    ?'}"
                 )
     finally:
-        if before is not None:
+        if before is not None and page.viewport_size != before:
             page.set_viewport_size(before)
     assert not problems, f"{page.url} is wider than the window:\n" + "\n".join(problems)
