@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from samverkan.api.models import ApiToken
 from samverkan.api.services import api_token_create, api_token_revoke
+from samverkan.core import clock
+from samverkan.situation.selectors import data_versions
 
 
 def test_it_stores_only_a_hash_of_the_token(world):
@@ -75,3 +77,14 @@ def test_it_limits_the_calls_a_minute_per_token(world, api_as, settings):
     answers = [api.get("/api/goals").status_code for _ in range(4)]
     assert answers == [200, 200, 200, 429]
     assert api.get("/api/goals").json()["error"]["code"] == "rate_limited"
+
+
+def test_a_tokens_first_call_of_the_day_keeps_every_picture(world, client):
+    """The call writes the token's day of last use, which changes no figure: the data versions a picture reads stay
+    (a write after that read would change them), so no kept picture is built again because someone used the API."""
+    token, secret = api_token_create(user=world.alice, name="GIS")
+    before = data_versions([world.arjeplog.pk])
+    assert client.get("/api/incidents", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_on == clock.today()  # the write happened
+    assert data_versions([world.arjeplog.pk]) == before

@@ -19,11 +19,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from samverkan.core.versions.models import SHARED
 from samverkan.core.versions.services import DATA, SURVEY, bump_once, memo
 
-# Models whose writes change no figure, a picture or a report: the accounts (a login writes last_login), the
-# worker's jobs, notifications' receipts, the import's own bookkeeping (run_import bumps), a kept report.
+# Models whose writes change no figure, a picture or a report: the accounts (a login writes last_login), an API
+# token (its first call of the day writes last_used_on), the worker's jobs, notifications' receipts, the import's
+# own bookkeeping (run_import bumps), a kept report.
 IGNORED = frozenset(
     {
         "organisations.user",
+        "api.apitoken",
         "sources.importrun",
         "police_events.feedfetch",
         "reports.generatedreport",
