@@ -2,6 +2,7 @@
 generated country (bench/load.sh runs it all; bench/locustfile.py is the users).
 
     python bench/load.py prepare --targets /tmp/load-targets.json   # on DATABASE_URL, after `samverkan generate`
+    python bench/load.py warm --targets /tmp/load-targets.json http://127.0.0.1:8123   # each picture page once
     python bench/load.py summarise /tmp/load_stats.csv               # locust's CSV: p50, p95, max per page kind
 
 `prepare` gives the generated country what the users need and `samverkan generate` does not make: for a sample of
@@ -125,6 +126,27 @@ def prepare(targets: Path) -> None:
     print(f"prepared {counts} in {len(chosen)} municipalities: {targets}")
 
 
+def warm(targets: Path, host: str) -> None:
+    """Ask the server once, one after another, for every picture the users will read: each municipality's lägesbild,
+    each police area's joint lägesbild, each region's comparison and each public picture. So the run starts where a
+    server is after a day's use, with each picture built once since its data last changed (kept in the shared
+    pictures' cache); the incidents logged during the run still make their pictures new builds."""
+    import time
+    import urllib.request
+
+    users = json.loads(targets.read_text())
+    pages = [(f"/lagesbild/kommun/{u['code']}/", u["session"]) for u in users["coordinators"]]
+    pages += [(f"/lagesbild/gemensam/{u['area']}/", u["session"]) for u in users["police"]]
+    pages += [(f"/lagesbild/region/{u['region']}/", u["session"]) for u in users["police"]]
+    pages += [(f"/api/public/municipalities/{u['code']}/situation", "") for u in users["citizens"]]
+    started = time.perf_counter()
+    for path, session in dict(pages).items():
+        request = urllib.request.Request(host + path, headers={"Cookie": f"sessionid={session}"} if session else {})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            assert response.status == 200, f"{path}: {response.status}"
+    print(f"warmed {len(dict(pages))} pages in {time.perf_counter() - started:.0f} s")
+
+
 def summarise(stats: Path) -> bool:
     """Print p50, p95 and max per page kind and the errors from locust's *_stats.csv; whether the goals held."""
     rows = list(csv.DictReader(stats.open()))
@@ -149,12 +171,17 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     ready = commands.add_parser("prepare")
     ready.add_argument("--targets", type=Path, required=True)
+    warming = commands.add_parser("warm")
+    warming.add_argument("--targets", type=Path, required=True)
+    warming.add_argument("host")
     summary = commands.add_parser("summarise")
     summary.add_argument("stats", type=Path)
     args = parser.parse_args()
     if args.command == "prepare":
         setup("/tmp")
         prepare(args.targets)
+    elif args.command == "warm":
+        warm(args.targets, args.host)
     else:
         sys.exit(0 if summarise(args.stats) else 1)
 

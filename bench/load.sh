@@ -5,9 +5,9 @@
 #   LOAD_GENERATE=1 bash bench/load.sh     # first: a new database samverkan_load with `samverkan generate`
 #   bash bench/load.sh                     # again on the same country (each run adds its surveys and incidents)
 #
-# LOAD_DATABASE, LOAD_USERS (100), LOAD_TIME (2m), LOAD_WORKERS (gunicorn's, default 2 × cores + 1), LOAD_THREADS
-# (per worker, default 1), LOAD_PORT and
-# LOAD_OUT (/tmp/samverkan-load) change it. Every user comes from the one address 127.0.0.1, so the per-address
+# LOAD_DATABASE, LOAD_USERS (100), LOAD_TIME (2m), LOAD_REPORTER_SECONDS (30-90 between a reporter's incidents;
+# 5-15 for the stress run), LOAD_WORKERS (gunicorn's, default 2 × cores + 1), LOAD_THREADS (per worker, default 1),
+# LOAD_PORT and LOAD_OUT (/tmp/samverkan-load) change it. Every user comes from the one address 127.0.0.1, so the per-address
 # limits of the public forms and the API are off for the run; two-factor login is off (the sessions are made
 # beforehand, bench/load.py prepare).
 set -euo pipefail
@@ -50,8 +50,11 @@ for _ in $(seq 120); do
   sleep 1
 done
 
+# Every picture the users read built once (bench/load.py warm), as on a server that has run a day.
+uv run python bench/load.py warm --targets "$OUT/targets.json" "http://127.0.0.1:$PORT"
+
 # A server that has run a while: `serve` imports the libraries once before it forks its processes, but each process
-# builds its own first pictures (with a cache per process). LOAD_WARMUP (40s; 0: none) of
+# opens its connections and fills its template loaders on its first requests. LOAD_WARMUP (40s; 0: none) of
 # LOAD_WARMUP_USERS (20) of the same users first, reported apart, and 15 s for the server to finish what they
 # asked; then the measured run.
 if [ "${LOAD_WARMUP:-40s}" != 0 ]; then

@@ -1,7 +1,9 @@
 """The users of the load run (bench/load.py, bench/load.sh): 100 of them, each with think times.
 
 - coordinators (3 in 10): the lägesbild of their municipality, the goals, the incidents through the API;
-- reporters (3 in 10): the incident form, and log an incident (written through the service, as on the page);
+- reporters (3 in 10): the incident form, and log an incident (written through the service, as on the page), about
+  one a minute each (LOAD_REPORTER_SECONDS, "30-90": filling in the form's time, category, place on the map and
+  description takes a person about a minute; "5-15" is the stress run of bench/results.md);
 - citizens (3 in 10, anonymous): the municipality's medborgarlöften, its public lägesbild through the API, and
   once each the survey (the form, then their answers);
 - police contacts (1 in 10): the regional comparison of their police area and its joint lägesbild.
@@ -62,7 +64,7 @@ class Coordinator(Signed):
 class Reporter(Signed):
     weight = 3
     kind = "reporters"
-    wait_time = between(5, 15)
+    wait_time = between(*(int(s) for s in os.environ.get("LOAD_REPORTER_SECONDS", "30-90").split("-")))
 
     @task
     def log_incident(self) -> None:
