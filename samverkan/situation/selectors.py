@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -192,12 +191,8 @@ def kept_each[T](
     """As `kept`, one value per municipality, each kept until its own data or the shared data changes: one query of
     the versions and one read of the cache, and `build` is given only the municipalities whose data changed (to
     build together). For what reads nothing of the municipality's neighbours (their survey waves)."""
-    shared: list[str] = []
-    own: defaultdict[int, list[str]] = defaultdict(list)
-    for entry in versions.tokens(Q(scope__in=municipality_ids)).split(";"):
-        scope = int(entry[: len(entry) - len(entry.lstrip("0123456789"))] or SHARED)
-        (own[scope] if scope != SHARED else shared).append(entry)
-    names = {pk: _name(kind, (*key, pk, shared), own[pk]) for pk in municipality_ids}
+    own = versions.tokens_by_scope(Q(scope__in=municipality_ids))
+    names = {pk: _name(kind, (*key, pk, own.get(SHARED, ())), own.get(pk, ())) for pk in municipality_ids}
     cache = caches[PICTURES]
     found = cache.get_many(list(names.values()))
     result = {pk: found[name] for pk, name in names.items() if name in found}
