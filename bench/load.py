@@ -139,12 +139,13 @@ def warm(targets: Path, host: str) -> None:
     pages += [(f"/lagesbild/gemensam/{u['area']}/", u["session"]) for u in users["police"]]
     pages += [(f"/lagesbild/region/{u['region']}/", u["session"]) for u in users["police"]]
     pages += [(f"/api/public/municipalities/{u['code']}/situation", "") for u in users["citizens"]]
+    unique = dict(pages)  # a page once, whoever else reads it
     started = time.perf_counter()
-    for path, session in dict(pages).items():
+    for path, session in unique.items():
         request = urllib.request.Request(host + path, headers={"Cookie": f"sessionid={session}"} if session else {})
         with urllib.request.urlopen(request, timeout=120) as response:
             assert response.status == 200, f"{path}: {response.status}"
-    print(f"warmed {len(dict(pages))} pages in {time.perf_counter() - started:.0f} s")
+    print(f"warmed {len(unique)} pages in {time.perf_counter() - started:.0f} s")
 
 
 def summarise(stats: Path) -> bool:

@@ -198,8 +198,8 @@ API_PER_MINUTE = env_int("API_PER_MINUTE", 120)
 # (samverkan.core.versions), so a repeated request costs one query. PICTURE_CACHE=memory (the default): each server
 # process keeps its own (PICTURE_CACHE_ENTRIES entries at most: a picture some 30 kB, a regional row far less);
 # =database: one table all processes share (`samverkan createcachetable` once); a redis:// URL for Django's Redis
-# cache, which needs the redis package. The version in every key keeps each of them right across servers: a write
-# elsewhere changes it.
+# cache (the redis package is installed), which all processes and servers share. The version in every key keeps
+# each of them right across servers: a write elsewhere changes it.
 PICTURE_CACHE = env_str("PICTURE_CACHE", "memory")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
