@@ -11,6 +11,8 @@ from samverkan.api.api import api
 from samverkan.audit import views as audit_views
 from samverkan.core import views as core_views
 
+handler404 = views.page_not_found
+
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("kommun/<str:code>/", views.municipality, name="municipality"),

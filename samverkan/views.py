@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 
 from samverkan.agreements.access import visible_agreements
+from samverkan.api.errors import NOT_FOUND, error_body
 from samverkan.core import clock
 from samverkan.followup.week import coordinator_week
 from samverkan.organisations.access import (
@@ -64,3 +66,11 @@ def municipality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         "baselines": visible_baselines(request.user).filter(municipality=municipality),
     }
     return render(request, "organisations/municipality.html", context)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 404 page; under /api/, where no endpoint has the path, the API's one error object (the endpoints answer
+    their own 404s with it)."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse(error_body("not_found", NOT_FOUND), status=404)
+    return defaults.page_not_found(request, exception)

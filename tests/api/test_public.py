@@ -93,3 +93,19 @@ def test_it_refuses_what_is_no_kommunkod_with_the_error_object(world, client, co
     answer = client.get(f"/api/public/municipalities/{code}/situation")
     assert answer.status_code == 422
     assert answer.json()["error"]["code"] == "invalid" and answer.json()["error"]["field"] == "code"
+
+
+def test_it_answers_a_path_no_endpoint_has_with_the_error_object(db, client):
+    for method in ("get", "post", "delete"):
+        answer = getattr(client, method)("/api/no-such-endpoint/42")
+        assert answer.status_code == 404 and answer["Content-Type"] == "application/json"
+        assert answer.json() == {
+            "error": {
+                "code": "not_found",
+                "message": "Finns inte, eller är inte ditt att se.",
+                "field": None,
+                "problems": [],
+            }
+        }
+    page = client.get("/kartlaggning/no-such-page/")  # a page keeps the 404 page
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
