@@ -43,9 +43,7 @@ ARJEPLOG = {  # the municipality's outline, a box around the place the incidents
     "type": "Polygon",
     "coordinates": [[[17.0, 66.0], [18.0, 66.0], [18.0, 67.0], [17.0, 67.0], [17.0, 66.0]]],
 }
-FLUSH_AND_SEED = f"""
-from django.core.management import call_command
-call_command("flush", interactive=False, verbosity=0)
+SEED = f"""
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 arjeplog = Municipality.objects.create(
     code="2506", name="Arjeplog", county_code="25", county_name="Norrbottens län", boundary={ARJEPLOG!r}
@@ -82,19 +80,14 @@ def _samverkan(*arguments: str, env: dict[str, str], timeout: float = DEADLINE_S
     return result.stdout
 
 
-@pytest.fixture
-def database(tmp_path) -> Iterator[dict[str, str]]:
-    """The environment of the servers and the worker, once the database exists, is migrated (only what is missing:
-    quick the second time), emptied and seeded. The database is this test's alone while it runs: .ci/run runs the
-    suite on SQLite and on PostgreSQL side by side, and both runs run this test (a lock held on the server)."""
-    env = _environment(tmp_path / "data")
+def _prepare_database(env: dict[str, str]) -> None:
+    """The database exists and is migrated (only what is missing: quick the second time), emptied and seeded."""
     with psycopg.connect(host=HOST, port=PORT, user="postgres", dbname="postgres", autocommit=True) as admin:
-        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", [DATABASE])
         if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone():
             admin.execute(f'CREATE DATABASE "{DATABASE}"')
-        _samverkan("migrate", "--no-input", "-v0", env=env, timeout=600)
-        _samverkan("shell", "-c", FLUSH_AND_SEED, env=env)
-        yield env
+    _samverkan("migrate", "--no-input", "-v0", env=env, timeout=600)
+    _samverkan("flush", "--no-input", "-v0", env=env)
+    _samverkan("shell", "-c", SEED, env=env)
 
 
 def _free_port() -> int:
@@ -160,9 +153,10 @@ def _wait_until_listening(base: str, process: subprocess.Popen, deadline: float)
 
 
 @pytest.fixture
-def cluster(database, tmp_path) -> Iterator[tuple[str, str]]:
+def cluster(tmp_path) -> Iterator[tuple[str, str]]:
     """Two app servers and a worker on one PostgreSQL: the base URLs of A and B."""
-    env = database
+    env = _environment(tmp_path / "data")
+    _prepare_database(env)
     ports = [_free_port(), _free_port()]
     processes: list[subprocess.Popen] = []
     try:
