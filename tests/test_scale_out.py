@@ -43,7 +43,9 @@ ARJEPLOG = {  # the municipality's outline, a box around the place the incidents
     "type": "Polygon",
     "coordinates": [[[17.0, 66.0], [18.0, 66.0], [18.0, 67.0], [17.0, 67.0], [17.0, 66.0]]],
 }
-SEED = f"""
+FLUSH_AND_SEED = f"""
+from django.core.management import call_command
+call_command("flush", interactive=False, verbosity=0)
 from samverkan.organisations.models import Membership, Municipality, Organisation, Role, User
 arjeplog = Municipality.objects.create(
     code="2506", name="Arjeplog", county_code="25", county_name="Norrbottens län", boundary={ARJEPLOG!r}
@@ -86,8 +88,7 @@ def _prepare_database(env: dict[str, str]) -> None:
         if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone():
             admin.execute(f'CREATE DATABASE "{DATABASE}"')
     _samverkan("migrate", "--no-input", "-v0", env=env, timeout=600)
-    _samverkan("flush", "--no-input", "-v0", env=env)
-    _samverkan("shell", "-c", SEED, env=env)
+    _samverkan("shell", "-c", FLUSH_AND_SEED, env=env)
 
 
 def _free_port() -> int:
