@@ -293,6 +293,8 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 # wave closed. Categories, places, dates and counts stay: the figures need them.
 INCIDENT_TEXT_RETENTION_YEARS = env_int("INCIDENT_TEXT_RETENTION_YEARS", 3)
 SURVEY_TEXT_RETENTION_MONTHS = env_int("SURVEY_TEXT_RETENTION_MONTHS", 12)
+# A finished job (its page and outcome) and the queue's record of it are deleted this many days after it finished.
+JOB_RETENTION_DAYS = env_int("JOB_RETENTION_DAYS", 90)
 
 # The security log: failed logins, lockouts, failed two-factor codes and denied pages (logger samverkan.security),
 # one key=value line each, to stderr and to SECURITY_LOG_FILE (empty: stderr only).

@@ -11,8 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from samverkan.audit.retention import retention_apply
 from samverkan.core import clock
 from samverkan.core.models import Job
 from samverkan.followup.reports.models import GeneratedReport
@@ -81,6 +83,28 @@ def test_it_queues_a_confirmed_import_and_the_worker_imports_it(client, world, i
     assert "Finished" in page and job.message in page and f'href="{reverse("sources")}"' in page
     assert client.get(reverse("job_status", args=[job.pk])).json()["finished"] is True
     assert job.get_absolute_url() not in client.get(reverse("sources")).content.decode()
+
+
+@REAL
+def test_its_finished_jobs_are_deleted_after_the_retention_what_they_made_stays(client, world, settings):
+    client.force_login(world.alice)
+    confirm_upload(client, incidents_csv(2))
+    run_worker()
+    confirm_upload(client, incidents_csv(1))  # queued, never run: not finished, so never deleted
+    finished = Job.objects.get(state=Job.State.DONE)
+    day = timezone.localtime(finished.finished_at).date()
+    last_kept = day + datetime.timedelta(days=settings.JOB_RETENTION_DAYS)
+
+    assert retention_apply(today=last_kept).jobs == 0
+    assert Job.objects.count() == 2 and DBTaskResult.objects.count() == 2
+
+    done = retention_apply(today=last_kept + datetime.timedelta(days=1))
+
+    assert done.jobs == 1 and done.jobs_before == day + datetime.timedelta(days=1)
+    assert list(Job.objects.values_list("state", flat=True)) == [Job.State.QUEUED]
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == [TaskResultStatus.READY]
+    assert Incident.objects.count() == 2 and ImportRun.objects.count() == 1  # what the job made stays
+    assert client.get(finished.get_absolute_url()).status_code == 404
 
 
 @REAL

@@ -1,4 +1,5 @@
-"""`samverkan gallra [--dry-run]`: retention of incident and survey free text (samverkan.audit.retention)."""
+"""`samverkan gallra [--dry-run]`: retention of incident and survey free text and of finished jobs
+(samverkan.audit.retention)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Clear the free text whose time is up: incident descriptions and handling notes "
         "INCIDENT_TEXT_RETENTION_YEARS after the incident, survey free-text answers SURVEY_TEXT_RETENTION_MONTHS "
-        "after the wave closed. Run it daily, e.g. from cron: 15 3 * * * samverkan gallra"
+        "after the wave closed; finished jobs JOB_RETENTION_DAYS after they finished. Run it daily, e.g. from cron: "
+        "15 3 * * * samverkan gallra"
     )
 
     def add_arguments(self, parser) -> None:
@@ -34,6 +36,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"gallra: {verb} the free text of {done.survey_texts} survey responses of waves closed on or before "
             f"{done.waves_closed_on_or_before} ({months} months)"
+        )
+        self.stdout.write(
+            f"gallra: {'would delete' if dry_run else 'deleted'} {done.jobs} jobs finished before {done.jobs_before} "
+            f"({settings.JOB_RETENTION_DAYS} days)"
         )
         if dry_run:
             self.stdout.write("gallra: nothing was cleared; run it daily, e.g. from cron: 15 3 * * * samverkan gallra")
