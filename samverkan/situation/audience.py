@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -823,44 +824,81 @@ def rises(problem: ShownProblem) -> bool:
     return trend is not None and trend.low > 0.5
 
 
-def joint_for_audience(joint: JointPicture, audience: Audience) -> ShownJoint:
-    shown = [for_audience(p, audience) for p in joint.pictures]
-    tops: dict[str, list[str]] = {}
-    rising: dict[str, list[str]] = {}
-    for one in shown:
-        for problem in one.problems[:SHARED_TOP]:
-            tops.setdefault(problem.name, []).append(one.name)
-        for problem in one.problems:
-            if rises(problem):
-                rising.setdefault(problem.name, []).append(one.name)
-    parts = [
-        [
+@dataclass(frozen=True)
+class JointShare:
+    """What one municipality brings to the joint picture as the audience sees it: its column of the page, the names
+    of the problems rising in it, and the facts of its problems for the area's ranking (their evidence labelled with
+    its name). Each is kept on its own (selectors.joint_situation): a write in one municipality builds its share
+    again, not the others'."""
+
+    municipality: JointMunicipality
+    rising: tuple[str, ...]
+    facts: tuple[ProblemFacts, ...]
+
+
+def joint_share(picture: SituationPicture, audience: Audience) -> JointShare:
+    one = for_audience(picture, audience)
+    return JointShare(
+        JointMunicipality(
+            one.municipality,
+            one.name,
+            one.population.residents,
+            one.incidents,
+            tuple(c for c in one.crime_statistics if c.category == TOTAL_CRIME),
+            one.survey[-1:],
+            one.problems[:SHARED_TOP],
+            one.police_events[:SHARED_TOP],
+        ),
+        tuple(problem.name for problem in one.problems if rises(problem)),
+        tuple(
             dataclasses.replace(
                 fact, evidence=[dataclasses.replace(e, label=f"{one.name}: {e.label}") for e in fact.evidence]
             )
             for fact in _problem_facts(picture, audience, one.survey, one.key_figures.indicators)
-        ]
-        for picture, one in zip(joint.pictures, shown, strict=True)
-    ]
-    return ShownJoint(
-        joint.schema,
-        audience,
-        joint.police_area,
-        joint.start,
-        joint.end,
-        tuple(
-            JointMunicipality(
-                one.municipality,
-                one.name,
-                one.population.residents,
-                one.incidents,
-                tuple(c for c in one.crime_statistics if c.category == TOTAL_CRIME),
-                one.survey[-1:],
-                one.problems[:SHARED_TOP],
-                one.police_events[:SHARED_TOP],
-            )
-            for one in shown
         ),
+    )
+
+
+def joint_of_shares(
+    *,
+    schema: int,
+    audience: Audience,
+    police_area: str,
+    start: datetime.date,
+    end: datetime.date,
+    shares: Sequence[JointShare],
+) -> ShownJoint:
+    """The joint picture of the municipalities' shares, in their order: the problems they share, and the area's
+    ranking of their facts pooled."""
+    tops: dict[str, list[str]] = {}
+    rising: dict[str, list[str]] = {}
+    for share in shares:
+        name = share.municipality.name
+        for problem in share.municipality.problems:
+            tops.setdefault(problem.name, []).append(name)
+        for problem_name in share.rising:
+            rising.setdefault(problem_name, []).append(name)
+    return ShownJoint(
+        schema,
+        audience,
+        police_area,
+        start,
+        end,
+        tuple(share.municipality for share in shares),
         tuple(SharedProblem(name, tuple(names)) for name, names in sorted(tops.items()) if len(names) > 1),
-        tuple(AreaProblem(_shown(p), tuple(rising.get(p.name, ()))) for p in rank(pool(parts))),
+        tuple(
+            AreaProblem(_shown(p), tuple(rising.get(p.name, ())))
+            for p in rank(pool([list(share.facts) for share in shares]))
+        ),
+    )
+
+
+def joint_for_audience(joint: JointPicture, audience: Audience) -> ShownJoint:
+    return joint_of_shares(
+        schema=joint.schema,
+        audience=audience,
+        police_area=joint.police_area,
+        start=joint.start,
+        end=joint.end,
+        shares=[joint_share(picture, audience) for picture in joint.pictures],
     )

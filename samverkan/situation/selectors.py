@@ -22,7 +22,7 @@ from samverkan.core.hexagons import resolution_for
 from samverkan.core.versions import services as versions
 from samverkan.core.versions.models import SHARED
 from samverkan.organisations.access import sees_internal_figures
-from samverkan.organisations.models import Municipality, PresentPopulation, ResidentCount, User
+from samverkan.organisations.models import Municipality, Organisation, PresentPopulation, ResidentCount, User
 from samverkan.organisations.regions import COUNTRY
 from samverkan.situation import picture as facts
 from samverkan.situation.audience import (
@@ -31,10 +31,12 @@ from samverkan.situation.audience import (
     PUBLIC,
     TOTAL_CRIME,
     Audience,
+    JointShare,
     ShownJoint,
     ShownPicture,
     for_audience,
-    joint_for_audience,
+    joint_of_shares,
+    joint_share,
 )
 from samverkan.situation.models import Baseline, Conclusion, RecurringEvent
 from samverkan.situation.themes import theme_mapping
@@ -186,13 +188,19 @@ def kept[T](kind: str, *key: object, municipality_ids: Collection[int], build: C
 
 
 def kept_each[T](
-    kind: str, *key: object, municipality_ids: Sequence[int], build: Callable[[list[int]], dict[int, T]]
+    kind: str,
+    *key: object,
+    municipality_ids: Sequence[int],
+    build: Callable[[list[int]], dict[int, T]],
+    neighbours: bool = False,
 ) -> dict[int, T]:
     """As `kept`, one value per municipality, each kept until its own data or the shared data changes: one query of
     the versions and one read of the cache, and `build` is given only the municipalities whose data changed (to
-    build together). For what reads nothing of the municipality's neighbours (their survey waves)."""
-    own = versions.tokens_by_scope(Q(scope__in=municipality_ids))
-    names = {pk: _name(kind, (*key, pk, own.get(SHARED, ())), own.get(pk, ())) for pk in municipality_ids}
+    build together). With `neighbours`, for what reads a municipality's picture (picture_for), which compares its
+    neighbours' survey waves: each is kept until those change too (what data_versions names for it), at one query
+    more."""
+    tokens = _tokens_each(municipality_ids, neighbours=neighbours)
+    names = {pk: _name(kind, (*key, pk), tokens[pk]) for pk in municipality_ids}
     cache = caches[PICTURES]
     found = cache.get_many(list(names.values()))
     result = {pk: found[name] for pk, name in names.items() if name in found}
@@ -202,6 +210,33 @@ def kept_each[T](
         cache.set_many({names[pk]: built[pk] for pk in missing})
         result |= {pk: built[pk] for pk in missing}
     return result
+
+
+def _tokens_each(municipality_ids: Sequence[int], *, neighbours: bool) -> dict[int, tuple[tuple[int, str, str], ...]]:
+    """Each municipality's data versions, by its id: its own and the shared data's, and with `neighbours` the survey
+    waves' of the other municipalities of its police areas (data_versions' for it alone). One query of the versions,
+    and one of the police areas with `neighbours`."""
+    around: dict[int, set[int]] = {pk: set() for pk in municipality_ids}
+    if neighbours:
+        areas: dict[int, set[int]] = {}
+        links = Organisation.municipalities.through.objects.filter(
+            organisation__kind=Organisation.Kind.POLICE_AREA, organisation__municipalities__in=municipality_ids
+        )
+        for area, pk in links.values_list("organisation_id", "municipality_id").distinct():
+            areas.setdefault(area, set()).add(pk)
+        for members in areas.values():
+            for pk in members & around.keys():
+                around[pk] |= members
+    surveyed = set().union(*around.values())
+    found = versions.tokens_by_kind(Q(scope__in=municipality_ids) | Q(kind=versions.SURVEY, scope__in=surveyed))
+    return {
+        pk: tuple(
+            (scope, kind, token)
+            for (scope, kind), token in found.items()
+            if scope in (SHARED, pk) or (kind == versions.SURVEY and scope in around[pk])
+        )
+        for pk in municipality_ids
+    }
 
 
 def _name(kind: str, key: tuple[object, ...], tokens: object) -> str:
@@ -472,13 +507,30 @@ def joint_audience(user: User | None, police_area) -> Audience:
 
 def joint_situation(*, police_area, period: Period, audience: Audience) -> ShownJoint:
     """The municipalities side by side, with the problems they share; as the audience sees them, kept likewise
-    (keyed by the audience: the same for every user it is)."""
-    return kept(
-        "joint_shown",
-        police_area.pk,
-        period.start,
-        period.end,
-        audience,
-        municipality_ids=[m.pk for m in joint_municipalities(police_area)],
-        build=lambda: joint_for_audience(joint_picture_for(police_area=police_area, period=period), audience),
-    )
+    (keyed by the audience: the same for every user it is). Each municipality's share is kept on its own, by its
+    picture's data versions (kept_each with the neighbours' survey waves): after a write in one municipality only
+    its picture and share are built again, and the area's ranking of the shares pooled."""
+    municipalities = joint_municipalities(police_area)
+    ids = [m.pk for m in municipalities]
+
+    def build_shares(missing: list[int]) -> dict[int, JointShare]:
+        return {
+            m.pk: joint_share(picture_for(municipality=m, period=period), audience)
+            for m in municipalities
+            if m.pk in missing
+        }
+
+    def build() -> ShownJoint:
+        each = kept_each(
+            "joint_share", period.start, period.end, audience, municipality_ids=ids, build=build_shares, neighbours=True
+        )
+        return joint_of_shares(
+            schema=facts.SCHEMA_VERSION,
+            audience=audience,
+            police_area=police_area.name,
+            start=period.start,
+            end=period.end,
+            shares=[each[pk] for pk in ids],
+        )
+
+    return kept("joint_shown", police_area.pk, period.start, period.end, audience, municipality_ids=ids, build=build)

@@ -1,6 +1,7 @@
 """The parts kept beside the pictures (selectors.kept): a picture's surveys, kept by the survey waves' versions alone,
-and the joint and regional pages as an audience sees them, kept per audience. A write shows at once; one audience's
-figures are never another's; and a police user's reach costs the same few queries however deep the tree."""
+and the joint and regional pages as an audience sees them, kept per audience, each municipality's share of them on its
+own. A write shows at once and builds again only what it changes; one audience's figures are never another's; and a
+police user's reach costs the same few queries however deep the tree."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from samverkan.organisations.access import scope_for
 from samverkan.organisations.models import Organisation, Role, User
-from samverkan.situation.audience import INTERNAL, PUBLIC
+from samverkan.situation import selectors
+from samverkan.situation.audience import INTERNAL, PUBLIC, joint_for_audience
 from samverkan.situation.regional import regional_situation
-from samverkan.situation.selectors import joint_situation, picture_for
+from samverkan.situation.selectors import joint_picture_for, joint_situation, picture_for
+from samverkan.sources.incidents.services import IncidentReport, incident_report
 from samverkan.sources.surveys import services as surveys
 from samverkan.sources.surveys.models import Question, Wave
 from tests.conftest import _municipality, _organisation, _user, box
@@ -67,6 +71,71 @@ def test_the_joint_page_kept_for_the_police_is_not_the_publics(picture):
     log(picture, "2025-05-06", "Klotter")
     after = joint_situation(police_area=picture.lpo, period=YEAR, audience=INTERNAL)
     assert after != internal  # the write shows at once
+
+
+def _shares_built(monkeypatch) -> list[str]:
+    """The municipalities whose share of a joint picture is built from now on, in order."""
+    built: list[str] = []
+    share = selectors.joint_share
+
+    def counted(picture, audience):
+        built.append(picture.municipality.name)
+        return share(picture, audience)
+
+    monkeypatch.setattr(selectors, "joint_share", counted)
+    return built
+
+
+def _klotter_of(body: str, name: str) -> int:
+    """The incidents of Klotter the joint page gives as the municipality's evidence ("Arvidsjaur: Händelser: Klotter:
+    3")."""
+    found = re.search(rf">{name}: Händelser: Klotter</a>: (\d+)", body)
+    assert found, f"no evidence of Klotter in {name} on the joint page"
+    return int(found.group(1))
+
+
+def test_a_write_in_one_municipality_builds_its_share_of_the_joint_page_again_and_keeps_the_others(
+    client, picture, monkeypatch
+):
+    for day in (4, 5, 6):  # Arvidsjaur: Klotter ×3
+        when = datetime.datetime(2025, 4, day, 12, tzinfo=datetime.UTC)
+        report = IncidentReport(
+            occurred_from=when, occurred_to=None, lat=65.5, lng=19.0, category="Klotter", severity=1, description="x"
+        )
+        incident_report(report=report, by=picture.charlie, allowed=[picture.arvidsjaur])
+    client.force_login(picture.bob)  # the police of the area: every figure exact
+    url = reverse("situation_joint", args=[picture.lpo.pk]) + f"?start={YEAR.start}&end={YEAR.end}"
+    before = client.get(url).content.decode()
+    built = _shares_built(monkeypatch)
+    log(picture, "2025-05-05", "Klotter")
+    after = client.get(url).content.decode()
+    assert built == ["Arjeplog"]  # Arvidsjaur's share was kept
+    assert (_klotter_of(before, "Arjeplog"), _klotter_of(after, "Arjeplog")) == (4, 5)
+    assert (_klotter_of(before, "Arvidsjaur"), _klotter_of(after, "Arvidsjaur")) == (3, 3)
+
+
+def test_the_kept_shares_give_the_joint_picture_each_audience_sees(picture):
+    for audience in (INTERNAL, PUBLIC):
+        shown = joint_situation(police_area=picture.lpo, period=YEAR, audience=audience)
+        assert shown == joint_for_audience(joint_picture_for(police_area=picture.lpo, period=YEAR), audience)
+    log(picture, "2025-05-06", "Brand")  # Brand ×2 in Arjeplog: still below 3 for the public
+    for audience in (INTERNAL, PUBLIC):
+        shown = joint_situation(police_area=picture.lpo, period=YEAR, audience=audience)
+        assert shown == joint_for_audience(joint_picture_for(police_area=picture.lpo, period=YEAR), audience)
+        arjeplog = next(m for m in shown.municipalities if m.name == "Arjeplog")
+        brand = next(c for c in arjeplog.incidents if c.category == "Brand")
+        assert brand.count == (2 if audience == INTERNAL else "<3")
+
+
+def test_a_neighbours_survey_answer_builds_the_joint_shares_that_compare_it_again(picture, monkeypatch):
+    joint_situation(police_area=picture.lpo, period=YEAR, audience=INTERNAL)
+    built = _shares_built(monkeypatch)
+    question = Question.objects.get(key="problem_klotter")
+    wave = Wave.objects.get(municipality=picture.arjeplog)
+    surveys.response_submit(wave=wave, delomrade="Centrum", answers={question: "inget"})
+    joint_situation(police_area=picture.lpo, period=YEAR, audience=INTERNAL)
+    # Arvidsjaur's picture compares Arjeplog's latest wave: its share is kept by the versions its picture reads.
+    assert sorted(built) == ["Arjeplog", "Arvidsjaur"]
 
 
 def test_the_regional_rows_kept_for_the_police_are_not_the_publics(world):

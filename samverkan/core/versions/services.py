@@ -66,15 +66,12 @@ _memos: WeakKeyDictionary[Any, tuple[list, dict[str, Any]]] = WeakKeyDictionary(
 
 def tokens(where: Q) -> str:
     """The tokens of the scopes `where` selects (always with the shared one), as one string for a cache key."""
-    return ";".join(f"{scope}{token}" for scope, own in tokens_by_scope(where).items() for token in own)
+    return ";".join(f"{scope}{kind[0]}{token}" for (scope, kind), token in tokens_by_kind(where).items())
 
 
-def tokens_by_scope(where: Q) -> dict[int, tuple[str, ...]]:
-    """The tokens of the scopes `where` selects (always with the shared one), each scope's own, kind by kind.
-    One query. A scope without a row yet reads as absent, which a first write changes."""
+def tokens_by_kind(where: Q) -> dict[tuple[int, str], str]:
+    """The token of each scope and kind `where` selects (always with the shared ones), by (scope, kind), in that
+    order. One query. A scope without a row yet reads as absent, which a first write changes."""
     _memos.pop(connections[DEFAULT_DB_ALIAS], None)  # a write after this read bumps again
     rows = DataVersion.objects.filter(where | Q(scope=SHARED)).order_by("scope", "kind")
-    found: dict[int, tuple[str, ...]] = {}
-    for scope, kind, token in rows.values_list("scope", "kind", "token"):
-        found[scope] = (*found.get(scope, ()), f"{kind[0]}{token}")
-    return found
+    return {(scope, kind): token for scope, kind, token in rows.values_list("scope", "kind", "token")}
