@@ -14,6 +14,7 @@ many municipalities); bench/ times it.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -40,7 +41,8 @@ from samverkan.situation.selectors import (
     _residents,
     category_facts,
     event_facts,
-    kept_each,
+    kept_under,
+    version_keys_each,
 )
 from samverkan.situation.themes import theme_mappings
 from samverkan.sources.bra.series import crime_series
@@ -127,6 +129,9 @@ class RegionalRow:
     crime_year: int | None
     problems: tuple[ShownProblem, ...]
     areas: tuple[Area, ...]
+    # The name its figures are kept under (selectors.version_keys_each) with what each request adds (whether it takes
+    # part, its areas): the page keeps the row's HTML under it too ({% kept_each %}); "" renders it every time.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,12 @@ class RegionalComparison:
     rows: tuple[RegionalRow, ...]  # by name
     per_1000: Rate | None  # the incidents of the taking-part municipalities together
     events_per_1000: Rate | None
+
+    @property
+    def key(self) -> str:
+        """The name its figures are kept under: its rows' together ("" when one of them has none)."""
+        keys = [row.key for row in self.rows]
+        return hashlib.sha256("|".join(keys).encode()).hexdigest() if keys and all(keys) else ""
 
     def ordered(self, order: str) -> list[RegionalRow]:
         """The rows in an order of ORDERS (an unknown one: by rate), the highest first, missing figures last."""
@@ -379,11 +390,14 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
     # Each municipality's row as the audience sees it (whether it logs incidents here or not: the organisations say
     # which, per request), kept until its own data changes (selectors.kept_each, keyed by the audience: the same for
     # every user it is): an incident logged builds that municipality's row again, not the whole region's.
-    each = kept_each("regional_row", period.start, period.end, audience, municipality_ids=ids, build=build)
+    names = version_keys_each("regional_row", period.start, period.end, audience, municipality_ids=ids)
+    each = kept_under(names, build)
     taking_part = _taking_part(ids)
-    rows = tuple(
-        replace(each[m.pk][0 if m.pk in taking_part else 1], areas=areas.get(m.pk, ())) for m in municipalities
-    )
+    rows = []
+    for m in municipalities:
+        part, around = m.pk in taking_part, areas.get(m.pk, ())
+        key = f"{names[m.pk]}:{int(part)}:{','.join(str(a.pk) for a in around)}"
+        rows.append(replace(each[m.pk][0 if part else 1], areas=around, key=key))
     counted = [r for r in rows if isinstance(r.incidents, int) and r.residents]
     residents = sum(r.residents or 0 for r in counted)
     all_residents = sum(r.residents or 0 for r in rows)
@@ -394,7 +408,7 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
         audience=audience,
         start=period.start,
         end=period.end,
-        rows=rows,
+        rows=tuple(rows),
         per_1000=Rate.of(sum(int(r.incidents or 0) for r in counted), residents) if residents else None,
         events_per_1000=Rate.of(events, all_residents) if all_residents else None,
     )

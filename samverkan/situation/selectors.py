@@ -199,12 +199,24 @@ def kept_each[T](
     build together). With `neighbours`, for what reads a municipality's picture (picture_for), which compares its
     neighbours' survey waves: each is kept until those change too (what data_versions names for it), at one query
     more."""
+    return kept_under(version_keys_each(kind, *key, municipality_ids=municipality_ids, neighbours=neighbours), build)
+
+
+def version_keys_each(
+    kind: str, *key: object, municipality_ids: Sequence[int], neighbours: bool = False
+) -> dict[int, str]:
+    """The name in the pictures' cache of what is shown of each municipality (kept_each), by its id."""
     tokens = _tokens_each(municipality_ids, neighbours=neighbours)
-    names = {pk: _name(kind, (*key, pk), tokens[pk]) for pk in municipality_ids}
+    return {pk: _name(kind, (*key, pk), tokens[pk]) for pk in municipality_ids}
+
+
+def kept_under[T](names: dict[int, str], build: Callable[[list[int]], dict[int, T]]) -> dict[int, T]:
+    """What `build` gives for each id, kept under its name (version_keys_each): one read of the cache, and `build`
+    is given only the ids whose name is not there."""
     cache = caches[PICTURES]
     found = cache.get_many(list(names.values()))
     result = {pk: found[name] for pk, name in names.items() if name in found}
-    missing = [pk for pk in municipality_ids if pk not in result]
+    missing = [pk for pk in names if pk not in result]
     if missing:
         built = build(missing)
         cache.set_many({names[pk]: built[pk] for pk in missing})

@@ -319,7 +319,7 @@ def situation_region(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         "data": data,
         "rows": data.ordered(order),
         "order": order,
-        "charts": regional_charts_for(data),
+        "charts": SimpleLazyObject(lambda: regional_charts_for(data)),  # drawn only when not kept
         "region": region,
         "query": _query(period),
     }

@@ -10,6 +10,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,7 +23,7 @@ from samverkan.situation.regional import regional_situation
 from samverkan.situation.selectors import Period, situation_for_municipality
 from samverkan.sources.incidents.models import Incident
 from tests.conftest import _municipality, _organisation, _user, box
-from tests.situation.regional import INCIDENTS, PRESENT_ARJEPLOG, PREVIOUS, RESIDENTS, build_region
+from tests.situation.regional import INCIDENTS, PRESENT_ARJEPLOG, PREVIOUS, RESIDENTS, _log, build_region
 
 
 @pytest.fixture
@@ -193,3 +194,34 @@ def test_it_counts_a_period_cutting_months_as_a_plain_count_of_the_incidents_doe
         assert row.incidents == plain(municipality, start, end)
         assert row.previous == plain(municipality, before.start, before.end)
     assert {row.code: row.incidents for row in data.rows if row.takes_part} == {"2506": 2, "2505": 2, "2510": 2}
+
+
+def _incidents_in_rows(response) -> dict[str, str]:
+    """Each row's incidents as the page shows them, by the municipality's code."""
+    row = r'<tr data-municipality="(\d{4})">.*?data-figure="incidents">(.*?)</td>'
+    return dict(re.findall(row, response.content.decode(), re.S))
+
+
+def test_a_write_renders_its_municipalitys_row_again_and_keeps_the_others_rows(
+    client, north, world, monkeypatch, settings
+):
+    client.force_login(north.rut)
+    url = reverse("situation_region", args=[north.region.pk])
+    before = _incidents_in_rows(client.get(url))
+    assert before["2506"] == str(INCIDENTS["2506"]) and before["2505"] == str(INCIDENTS["2505"])
+    assert "inte med i Samverkan" in before["2523"]
+    rendered: list[str] = []
+    cache = caches["pictures"]
+    set_many = cache.set_many
+
+    def recorded(values, **kwargs):
+        rendered.extend(values)
+        return set_many(values, **kwargs)
+
+    monkeypatch.setattr(cache, "set_many", recorded)
+    _log(world.alice, world.arjeplog, datetime.date(north.period.end.year, 5, 5), "Klotter")
+    after = _incidents_in_rows(client.get(url))
+    assert after == before | {"2506": str(INCIDENTS["2506"] + 1)}
+    assert len([name for name in rendered if name.startswith("html:region_row:")]) == 1  # Arjeplog's row alone
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "not in Samverkan" in _incidents_in_rows(client.get(url))["2523"]  # kept per language
