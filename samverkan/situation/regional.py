@@ -388,8 +388,9 @@ def regional_situation(*, organisation: Organisation, period: Period, user: User
         return rows
 
     # Each municipality's row as the audience sees it (whether it logs incidents here or not: the organisations say
-    # which, per request), kept until its own data changes (selectors.kept_each, keyed by the audience: the same for
-    # every user it is): an incident logged builds that municipality's row again, not the whole region's.
+    # which, per request), kept until its own data changes (as selectors.kept_each, keyed by the audience: the same
+    # for every user it is): an incident logged builds that municipality's row again, not the whole region's. Each
+    # row carries its name, under which the page keeps its HTML too.
     names = version_keys_each("regional_row", period.start, period.end, audience, municipality_ids=ids)
     each = kept_under(names, build)
     taking_part = _taking_part(ids)
