@@ -522,6 +522,12 @@ def joint_situation(*, police_area, period: Period, audience: Audience) -> Shown
     (keyed by the audience: the same for every user it is). Each municipality's share is kept on its own, by its
     picture's data versions (kept_each with the neighbours' survey waves): after a write in one municipality only
     its picture and share are built again, and the area's ranking of the shares pooled."""
+    return kept_joint_situation(police_area=police_area, period=period, audience=audience)[0]
+
+
+def kept_joint_situation(*, police_area, period: Period, audience: Audience) -> tuple[ShownJoint, str]:
+    """joint_situation, and the name it is kept under, which names the page's HTML of it too (one query of the
+    versions for both)."""
     municipalities = joint_municipalities(police_area)
     ids = [m.pk for m in municipalities]
 
@@ -545,4 +551,5 @@ def joint_situation(*, police_area, period: Period, audience: Audience) -> Shown
             shares=[each[pk] for pk in ids],
         )
 
-    return kept("joint_shown", police_area.pk, period.start, period.end, audience, municipality_ids=ids, build=build)
+    name = version_key("joint_shown", police_area.pk, period.start, period.end, audience, municipality_ids=ids)
+    return _keep(name, build), name

@@ -60,6 +60,7 @@ from samverkan.situation.selectors import (
     joint_picture_for,
     joint_situation,
     kept,
+    kept_joint_situation,
     picture_for,
     version_key,
 )
@@ -286,16 +287,15 @@ def situation_joint(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         response = _attachment(body, f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
         record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
         return response
-    data = joint_situation(police_area=area, period=period, audience=audience)
+    data, figures_key = kept_joint_situation(police_area=area, period=period, audience=audience)
     if kind:
         response = _download(data, joint_charts_for(data), f"gemensam-lagesbild-{area.pk}-{_query(period)}", kind)
         record_export(request, "joint_situation", area, detail=f"{period.start}–{period.end} {kind}")
         return response
-    ids = [m.pk for m in joint_municipalities(area)]
     context = {
         "form": form,
         "data": data,
-        "figures_key": version_key("joint_page", area.pk, period.start, period.end, audience, municipality_ids=ids),
+        "figures_key": figures_key,
         "charts": SimpleLazyObject(lambda: joint_charts_for(data)),
         "area": area,
         "query": _query(period),
