@@ -21,6 +21,8 @@ import csv
 import datetime
 import json
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -131,9 +133,6 @@ def warm(targets: Path, host: str) -> None:
     each police area's joint lägesbild, each region's comparison and each public picture. So the run starts where a
     server is after a day's use, with each picture built once since its data last changed (kept in the shared
     pictures' cache); the incidents logged during the run still make their pictures new builds."""
-    import time
-    import urllib.request
-
     users = json.loads(targets.read_text())
     pages = [(f"/lagesbild/kommun/{u['code']}/", u["session"]) for u in users["coordinators"]]
     pages += [(f"/lagesbild/gemensam/{u['area']}/", u["session"]) for u in users["police"]]

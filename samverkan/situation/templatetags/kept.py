@@ -21,6 +21,11 @@ from samverkan.situation.selectors import PICTURES
 register = template.Library()
 
 
+def _html_name(part: object, key: str) -> str:
+    """The name in the pictures' cache of a part's HTML kept under `key`."""
+    return f"html:{part}:{key}"
+
+
 class KeptNode(template.Node):
     def __init__(self, nodelist: NodeList, key: FilterExpression, part: FilterExpression) -> None:
         self.nodelist = nodelist
@@ -32,7 +37,7 @@ class KeptNode(template.Node):
         if not key:
             return self.nodelist.render(context)
         cache = caches[PICTURES]
-        name = f"html:{self.part.resolve(context)}:{key}"
+        name = _html_name(self.part.resolve(context), key)
         found = cache.get(name)
         if found is None:
             found = self.nodelist.render(context)
@@ -50,7 +55,7 @@ class KeptEachNode(template.Node):
     def render(self, context: template.Context) -> SafeString:
         items = list(self.items.resolve(context))
         part = self.part.resolve(context)
-        names = [f"html:{part}:{item.key}" if item.key else "" for item in items]
+        names = [_html_name(part, item.key) if item.key else "" for item in items]
         cache = caches[PICTURES]
         found = cache.get_many([name for name in names if name])
         parts: list[str] = []
